@@ -1,0 +1,19 @@
+package io.lyncaudit.policy;
+
+import io.lyncaudit.model.PacketSet;
+
+/**
+ * One part of an answer: the packets a rule (or the default, when {@code rule} is null) decided,
+ * in which policy, and how.
+ */
+public record Decision(Policy policy, Rule rule, Action action, PacketSet packets) {
+
+    public boolean isDefault() {
+        return rule == null;
+    }
+
+    /** The config line behind this decision, or null for an implicit default. */
+    public SourceRef source() {
+        return rule != null ? rule.source() : policy != null ? policy.defaultSource() : null;
+    }
+}
