@@ -1,0 +1,25 @@
+package io.lyncaudit.deployment;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A firewall of the deployment: its export, format, and the networks behind each interface or zone.
+ *
+ * @param format        null when the format is to be detected from the content
+ * @param host          for a host firewall, the address it guards; otherwise null
+ * @param edgeAddresses which Edge external addresses the firewall's rules use: "private" (the real
+ *                      address, as ASA 8.3+ and iptables FORWARD see it; the default) or "public"
+ */
+public record FirewallSpec(String name, Path config, String configDisplay, String format,
+                           Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line) {
+
+    public FirewallSpec {
+        interfaces = Map.copyOf(interfaces);
+    }
+
+    public boolean seesPublicEdgeAddresses() {
+        return "public".equals(edgeAddresses);
+    }
+}
