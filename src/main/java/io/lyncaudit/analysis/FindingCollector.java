@@ -1,0 +1,176 @@
+package io.lyncaudit.analysis;
+
+import io.lyncaudit.finding.Evidence;
+import io.lyncaudit.finding.Finding;
+import io.lyncaudit.finding.FindingType;
+import io.lyncaudit.finding.Flow;
+import io.lyncaudit.finding.Severity;
+import io.lyncaudit.model.PacketSet;
+import io.lyncaudit.policy.Action;
+import io.lyncaudit.policy.Decision;
+import io.lyncaudit.policy.SourceRef;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sink of the analysis rules (global {@code findings}): each call turns classified facts into a
+ * finding with its message, evidence and witness, and records the status of each required flow.
+ */
+public final class FindingCollector {
+    private final Describe describe;
+    private final Map<String, String> configFiles;
+    private final List<Finding> findings = new ArrayList<>();
+    private final Map<Coverage, String> status = new IdentityHashMap<>();
+    private final Map<Coverage, List<Evidence>> statusEvidence = new IdentityHashMap<>();
+
+    /** @param configFiles firewall name to its config file as shown in reports (for implicit defaults) */
+    public FindingCollector(Describe describe, Map<String, String> configFiles) {
+        this.describe = describe;
+        this.configFiles = configFiles;
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** SATISFIED, MISSING, PARTIAL, MISDIRECTED or SHADOWED for each coverage the rules classified. */
+    public String status(Coverage c) {
+        return status.getOrDefault(c, "UNCLASSIFIED");
+    }
+
+    public List<Evidence> statusEvidence(Coverage c) {
+        return statusEvidence.getOrDefault(c, List.of());
+    }
+
+    public void satisfied(Coverage c) {
+        status.put(c, "SATISFIED");
+        statusEvidence.put(c, evidence(c.decisions(), c.firewall()));
+    }
+
+    public void missing(Coverage c) {
+        List<Evidence> ev = evidence(c.decisions(), c.firewall());
+        String blocker = firstBlocker(ev);
+        String msg = "No part of " + flowText(c.flow()) + " is permitted on " + c.firewall() + "; " + blocker + ".";
+        add(c, FindingType.MISSING, c.spec().severity(), null, msg, ev, Describe.witness(c.required()), c.uncertain());
+    }
+
+    public void partial(Coverage c) {
+        List<Evidence> ev = evidence(c.decisions(), c.firewall());
+        Flow unc = describe.flow(c.uncovered());
+        String msg = "Only part of " + flowText(c.flow()) + " is permitted on " + c.firewall() + ": "
+                + describe.text(c.uncovered()) + " is denied (" + firstBlocker(ev) + ").";
+        add(c, FindingType.PARTIAL, c.spec().severity(), unc, msg, ev, Describe.witness(c.uncovered()), c.uncertain());
+    }
+
+    public void shadowed(Shadowing s) {
+        Coverage c = s.coverage();
+        List<Evidence> ev = new ArrayList<>();
+        ev.add(evidence(s.shadowed().source(), "shadowed", c.firewall()));
+        for (Decision d : s.shadowers()) ev.add(evidence(d, c.firewall(), "shadows"));
+        String where = s.shadowed().source() != null ? s.shadowed().source().where() : "a rule";
+        String msg = where + " would permit " + flowText(c.flow()) + ", but earlier rules take its traffic first ("
+                + String.join(", ", s.shadowers().stream().map(d -> d.source() != null ? d.source().where() : "default").toList()) + ").";
+        add(c, FindingType.SHADOWED, c.spec().severity(), c.isPartial() ? describe.flow(c.uncovered()) : null, msg, ev,
+                Describe.witness(c.uncovered()), c.uncertain());
+    }
+
+    public void misdirected(Coverage c, List<Misdirection> ms) {
+        List<Evidence> ev = new ArrayList<>();
+        Set<String> how = new LinkedHashSet<>();
+        PacketSet part = PacketSet.EMPTY;
+        for (Misdirection m : ms) {
+            ev.add(evidence(m.exposure().permit(), c.firewall(), "misdirects"));
+            how.add(m.kind().text());
+            part = part.union(m.part());
+        }
+        ev.addAll(evidence(c.decisions(), c.firewall()));
+        String msg = flowText(c.flow()) + " is not permitted on " + c.firewall() + ", but it is opened "
+                + String.join(" and ", how) + ": " + describe.text(part) + ".";
+        add(c, FindingType.MISDIRECTED, c.spec().severity(), null, msg, ev, Describe.witness(part), c.uncertain());
+    }
+
+    public void extra(Exposure e, List<Misdirection> explained) {
+        PacketSet rest = e.unjustified();
+        for (Misdirection m : explained) rest = rest.subtract(m.part());
+        if (rest.isEmpty()) return;
+        Evidence line = evidence(e.permit(), e.firewall(), "permits");
+        Flow flow = describe.flow(rest);
+        String msg = e.firewall() + " permits " + describe.text(rest) + " (" + where(line)
+                + "), which no requirement of this deployment justifies.";
+        String id = id(FindingType.EXTRA, "", e.firewall(), flow.toString(), List.of(line));
+        findings.add(new Finding(id, FindingType.EXTRA, e.severity(), null, e.firewall(), flow, null, msg, List.of(line),
+                Describe.witness(rest), false, e.uncertain()));
+    }
+
+    private void add(Coverage c, FindingType type, Severity sev, Flow uncovered, String msg, List<Evidence> ev,
+                     io.lyncaudit.finding.Witness w, boolean uncertain) {
+        status.put(c, type.name());
+        statusEvidence.put(c, ev);
+        String id = id(type, c.spec().id(), c.firewall(), c.flow().toString(), ev);
+        findings.add(new Finding(id, type, sev, c.spec().ref(), c.firewall(), c.flow(), uncovered, msg, ev, w, false, uncertain));
+    }
+
+    private static String flowText(Flow f) {
+        String ports = f.ports().equals("any") ? "" : " " + f.ports();
+        return f.protocol() + ports + " from " + f.source() + " to " + f.destination();
+    }
+
+    private static String where(Evidence e) {
+        if (e.cell() != null) return e.file() + " [" + e.cell() + "]";
+        return e.line() > 0 ? e.file() + ":" + e.line() : e.file();
+    }
+
+    private static String firstBlocker(List<Evidence> ev) {
+        for (Evidence e : ev) {
+            if (e.role().equals("denies")) return where(e) + " denies it";
+        }
+        for (Evidence e : ev) {
+            if (e.role().equals("default")) return "the default action denies it";
+        }
+        return "nothing permits it";
+    }
+
+    private List<Evidence> evidence(List<Decision> decisions, String firewall) {
+        List<Evidence> out = new ArrayList<>();
+        for (Decision d : decisions) out.add(evidence(d, firewall, null));
+        return out;
+    }
+
+    private Evidence evidence(Decision d, String firewall, String role) {
+        String r = role != null ? role : d.isDefault() ? "default" : d.action() == Action.PERMIT ? "permits" : "denies";
+        SourceRef s = d.source();
+        if (s == null) {
+            String policy = d.policy() != null ? d.policy().name() : "the firewall";
+            return new Evidence(configFiles.getOrDefault(firewall, firewall), 0,
+                    "(implicit default " + d.action().json() + " of " + policy + ")", r, null);
+        }
+        return evidence(s, r, firewall);
+    }
+
+    private Evidence evidence(SourceRef s, String role, String firewall) {
+        if (s == null) return new Evidence(configFiles.getOrDefault(firewall, firewall), 0, "", role, null);
+        String cell = s.sheet() != null ? s.sheet() + "!" + (s.cell() != null ? s.cell() : "A" + s.line()) : null;
+        return new Evidence(s.file(), s.line(), s.text(), role, cell);
+    }
+
+    /** Stable id: no line numbers, so an inserted comment line does not change it. */
+    static String id(FindingType type, String requirement, String firewall, String flow, List<Evidence> evidence) {
+        StringBuilder key = new StringBuilder().append(type).append('|').append(requirement).append('|').append(firewall)
+                .append('|').append(flow);
+        for (Evidence e : evidence) key.append('|').append(e.role()).append(':').append(e.text() == null ? "" : e.text().strip());
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            return "f-" + HexFormat.of().formatHex(h, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
