@@ -1,0 +1,277 @@
+package io.lyncaudit.audit;
+
+import io.lyncaudit.analysis.Coverage;
+import io.lyncaudit.analysis.Describe;
+import io.lyncaudit.analysis.Exposure;
+import io.lyncaudit.analysis.FindingCollector;
+import io.lyncaudit.analysis.Shadowing;
+import io.lyncaudit.analysis.Topology;
+import io.lyncaudit.catalog.RequirementSpec;
+import io.lyncaudit.deployment.Deployment;
+import io.lyncaudit.deployment.FirewallSpec;
+import io.lyncaudit.engine.RuleEngine;
+import io.lyncaudit.finding.Finding;
+import io.lyncaudit.finding.FindingType;
+import io.lyncaudit.finding.Flow;
+import io.lyncaudit.finding.Severity;
+import io.lyncaudit.gate.GateDecision;
+import io.lyncaudit.gate.GatePolicy;
+import io.lyncaudit.model.Addresses;
+import io.lyncaudit.model.BadInputException;
+import io.lyncaudit.model.IntervalSet;
+import io.lyncaudit.model.PacketBox;
+import io.lyncaudit.model.PacketSet;
+import io.lyncaudit.model.Ports;
+import io.lyncaudit.model.Protocols;
+import io.lyncaudit.policy.Action;
+import io.lyncaudit.policy.Decision;
+import io.lyncaudit.policy.Diagnostic;
+import io.lyncaudit.policy.Evaluation;
+import io.lyncaudit.policy.ImportResult;
+import io.lyncaudit.policy.Policy;
+import io.lyncaudit.policy.PolicyEvaluator;
+import io.lyncaudit.policy.Rule;
+import io.lyncaudit.report.Report;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit pipeline: import every firewall, instantiate the catalog for the deployment (Drools),
+ * evaluate each required flow and every opening to a Lync address on each firewall it crosses,
+ * classify (Drools), and assemble the immutable report with the gate verdict.
+ */
+public final class Auditor {
+    public static final String VERSION = "0.1.0";
+
+    private final RuleEngine engine;
+    private final FirewallLoader loader;
+
+    public Auditor(RuleEngine engine, FirewallLoader loader) {
+        this.engine = engine;
+        this.loader = loader;
+    }
+
+    /** The outcome: the report (with its gate verdict) and the decision itself. */
+    public record Result(Report report, GateDecision gate) {
+    }
+
+    public Result audit(Deployment d, GatePolicy gate) throws BadInputException {
+        Map<FirewallSpec, ImportResult> imports = new LinkedHashMap<>();
+        for (FirewallSpec fw : d.firewalls()) imports.put(fw, loader.load(fw));
+
+        List<RequirementSpec> specs = engine.requirements(d.edge().scenario().id(),
+                d.features().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
+        Topology topo = new Topology(d);
+        Describe describe = new Describe(topo.side("internet"));
+
+        List<Report.ReportDiagnostic> diagnostics = new ArrayList<>();
+        List<Object> facts = new ArrayList<>();
+        List<Coverage> coverages = new ArrayList<>();
+        Map<String, Integer> checksPerSpec = new LinkedHashMap<>();
+        for (Map.Entry<FirewallSpec, ImportResult> e : imports.entrySet()) {
+            FirewallSpec fw = e.getKey();
+            ImportResult ir = e.getValue();
+            if (fw.host() != null) {
+                diagnostics.add(new Report.ReportDiagnostic(fw.configDisplay(), 0, "info", "not-checked", "",
+                        "host firewall " + fw.name() + ": internal-server requirements are not in this catalog version; only its import is checked"));
+                continue;
+            }
+            Map<String, IntervalSet> sides = topo.interfaces(fw);
+            List<Coverage> fwCoverages = new ArrayList<>();
+            for (RequirementSpec spec : specs) {
+                Coverage c = coverage(spec, fw, ir, sides, topo, d, describe);
+                if (c == null) continue;
+                fwCoverages.add(c);
+                checksPerSpec.merge(spec.id(), 1, Integer::sum);
+            }
+            coverages.addAll(fwCoverages);
+            facts.addAll(fwCoverages);
+            facts.addAll(exposures(fw, ir, sides, topo, fwCoverages));
+            for (Coverage c : fwCoverages) {
+                Shadowing s = shadowing(c, ir);
+                if (s != null) facts.add(s);
+            }
+        }
+        for (RequirementSpec spec : specs) {
+            if (!checksPerSpec.containsKey(spec.id())) {
+                diagnostics.add(new Report.ReportDiagnostic(d.displayFile(), 0, "info", "not-checked", spec.id(),
+                        spec.id() + " (" + spec.flow().text() + ") crosses no firewall of the deployment; it is not checked"));
+            }
+        }
+
+        Map<String, String> files = new LinkedHashMap<>();
+        for (FirewallSpec fw : d.firewalls()) files.put(fw.name(), fw.configDisplay());
+        FindingCollector collector = new FindingCollector(describe, files);
+        engine.analyze(facts, collector);
+
+        List<Finding> findings = new ArrayList<>(collector.findings());
+        findings.sort(Comparator.comparing((Finding f) -> f.severity()).reversed()
+                .thenComparing(Finding::firewall)
+                .thenComparing(f -> f.requirement() != null ? f.requirement().id() : "~")
+                .thenComparing(Finding::type)
+                .thenComparing(f -> f.evidence().isEmpty() ? 0 : f.evidence().get(0).line()));
+
+        List<Report.RequirementStatus> matrix = new ArrayList<>();
+        for (Coverage c : coverages) {
+            matrix.add(new Report.RequirementStatus(c.spec().ref(), c.firewall(), c.flow(), collector.status(c),
+                    collector.statusEvidence(c), c.spec().severity().json()));
+        }
+
+        List<Report.Input> inputs = new ArrayList<>();
+        int unparsed = 0;
+        for (Map.Entry<FirewallSpec, ImportResult> e : imports.entrySet()) {
+            ImportResult ir = e.getValue();
+            inputs.add(new Report.Input(e.getKey().name(), e.getKey().configDisplay(), ir.format(), sha256(e.getKey()),
+                    ir.ruleCount(), ir.lines().total(), ir.lines().unparsed()));
+            unparsed += ir.lines().unparsed();
+            for (Diagnostic diag : ir.diagnostics()) {
+                diagnostics.add(new Report.ReportDiagnostic(diag.file(), diag.line(), diag.category().severity(),
+                        diag.category().json(), diag.text(), diag.message()));
+            }
+        }
+
+        GateDecision decision = gate.decide(findings, unparsed);
+        Map<FindingType, Integer> counts = new EnumMap<>(FindingType.class);
+        for (FindingType t : FindingType.values()) counts.put(t, 0);
+        for (Finding f : findings) counts.merge(f.type(), 1, Integer::sum);
+        int satisfied = (int) matrix.stream().filter(m -> m.status().equals("SATISFIED")).count();
+        Report.Summary summary = new Report.Summary(matrix.size(), satisfied, counts,
+                (int) findings.stream().filter(Finding::waived).count(), gate.failOnText(), decision.text());
+        Report report = new Report(1, new Report.Tool("lyncaudit", VERSION),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                new Report.DeploymentInfo(d.name(), d.displayFile(), d.catalog(), d.edge().scenario().id()),
+                inputs, summary, findings, matrix, diagnostics);
+        return new Result(report, decision);
+    }
+
+    /** The ports of a catalog flow: a literal, or ${name} for a configured range. */
+    static IntervalSet ports(String text, Deployment d) {
+        if (text.startsWith("${") && text.endsWith("}")) {
+            IntervalSet s = d.portRanges().get(text.substring(2, text.length() - 1));
+            if (s == null) throw new IllegalStateException("catalog names unknown port range " + text);
+            return s;
+        }
+        return Ports.parseRange(text);
+    }
+
+    private static Coverage coverage(RequirementSpec spec, FirewallSpec fw, ImportResult ir, Map<String, IntervalSet> sides,
+                                     Topology topo, Deployment d, Describe describe) {
+        IntervalSet src = topo.required(spec.flow().from(), fw), dst = topo.required(spec.flow().to(), fw);
+        IntervalSet jsrc = topo.justified(spec.flow().from(), fw), jdst = topo.justified(spec.flow().to(), fw);
+        IntervalSet proto = IntervalSet.point(spec.flow().protocol());
+        IntervalSet ports = ports(spec.flow().ports(), d);
+        PacketSet required = PacketSet.EMPTY, justified = PacketSet.EMPTY, permitted = PacketSet.EMPTY;
+        List<Decision> decisions = new ArrayList<>();
+        for (Map.Entry<String, IntervalSet> in : sides.entrySet()) {
+            for (Map.Entry<String, IntervalSet> out : sides.entrySet()) {
+                if (in.getKey().equals(out.getKey())) continue;
+                IntervalSet s = src.intersect(in.getValue()), t = dst.intersect(out.getValue());
+                if (s.isEmpty() || t.isEmpty()) continue;
+                PacketSet q = PacketSet.of(PacketBox.of(proto, s, t, ports));
+                Evaluation ev = PolicyEvaluator.evaluate(ir, q, in.getKey(), out.getKey());
+                required = required.union(q);
+                permitted = permitted.union(ev.permitted());
+                decisions.addAll(ev.decisions());
+                justified = justified.union(PacketSet.of(PacketBox.of(proto, jsrc.intersect(in.getValue()),
+                        jdst.intersect(out.getValue()), ports)));
+            }
+        }
+        if (required.isEmpty()) return null;
+        Flow flow = new Flow(Protocols.name(spec.flow().protocol()), Ports.format(ports),
+                label(spec.flow().from(), required.bounds().sources(), describe),
+                label(spec.flow().to(), required.bounds().destinations(), describe));
+        return new Coverage(spec, fw.name(), required, justified, permitted, required.subtract(permitted), decisions, flow, false);
+    }
+
+    private static String label(io.lyncaudit.catalog.EndpointSpec e, IntervalSet crossing, Describe describe) {
+        return Topology.isWholeSide(e) && e.required().get(0).equals("internet") ? "any" : describe.addresses(crossing);
+    }
+
+    private static List<Exposure> exposures(FirewallSpec fw, ImportResult ir, Map<String, IntervalSet> sides, Topology topo,
+                                            List<Coverage> coverages) {
+        PacketSet justified = PacketSet.EMPTY;
+        for (Coverage c : coverages) justified = justified.union(c.justified());
+        IntervalSet lync = topo.lyncAddresses();
+        IntervalSet internet = topo.side("internet");
+        Map<Rule, PacketSet> unjustified = new IdentityHashMap<>();
+        Map<Rule, Decision> first = new LinkedHashMap<>();
+        PacketSet byDefault = PacketSet.EMPTY;
+        Decision defaultDecision = null;
+        for (Map.Entry<String, IntervalSet> in : sides.entrySet()) {
+            for (Map.Entry<String, IntervalSet> out : sides.entrySet()) {
+                if (in.getKey().equals(out.getKey())) continue;
+                PacketSet q = PacketSet.of(new PacketBox(Protocols.ALL, in.getValue(), out.getValue().intersect(lync), Ports.ALL, Ports.ALL))
+                        .union(PacketSet.of(new PacketBox(Protocols.ALL, in.getValue().intersect(lync), out.getValue(), Ports.ALL, Ports.ALL)));
+                Evaluation ev = PolicyEvaluator.evaluate(ir, q, in.getKey(), out.getKey());
+                if (ev.permitted().isEmpty()) continue;
+                for (Decision dec : ev.decisions()) {
+                    if (dec.action() != Action.PERMIT) continue;
+                    PacketSet extra = dec.packets().intersect(ev.permitted()).subtract(justified);
+                    if (extra.isEmpty()) continue;
+                    if (dec.rule() == null) {
+                        byDefault = byDefault.union(extra);
+                        defaultDecision = dec;
+                    } else {
+                        unjustified.merge(dec.rule(), extra, PacketSet::union);
+                        first.putIfAbsent(dec.rule(), dec);
+                    }
+                }
+            }
+        }
+        List<Exposure> out = new ArrayList<>();
+        for (Map.Entry<Rule, Decision> e : first.entrySet()) {
+            PacketSet x = unjustified.get(e.getKey());
+            out.add(new Exposure(fw.name(), e.getValue(), x, severity(x, internet), false, lync));
+        }
+        if (defaultDecision != null) out.add(new Exposure(fw.name(), defaultDecision, byDefault, severity(byDefault, internet), false, lync));
+        return out;
+    }
+
+    /** High when the internet can start the unjustified traffic, medium otherwise. */
+    private static Severity severity(PacketSet x, IntervalSet internet) {
+        return x.intersects(new PacketBox(Protocols.ALL, internet, Addresses.ALL, Ports.ALL, Ports.ALL)) ? Severity.HIGH : Severity.MEDIUM;
+    }
+
+    /** A permit rule that would cover what is missing, hidden behind earlier rules of the same policy. */
+    private static Shadowing shadowing(Coverage c, ImportResult ir) {
+        if (c.isSatisfied()) return null;
+        for (Policy p : ir.policies()) {
+            for (Rule r : p.rules()) {
+                if (r.action() != Action.PERMIT || !r.match().intersects(c.uncovered())) continue;
+                PacketSet hidden = r.match().intersect(c.uncovered());
+                List<Decision> shadowers = new ArrayList<>();
+                for (Decision dec : c.decisions()) {
+                    if (dec.policy() == p && dec.rule() != null && dec.rule().index() < r.index()
+                            && dec.action() == Action.DENY && dec.packets().intersects(hidden)) {
+                        shadowers.add(dec);
+                    }
+                }
+                if (!shadowers.isEmpty()) return new Shadowing(c, r, shadowers);
+            }
+        }
+        return null;
+    }
+
+    private static String sha256(FirewallSpec fw) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(fw.config()), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return "";
+        }
+    }
+}
