@@ -214,20 +214,33 @@ public final class Auditor {
         for (Map.Entry<String, IntervalSet> in : sides.entrySet()) {
             for (Map.Entry<String, IntervalSet> out : sides.entrySet()) {
                 if (in.getKey().equals(out.getKey())) continue;
-                PacketSet q = PacketSet.of(new PacketBox(Protocols.ALL, in.getValue(), out.getValue().intersect(lync), Ports.ALL, Ports.ALL))
-                        .union(PacketSet.of(new PacketBox(Protocols.ALL, in.getValue().intersect(lync), out.getValue(), Ports.ALL, Ports.ALL)));
-                Evaluation ev = PolicyEvaluator.evaluate(ir, q, in.getKey(), out.getKey());
-                if (ev.permitted().isEmpty()) continue;
-                for (Decision dec : ev.decisions()) {
-                    if (dec.action() != Action.PERMIT) continue;
-                    PacketSet extra = dec.packets().intersect(ev.permitted()).subtract(justified);
-                    if (extra.isEmpty()) continue;
-                    if (dec.rule() == null) {
-                        byDefault = byDefault.union(extra);
-                        defaultDecision = dec;
-                    } else {
-                        unjustified.merge(dec.rule(), extra, PacketSet::union);
-                        first.putIfAbsent(dec.rule(), dec);
+                // One query per run of Lync addresses: narrow queries let the evaluator skip the
+                // many rules that never touch a Lync server by their bounds alone.
+                List<PacketSet> queries = new ArrayList<>();
+                IntervalSet toLync = out.getValue().intersect(lync), fromLync = in.getValue().intersect(lync);
+                for (int k = 0; k < toLync.intervalCount(); k++) {
+                    queries.add(PacketSet.of(new PacketBox(Protocols.ALL, in.getValue(),
+                            IntervalSet.of(toLync.start(k), toLync.end(k)), Ports.ALL, Ports.ALL)));
+                }
+                for (int k = 0; k < fromLync.intervalCount(); k++) {
+                    // traffic between two Lync addresses is already in the queries above
+                    queries.add(PacketSet.of(new PacketBox(Protocols.ALL, IntervalSet.of(fromLync.start(k), fromLync.end(k)),
+                            out.getValue().subtract(lync), Ports.ALL, Ports.ALL)));
+                }
+                for (PacketSet q : queries) {
+                    Evaluation ev = PolicyEvaluator.evaluate(ir, q, in.getKey(), out.getKey());
+                    if (ev.permitted().isEmpty()) continue;
+                    for (Decision dec : ev.decisions()) {
+                        if (dec.action() != Action.PERMIT) continue;
+                        PacketSet extra = dec.packets().intersect(ev.permitted()).subtract(justified);
+                        if (extra.isEmpty()) continue;
+                        if (dec.rule() == null) {
+                            byDefault = byDefault.union(extra);
+                            defaultDecision = dec;
+                        } else {
+                            unjustified.merge(dec.rule(), extra, PacketSet::union);
+                            first.putIfAbsent(dec.rule(), dec);
+                        }
                     }
                 }
             }

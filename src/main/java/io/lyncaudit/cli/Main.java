@@ -1,2 +1,79 @@
 package io.lyncaudit.cli;
-public final class Main { public static void main(String[] a) { } }
+
+import io.lyncaudit.audit.Auditor;
+import io.lyncaudit.model.BadInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The lyncaudit command line: parses arguments, calls the application, maps outcomes to exit codes. */
+@Command(name = "lyncaudit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Audits firewall exports against the Lync Server 2013 port requirements.",
+        subcommands = {AuditCommand.class, RequirementsCommand.class, ParseCommand.class, InitCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 gate passed, 1 gate failed, 2 bad usage or input, 3 internal error."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: audit, requirements, parse or init");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns the exit code; never throws. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("lyncaudit: " + ex.getMessage());
+            err.println("Try 'lyncaudit " + (ex.getCommandLine().getCommandName().equals("lyncaudit") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            return ExitCode.BAD_INPUT.code();
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof BadInputException b) {
+                err.println("lyncaudit: " + b.getMessage());
+                return ExitCode.BAD_INPUT.code();
+            }
+            if (ex instanceof UsageException u) {
+                err.println("lyncaudit: " + u.getMessage());
+                return ExitCode.BAD_INPUT.code();
+            }
+            err.println("lyncaudit: internal error: " + ex);
+            if (System.getenv("LYNCAUDIT_DEBUG") != null) ex.printStackTrace(err);
+            else err.println("Set LYNCAUDIT_DEBUG=1 for the stack trace, and please report it.");
+            return ExitCode.INTERNAL.code();
+        });
+        try {
+            return cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            err.println("lyncaudit: internal error: " + e);
+            return ExitCode.INTERNAL.code();
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Bad usage detected after parsing (e.g. xlsx to stdout). */
+    static final class UsageException extends RuntimeException {
+        UsageException(String m) {
+            super(m);
+        }
+    }
+
+    /** Prints the tool version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"lyncaudit " + Auditor.VERSION + " (catalog lync-server-2013)"};
+        }
+    }
+}

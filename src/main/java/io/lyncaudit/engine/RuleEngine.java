@@ -80,6 +80,11 @@ public final class RuleEngine {
         return out;
     }
 
+    /** The whole built-in catalog as specs, sorted by id. */
+    public List<RequirementSpec> catalog() {
+        return catalogRules().stream().map(RequirementCollector::specOf).toList();
+    }
+
     /** Phase 1: the requirements that apply to a scenario with these features on. */
     public List<RequirementSpec> requirements(String scenario, Collection<String> featuresOn) {
         RequirementCollector collector = new RequirementCollector();

@@ -46,6 +46,16 @@ public final class PacketSet {
         return new PacketSet(out);
     }
 
+    /** Union with a set known to be disjoint from this one (no overlap check: the caller guarantees it). */
+    public PacketSet unionDisjoint(PacketSet o) {
+        if (o.isEmpty()) return this;
+        if (isEmpty()) return o;
+        List<PacketBox> out = new ArrayList<>(boxes.size() + o.boxes.size());
+        out.addAll(boxes);
+        out.addAll(o.boxes);
+        return new PacketSet(out);
+    }
+
     public PacketSet intersect(PacketSet o) {
         if (isEmpty() || o.isEmpty()) return EMPTY;
         List<PacketBox> out = new ArrayList<>();

@@ -31,14 +31,15 @@ public final class PolicyEvaluator {
             PacketSet hit = remaining.intersect(r.match());
             if (hit.isEmpty()) continue;
             decisions.add(new Decision(policy, r, r.action(), hit));
-            if (r.action() == Action.PERMIT) permitted = permitted.union(hit);
-            else denied = denied.union(hit);
+            // hits of a first-match walk are pairwise disjoint: each comes from what earlier rules left
+            if (r.action() == Action.PERMIT) permitted = permitted.unionDisjoint(hit);
+            else denied = denied.unionDisjoint(hit);
             remaining = remaining.subtract(r.match());
         }
         if (!remaining.isEmpty()) {
             decisions.add(new Decision(policy, null, policy.defaultAction(), remaining));
-            if (policy.defaultAction() == Action.PERMIT) permitted = permitted.union(remaining);
-            else denied = denied.union(remaining);
+            if (policy.defaultAction() == Action.PERMIT) permitted = permitted.unionDisjoint(remaining);
+            else denied = denied.unionDisjoint(remaining);
         }
         return new Evaluation(permitted, denied, decisions);
     }

@@ -1,0 +1,86 @@
+package io.lyncaudit.audit;
+
+import io.lyncaudit.analysis.Topology;
+import io.lyncaudit.catalog.RequirementSpec;
+import io.lyncaudit.deployment.Deployment;
+import io.lyncaudit.deployment.EdgeScenario;
+import io.lyncaudit.deployment.FirewallSpec;
+import io.lyncaudit.engine.RuleEngine;
+import io.lyncaudit.finding.SourceRow;
+import io.lyncaudit.model.Addresses;
+import io.lyncaudit.model.IntervalSet;
+import io.lyncaudit.model.Ports;
+import io.lyncaudit.model.Protocols;
+import io.lyncaudit.report.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What `lyncaudit requirements` lists: the whole catalog, or the concrete flows one deployment requires. */
+public final class RequirementsListing {
+    private RequirementsListing() {}
+
+    public static final List<String> CATALOG_COLUMNS = List.of("id", "source_file", "table", "row", "protocol", "ports", "source",
+            "destination", "scenarios", "features", "severity", "title", "decision");
+
+    /** One line per (requirement, source row) pair. */
+    public static Table catalog(RuleEngine engine) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RequirementSpec s : engine.catalog()) {
+            for (SourceRow row : s.sources()) {
+                rows.add(List.of(s.id(), row.file(), Integer.toString(row.table()), Integer.toString(row.row()),
+                        Protocols.name(s.flow().protocol()), s.flow().ports(), s.flow().from().text(), s.flow().to().text(),
+                        String.join(" ", s.scenarios()), s.features(), s.severity().json(), s.title(),
+                        s.decision() == null ? "" : s.decision()));
+            }
+        }
+        return new Table("Lync Server 2013 catalog", CATALOG_COLUMNS, rows);
+    }
+
+    /** The required flows of one deployment with addresses resolved, per firewall they cross. */
+    public static Table forDeployment(RuleEngine engine, Deployment d) {
+        List<RequirementSpec> specs = engine.requirements(d.edge().scenario().id(),
+                d.features().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
+        Topology topo = new Topology(d);
+        List<List<String>> rows = new ArrayList<>();
+        for (RequirementSpec s : specs) {
+            String ports = Ports.format(Auditor.ports(s.flow().ports(), d));
+            boolean crossed = false;
+            for (FirewallSpec fw : d.firewalls()) {
+                if (fw.host() != null) continue;
+                Map<String, IntervalSet> sides = topo.interfaces(fw);
+                IntervalSet src = topo.required(s.flow().from(), fw), dst = topo.required(s.flow().to(), fw);
+                for (Map.Entry<String, IntervalSet> in : sides.entrySet()) {
+                    for (Map.Entry<String, IntervalSet> out : sides.entrySet()) {
+                        if (in.getKey().equals(out.getKey())) continue;
+                        IntervalSet a = src.intersect(in.getValue()), b = dst.intersect(out.getValue());
+                        if (a.isEmpty() || b.isEmpty()) continue;
+                        crossed = true;
+                        rows.add(row(s, fw.name(), in.getKey() + " -> " + out.getKey(), ports, show(a, s.flow().from(), topo),
+                                show(b, s.flow().to(), topo)));
+                    }
+                }
+            }
+            if (!crossed) {
+                rows.add(row(s, "", "crosses no firewall", ports, show(topo.required(s.flow().from(), null), s.flow().from(), topo),
+                        show(topo.required(s.flow().to(), null), s.flow().to(), topo)));
+            }
+        }
+        return new Table(d.name() + " (" + d.edge().scenario().id() + "): required flows",
+                List.of("id", "firewall", "interfaces", "protocol", "ports", "source", "destination", "severity", "title"), rows);
+    }
+
+    private static List<String> row(RequirementSpec s, String fw, String ifaces, String ports, String src, String dst) {
+        return List.of(s.id(), fw, ifaces, Protocols.name(s.flow().protocol()), ports, src, dst, s.severity().json(), s.title());
+    }
+
+    private static String show(IntervalSet set, io.lyncaudit.catalog.EndpointSpec e, Topology topo) {
+        if (Topology.isWholeSide(e) && e.required().get(0).equals("internet")) return "any";
+        return Addresses.format(set);
+    }
+
+    /** Scenario ids, for help texts. */
+    public static String scenarios() {
+        return EdgeScenario.ids();
+    }
+}

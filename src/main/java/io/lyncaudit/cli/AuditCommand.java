@@ -1,0 +1,91 @@
+package io.lyncaudit.cli;
+
+import io.lyncaudit.audit.Auditor;
+import io.lyncaudit.deployment.Deployment;
+import io.lyncaudit.deployment.DeploymentLoader;
+import io.lyncaudit.engine.RuleEngine;
+import io.lyncaudit.gate.GatePolicy;
+import io.lyncaudit.importer.Importers;
+import io.lyncaudit.report.AtomicReportWriter;
+import io.lyncaudit.report.ReportFormat;
+import io.lyncaudit.report.ReportRenderer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `lyncaudit audit`: audits every firewall of a deployment and reports; the exit code is the gate. */
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Audits the firewalls of a deployment against the catalog and reports MISSING, PARTIAL, EXTRA,",
+                "MISDIRECTED and SHADOWED findings with the config lines behind them."},
+        footer = {"", "Examples:", "  lyncaudit audit samples/contoso-single-edge-nat/deployment.yaml",
+                "  lyncaudit audit deployment.yaml --format json --format xlsx --out reports/ --fail-on medium",
+                "", "Exit codes: 0 gate passed, 1 gate failed, 2 bad usage or input, 3 internal error."})
+final class AuditCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DEPLOYMENT.yaml", description = "The deployment file.")
+    Path deployment;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "F", description = "console (default), json or xlsx; repeat for several (needs --out).")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Write each format to DIR/lyncaudit.<ext> instead of stdout.")
+    Path out;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+            description = "Fail the gate on unwaived findings at or above: info, low, medium, high (default), critical, or none.")
+    String failOn;
+
+    @Option(names = "--fail-on-unparsed", description = "Also fail the gate when an input line was unsupported or unrecognized.")
+    boolean failOnUnparsed;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "A directory of extra DRL rules (a site's own policy), compiled at start.")
+    Path rules;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ReportFormat> fmts = new ArrayList<>();
+        for (String f : new LinkedHashSet<>(formats.isEmpty() ? List.of("console") : formats)) {
+            try {
+                fmts.add(ReportFormat.parse(f));
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageException(e.getMessage());
+            }
+        }
+        if (out == null && fmts.size() > 1) throw new Main.UsageException("several formats need --out DIR");
+        if (out == null && fmts.get(0).renderer().binary()) {
+            throw new Main.UsageException(fmts.get(0).formatName() + " is binary; give --out DIR to write it to a file");
+        }
+        GatePolicy gate;
+        try {
+            gate = new GatePolicy(GatePolicy.parseFailOn(failOn), failOnUnparsed);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--fail-on: " + e.getMessage());
+        }
+        Deployment d = DeploymentLoader.load(deployment, DeploymentLoader.display(deployment));
+        RuleEngine engine = rules != null ? RuleEngine.withUserRules(rules) : RuleEngine.builtIn();
+        Auditor.Result result = new Auditor(engine, fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format())).audit(d, gate);
+
+        for (ReportFormat f : fmts) {
+            ReportRenderer r = f.renderer();
+            if (out == null) {
+                Outputs.toStdout(spec.commandLine().getOut(), o -> r.render(result.report(), o));
+            } else {
+                Path written = AtomicReportWriter.write(result.report(), r, out);
+                spec.commandLine().getErr().println("wrote " + DeploymentLoader.display(written));
+            }
+        }
+        if (!result.gate().passed() && out != null) {
+            spec.commandLine().getErr().println("gate FAIL: " + String.join("; ", result.gate().reasons()));
+        }
+        return result.gate().passed() ? ExitCode.PASS.code() : ExitCode.FAIL.code();
+    }
+
+}

@@ -1,0 +1,66 @@
+package io.lyncaudit.importer;
+
+import io.lyncaudit.importer.neutral.NeutralImporter;
+import io.lyncaudit.importer.sheet.SpreadsheetImporter;
+import io.lyncaudit.model.BadInputException;
+import io.lyncaudit.policy.ImportResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The closed registry of importers, and format detection from content. */
+public final class Importers {
+    private static final int HEAD = 64 * 1024;
+
+    /** Every importer, in detection order (most specific first). */
+    public static final List<Importer> ALL = List.of(new NeutralImporter(), new SpreadsheetImporter());
+
+    private Importers() {}
+
+    public static String names() {
+        return ALL.stream().map(Importer::format).collect(Collectors.joining(", "));
+    }
+
+    /** The importer for a format name, or null. */
+    public static Importer forFormat(String format) {
+        for (Importer i : ALL) {
+            if (i.format().equals(format)) return i;
+        }
+        return null;
+    }
+
+    /**
+     * Imports a file with the named format, or the detected one when {@code format} is null.
+     * Spreadsheet rows with invalid values are bad input here (exit 2), not just diagnostics.
+     */
+    public static ImportResult load(Path file, String display, String format) throws BadInputException {
+        Importer importer = format != null ? forFormat(format) : detect(file, display);
+        if (importer == null) {
+            throw new BadInputException(display, 0, "format '" + format + "' is not supported by this version of lyncaudit (supported: "
+                    + names() + ")");
+        }
+        ImportResult r = importer.importFile(file, display);
+        return importer instanceof SpreadsheetImporter ? SpreadsheetImporter.strict(r) : r;
+    }
+
+    /** The importer whose detector accepts the file's first bytes. */
+    public static Importer detect(Path file, String display) throws BadInputException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(HEAD);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(display, 0, "file not found");
+        } catch (IOException e) {
+            throw new BadInputException(display, 0, "cannot read: " + e.getMessage());
+        }
+        for (Importer i : ALL) {
+            if (i.detect(file, head)) return i;
+        }
+        throw new BadInputException(display, 0, "cannot tell the format of this file (supported: " + names()
+                + "); name it with 'format:' in the deployment file or --vendor");
+    }
+}
