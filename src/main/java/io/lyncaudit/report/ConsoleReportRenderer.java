@@ -110,7 +110,7 @@ public final class ConsoleReportRenderer implements ReportRenderer {
             out.add("  none");
         } else {
             TextTable t = new TextTable(List.of("FIREWALL", "FILE", "FORMAT", "RULES", "UNPARSED"),
-                    new boolean[] {false, false, false, true, true}, new int[] {4, 4, 4, 3, 3});
+                    new boolean[] {false, false, false, true, true}, new int[] {4, 4, 4, 3, 3}, new int[] {2, 3, 2, 2, 2});
             for (Report.Input in : r.inputs()) {
                 t.add(in.firewall(), in.file(), in.format(), Integer.toString(in.rules()),
                         Integer.toString(in.unparsedLines()));
@@ -147,7 +147,9 @@ public final class ConsoleReportRenderer implements ReportRenderer {
         List<Finding> sorted = new ArrayList<>(r.findings());
         sorted.sort(ORDER);
         TextTable t = new TextTable(List.of("SEVERITY", "TYPE", "REQUIREMENT", "FIREWALL", "FLOW", "MESSAGE"),
-                new boolean[6], new int[] {4, 4, 4, 4, 4, 4});
+                new boolean[6], new int[] {4, 4, 4, 4, 4, 4},
+                // a cut message is repeated in full below its row, a cut flow is not: the flow keeps more room
+                new int[] {2, 2, 2, 2, 5, 2});
         for (Finding f : sorted) {
             t.add(f.severity() == null ? null : f.severity().json(), f.type() == null ? null : f.type().name(),
                     f.requirement() == null ? null : f.requirement().id(), f.firewall(), flow(f.flow()), message(f));
@@ -161,6 +163,11 @@ public final class ConsoleReportRenderer implements ReportRenderer {
             String[] cells = t.padded(t.rows().get(i), widths);
             cells[0] = paint(cells[0], severityColour(f.severity()));
             out.add("  " + TextTable.join(cells));
+            String message = t.rows().get(i)[5];
+            if (ConsoleText.width(message) > widths[5]) {
+                // a cut message hides what the finding is about: repeat it in full below the row
+                for (String part : ConsoleText.wrap(message, width - DETAIL_INDENT.length())) out.add(DETAIL_INDENT + part);
+            }
             if (f.uncovered() != null) out.add(fit(DETAIL_INDENT + "uncovered: " + ConsoleText.clean(flow(f.uncovered()))));
             for (Evidence e : f.evidence()) out.add(evidence(e));
             if (f.witness() != null) out.add(fit(DETAIL_INDENT + "witness: " + ConsoleText.clean(witness(f.witness()))));
@@ -187,7 +194,7 @@ public final class ConsoleReportRenderer implements ReportRenderer {
         }
         out.add("");
         TextTable t = new TextTable(List.of("LOCATION", "SEVERITY", "CATEGORY", "TEXT", "MESSAGE"),
-                new boolean[5], new int[] {4, 4, 4, 4, 4});
+                new boolean[5], new int[] {4, 4, 4, 4, 4}, new int[] {3, 2, 2, 3, 3});
         int shown = Math.min(DIAGNOSTIC_LINES, ds.size());
         for (Report.ReportDiagnostic d : ds.subList(0, shown)) {
             t.add(location(d.file(), d.line()), d.severity(), d.category(), d.text(), d.message());

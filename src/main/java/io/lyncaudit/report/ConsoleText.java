@@ -1,5 +1,8 @@
 package io.lyncaudit.report;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Text helpers for terminal output: neutralise control characters, truncate and pad by code points. */
 final class ConsoleText {
     /** Marks a truncated cell. */
@@ -37,6 +40,35 @@ final class ConsoleText {
         if (max <= 0) return "";
         if (width(s) <= max) return s;
         return s.substring(0, s.offsetByCodePoints(0, max - 1)) + ELLIPSIS;
+    }
+
+    /**
+     * Splits text into lines of at most {@code max} code points, at spaces where it can and inside
+     * a word only when the word alone is too long.
+     */
+    static List<String> wrap(String s, int max) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" +")) {
+            while (width(word) > max) {
+                if (line.length() > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                int cut = word.offsetByCodePoints(0, max);
+                lines.add(word.substring(0, cut));
+                word = word.substring(cut);
+            }
+            if (word.isEmpty()) continue;
+            if (line.length() > 0 && width(line.toString()) + 1 + width(word) > max) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        if (line.length() > 0) lines.add(line.toString());
+        return lines;
     }
 
     /** Truncated or space-padded to exactly {@code w} code points. */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A plain-text table that fits a width: each column is as wide as its longest cell, and while the
- * table is too wide the widest column gives up one character, down to its minimum.
+ * table is too wide the column that is widest relative to its weight gives up one character, down
+ * to its minimum.
  */
 final class TextTable {
     static final String GAP = "  ";
@@ -13,17 +14,21 @@ final class TextTable {
     private final List<String> headers;
     private final boolean[] rightAligned;
     private final int[] minWidths;
+    private final int[] weights;
     private final List<String[]> rows = new ArrayList<>();
 
     /**
      * @param headers      column titles
      * @param rightAligned per column, true for numbers
      * @param minWidths    per column, the narrowest it may get when the table must shrink
+     * @param weights      per column, how much room it keeps relative to the others when shrinking
+     *                     (a column of weight 4 ends up about twice as wide as one of weight 2)
      */
-    TextTable(List<String> headers, boolean[] rightAligned, int[] minWidths) {
+    TextTable(List<String> headers, boolean[] rightAligned, int[] minWidths, int[] weights) {
         this.headers = List.copyOf(headers);
         this.rightAligned = rightAligned.clone();
         this.minWidths = minWidths.clone();
+        this.weights = weights.clone();
     }
 
     /** Adds a row; cells are cleaned of control characters here, once. */
@@ -47,7 +52,8 @@ final class TextTable {
         while (total > available) {
             int widest = -1;
             for (int c = 0; c < n; c++) {
-                if (w[c] > minWidths[c] && (widest < 0 || w[c] > w[widest])) widest = c;
+                // compare w[c]/weights[c] without division: strictly greater keeps the leftmost on ties
+                if (w[c] > minWidths[c] && (widest < 0 || w[c] * weights[widest] > w[widest] * weights[c])) widest = c;
             }
             if (widest < 0) break;
             w[widest]--;
