@@ -42,4 +42,11 @@ class ReportArchitectureTest {
                                 call -> call.getTarget().getName().equals("setCellFormula")))
                 .check(main);
     }
+
+    @Test
+    void zipBombLimitsAreLeftAlone() {
+        noClasses().should().dependOnClassesThat()
+                .haveFullyQualifiedName("org.apache.poi.openxml4j.util.ZipSecureFile")
+                .check(main);
+    }
 }

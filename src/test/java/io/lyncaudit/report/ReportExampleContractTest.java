@@ -72,7 +72,7 @@ class ReportExampleContractTest {
             List<String> want = new ArrayList<>();
             expected.fieldNames().forEachRemaining(want::add);
             if (order.size() == want.size() && !order.equals(want)) problems.add(at + ": key order " + order + ", want " + want);
-            expected.fields().forEachRemaining(e -> compare(at + "." + e.getKey(), e.getValue(), actual.get(e.getKey()), problems));
+            expected.properties().forEach(e -> compare(at + "." + e.getKey(), e.getValue(), actual.get(e.getKey()), problems));
         } else if (expected.isArray()) {
             if (!actual.isArray() || actual.size() != expected.size()) {
                 problems.add(at + ": array of " + (actual.isArray() ? actual.size() : "none") + ", want " + expected.size());

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
@@ -63,10 +64,19 @@ public final class XlsxReportRenderer implements ReportRenderer {
                 wb.write(out);
                 out.flush();
             } finally {
-                // deletes the temp files even when writing failed half-way
-                wb.dispose();
+                disposeTempFiles(wb);
             }
         }
+    }
+
+    /**
+     * Deletes SXSSF's temp files (they hold every quoted input line) even when writing failed half-way.
+     * POI 5 deprecates dispose() because close() now calls it too; the explicit call stays so that
+     * the files go before close() does anything that could fail.
+     */
+    @SuppressWarnings("deprecation")
+    private static void disposeTempFiles(SXSSFWorkbook wb) {
+        wb.dispose();
     }
 
     private static <T> void writeTable(Sheet sheet, List<Column<T>> columns, List<T> items, XlsxStyles styles,
@@ -147,7 +157,8 @@ public final class XlsxReportRenderer implements ReportRenderer {
     static String evidence(List<Evidence> evidence) {
         if (evidence.isEmpty()) return null;
         return evidence.stream().map(e -> (e.file() == null ? "-" : e.file()) + (e.line() > 0 ? ":" + e.line() : "")
-                        + (e.cell() == null ? "" : " (" + e.cell() + ")") + "  " + e.text() + "  [" + e.role() + "]")
+                        + (e.cell() == null ? "" : " (" + e.cell() + ")") + "  " + Objects.toString(e.text(), "")
+                        + "  [" + Objects.toString(e.role(), "") + "]")
                 .collect(Collectors.joining("\n"));
     }
 
