@@ -20,10 +20,10 @@ class ReportArchitectureTest {
     }
 
     @Test
-    void reportSeesOnlyFindingAndJackson() {
+    void reportSeesOnlyFindingJacksonAndCommonsCsv() {
         classes().that().resideInAPackage("io.lyncaudit.report")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "io.lyncaudit.report", "io.lyncaudit.finding..", "com.fasterxml.jackson..")
+                .resideInAnyPackage("java..", "io.lyncaudit.report", "io.lyncaudit.finding..", "com.fasterxml.jackson..", "org.apache.commons.csv..")
                 .check(main);
     }
 
