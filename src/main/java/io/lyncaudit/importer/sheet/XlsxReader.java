@@ -42,9 +42,20 @@ final class XlsxReader {
         return tables;
     }
 
+    /** The first line of the exception's message, plus its root cause's (POI wraps e.g. "Zip bomb detected!"). */
     private static String message(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String top = firstLine(e);
+        String deep = firstLine(root);
+        return root == e || top.contains(deep) ? top : top + " (" + deep + ")";
+    }
+
+    private static String firstLine(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+        if (m == null || m.isBlank()) return e.getClass().getSimpleName();
+        // wrapped exceptions repeat "org.apache...SomeException: " in front of the text a user should read
+        return m.lines().findFirst().orElse(m).strip().replaceFirst("^([a-z][\\w$]*\\.)+\\w*(Exception|Error): ", "");
     }
 
     private static List<RawRow> rows(Sheet sheet) {

@@ -66,6 +66,23 @@ class SpreadsheetBadInputTest {
     }
 
     @Test
+    void zipBombLimitsStayOn() throws Exception {
+        // 20 MB of spaces compress about 1000:1, far past POI's default minimum inflate ratio (0.01)
+        Path f = tmp.resolve("bomb.xlsx");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+            z.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 20; i++) z.write(spaces);
+            z.closeEntry();
+        }
+        String m = fails(f, "bomb.xlsx").getMessage();
+        assertEquals("bomb.xlsx: not a readable XLSX workbook: Can't read content types part ! (Zip bomb detected! The file would "
+                + "exceed the max. ratio of compressed file size to the size of the expanded data.)", m);
+        assertTrue(m.toLowerCase(java.util.Locale.ROOT).contains("zip bomb"), m);
+    }
+
+    @Test
     void csvOfRandomTextWithoutHeader() throws Exception {
         Path f = Files.writeString(tmp.resolve("notes.csv"), "Lorem ipsum dolor sit amet,\nconsectetur; adipiscing\telit\n");
         String m = fails(f, "notes.csv").getMessage();

@@ -332,6 +332,21 @@ class SpreadsheetImporterTest {
         assertEquals(new LineCounts(2, 1, 1, 0, 0), r.lines());
     }
 
+    @Test
+    void legacyXlsWorkbooksAreReadToo() throws Exception {
+        Path f = tmp.resolve("old.xls");
+        try (var wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); var out = Files.newOutputStream(f)) {
+            Sheet s = wb.createSheet("Rules");
+            row(s, 0, "Source", "Destination", "Port", "Protocol");
+            row(s, 1, "any", "131.107.155.10", null, "udp").createCell(2).setCellValue(3478);
+            wb.write(out);
+        }
+        assertTrue(importer.detect(f, Files.readAllBytes(f)));
+        Rule rule = only(importer.importFile(f, "old.xls"));
+        assertTrue(rule.match().contains(packet("udp", "192.0.2.1", "131.107.155.10", 3478)));
+        assertEquals("A2", rule.source().cell());
+    }
+
     private static Row row(Sheet s, int index, String... values) {
         Row r = s.createRow(index);
         for (int i = 0; i < values.length; i++) {
