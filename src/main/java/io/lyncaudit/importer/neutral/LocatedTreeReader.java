@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.lyncaudit.model.BadInputException;
 import java.io.IOException;
+import org.yaml.snakeyaml.LoaderOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,14 @@ final class LocatedTreeReader {
     private LocatedTreeReader() {}
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    /** SnakeYAML refuses documents over 3 MB by default; a large firewall's policy can be bigger, so allow 64 Mi characters. */
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit(64 * 1024 * 1024);
+        return o;
+    }
 
     /** Parses the text as JSON when it starts with '{', as YAML otherwise. */
     static Node read(String text, String file) throws BadInputException {

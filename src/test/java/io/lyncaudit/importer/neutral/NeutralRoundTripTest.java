@@ -144,6 +144,19 @@ class NeutralRoundTripTest {
     }
 
     @Test
+    void largeYamlFilesAreRead() throws Exception {
+        // more than SnakeYAML's default 3 MB limit: a big firewall's policy in YAML
+        StringBuilder y = new StringBuilder("policies:\n  - name: big\n    rules:\n");
+        for (int i = 0; i < 25_000; i++) {
+            y.append("      - {action: permit, protocol: TCP, source: any, destination: 10.0.").append(i / 250).append('.').append(i % 250)
+                    .append(", ports: \"443\", name: rule-number-").append(i).append("-with-a-long-name}\n");
+        }
+        assertTrue(y.length() > 3 * 1024 * 1024, "fixture size " + y.length());
+        ImportResult r = new NeutralImporter().importFile(Files.writeString(tmp.resolve("big.yaml"), y), "big.yaml");
+        assertEquals(25_000, r.ruleCount());
+    }
+
+    @Test
     void detect() {
         NeutralImporter n = new NeutralImporter();
         assertTrue(n.detect(Path.of("x.json"), "{\n \"schemaVersion\": 1, \"policies\": []}".getBytes()));
