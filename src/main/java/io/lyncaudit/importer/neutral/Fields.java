@@ -4,6 +4,8 @@ import io.lyncaudit.model.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Typed, line-aware access to the fields of one object node. Every error names the file and the
@@ -26,7 +28,7 @@ final class Fields {
         for (String k : o.fields().keySet()) {
             if (!allowed.contains(k)) {
                 throw new BadInputException(file, o.keyLines().get(k), "unknown key '" + k + "' in " + what
-                        + " (expected " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                        + " (expected " + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
         }
         return new Fields(o, what, file);
@@ -34,10 +36,6 @@ final class Fields {
 
     int line() {
         return obj.line();
-    }
-
-    String file() {
-        return file;
     }
 
     boolean has(String key) {
@@ -119,7 +117,7 @@ final class Fields {
     }
 
     /** Runs a parse of a field's text, turning its IllegalArgumentException into an error at the field's line. */
-    <T> T parse(String key, String text, java.util.function.Function<String, T> parser) throws BadInputException {
+    <T> T parse(String key, String text, Function<String, T> parser) throws BadInputException {
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException e) {

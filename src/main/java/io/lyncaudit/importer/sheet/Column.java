@@ -5,31 +5,24 @@ import java.util.Set;
 
 /** The roles a spreadsheet column can play, each with the header spellings that name it. */
 enum Column {
-    SOURCE("Source", "source", "src", "sourceaddress", "sourceaddresses", "sourceip", "srcaddress", "srcip", "from", "sources"),
-    DESTINATION("Destination", "destination", "dst", "dest", "destinationaddress", "destinationaddresses", "destinationip",
+    SOURCE("source", "src", "sourceaddress", "sourceaddresses", "sourceip", "srcaddress", "srcip", "from", "sources"),
+    DESTINATION("destination", "dst", "dest", "destinationaddress", "destinationaddresses", "destinationip",
             "dstaddress", "dstip", "destaddress", "destip", "to", "destinations"),
-    SERVICE("Service/Port", "service", "services", "port", "ports", "destinationport", "destinationports", "dstport", "dstports",
+    SERVICE("service", "services", "port", "ports", "destinationport", "destinationports", "dstport", "dstports",
             "destport", "dport"),
-    SOURCE_PORT("Source Port", "sourceport", "sourceports", "srcport", "srcports", "sport"),
-    PROTOCOL("Protocol", "protocol", "protocols", "proto", "transport"),
-    ACTION("Action", "action", "permit", "allow", "decision"),
-    FROM_ZONE("From Zone", "fromzone", "sourcezone", "srczone", "frominterface", "ingress", "sourceinterface", "ingressinterface"),
-    TO_ZONE("To Zone", "tozone", "destinationzone", "dstzone", "tointerface", "egress", "destinationinterface", "egressinterface"),
-    ENABLED("Enabled", "enabled", "status", "active", "state"),
-    NAME("Name", "name", "rule", "rulename", "id", "ruleid", "#"),
-    COMMENT("Comment", "comment", "comments", "description", "notes", "remark", "remarks");
+    SOURCE_PORT("sourceport", "sourceports", "srcport", "srcports", "sport"),
+    PROTOCOL("protocol", "protocols", "proto", "transport"),
+    ACTION("action", "permit", "allow", "decision"),
+    FROM_ZONE("fromzone", "sourcezone", "srczone", "frominterface", "ingress", "sourceinterface", "ingressinterface"),
+    TO_ZONE("tozone", "destinationzone", "dstzone", "tointerface", "egress", "destinationinterface", "egressinterface"),
+    ENABLED("enabled", "status", "active", "state"),
+    NAME("name", "rule", "rulename", "id", "ruleid", "#"),
+    COMMENT("comment", "comments", "description", "notes", "remark", "remarks");
 
-    private final String label;
     private final Set<String> spellings;
 
-    Column(String label, String... spellings) {
-        this.label = label;
+    Column(String... spellings) {
         this.spellings = Set.of(spellings);
-    }
-
-    /** The name used in messages. */
-    String label() {
-        return label;
     }
 
     /** The role a header cell names, or null for a column we do not use. */

@@ -153,8 +153,7 @@ public final class SpreadsheetImporter implements Importer {
         if (startsWith(head, ZIP) || startsWith(head, OLE2)) {
             return XlsxReader.read(file, displayName);
         }
-        String lower = displayName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls")) {
+        if (excelName(displayName) || excelName(String.valueOf(file.getFileName()))) {
             throw new BadInputException(displayName, 0, "not a spreadsheet: the name says Excel workbook but the content is not one");
         }
         byte[] bytes;
@@ -164,6 +163,11 @@ public final class SpreadsheetImporter implements Importer {
             throw new BadInputException(displayName, displayName, "cannot read the file: " + e.getMessage(), e);
         }
         return List.of(CsvReader.read(bytes, displayName, baseName(displayName)));
+    }
+
+    private static boolean excelName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls");
     }
 
     private static int count(List<Diagnostic> ds, Diagnostic.Category c) {
