@@ -1,0 +1,44 @@
+package io.lyncaudit.importer;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the package-info promises of the spreadsheet and neutral importers true. */
+class ImporterPackagesTest {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.lyncaudit.importer");
+    }
+
+    @Test
+    void sheetImporterSeesNoOtherImporterAndNoJackson() {
+        noClasses().that().resideInAPackage("io.lyncaudit.importer.sheet..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lyncaudit.importer.neutral..", "com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
+    void neutralImporterSeesNoOtherImporterNoPoiNoCsv() {
+        noClasses().that().resideInAPackage("io.lyncaudit.importer.neutral..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lyncaudit.importer.sheet..", "org.apache.poi..",
+                        "org.apache.commons.csv..")
+                .check(classes);
+    }
+
+    @Test
+    void importersUseOnlyModelPolicyAndTheImporterInterface() {
+        noClasses().that().resideInAnyPackage("io.lyncaudit.importer.sheet..", "io.lyncaudit.importer.neutral..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lyncaudit.finding..", "io.lyncaudit.report..",
+                        "io.lyncaudit.cli..", "org.drools..", "org.kie..")
+                .check(classes);
+    }
+}
