@@ -1,0 +1,92 @@
+package io.lyncaudit.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the shaded jar on the samples, as the README tells a user to, and checks the findings exactly. */
+class SampleAuditIT {
+    private static final Path JAR = Path.of(System.getProperty("lyncaudit.jar", "target/lyncaudit.jar"));
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jar did not finish");
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    /** "TYPE REQUIREMENT FIREWALL FIRST-EVIDENCE-LINE" for every finding of a JSON report. */
+    static TreeSet<String> findings(JsonNode report) {
+        TreeSet<String> s = new TreeSet<>();
+        for (JsonNode f : report.get("findings")) {
+            String req = f.get("requirement").isNull() ? "-" : f.get("requirement").get("id").asText();
+            s.add(f.get("type").asText() + " " + req + " " + f.get("firewall").asText() + " "
+                    + f.get("evidence").get(0).get("file").asText() + ":" + f.get("evidence").get(0).get("line").asInt());
+        }
+        return s;
+    }
+
+    @Test
+    void plantedSampleYieldsExactlyItsFourFindingsAndFailsTheGate(@TempDir Path out) throws Exception {
+        Run r = run("audit", "samples/contoso-single-edge-nat/deployment.yaml", "--format", "json", "--format", "xlsx",
+                "--format", "console", "--out", out.toString());
+        assertEquals(1, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("lyncaudit.json").toFile());
+        String dir = "samples/contoso-single-edge-nat/";
+        assertEquals(new TreeSet<>(List.of(
+                "EXTRA - edge-external " + dir + "edge-external-rules.xlsx:11",
+                "MISDIRECTED L13-EDGE-EXT-014 edge-external " + dir + "edge-external-rules.xlsx:9",
+                "MISSING L13-EDGE-INT-008 edge-internal " + dir + "edge-internal-rules.csv:9",
+                "PARTIAL L13-EDGE-EXT-009 edge-external " + dir + "edge-external-rules.xlsx:7")), findings(report));
+        assertEquals("FAIL", report.get("summary").get("gate").asText());
+        assertEquals("55000-59999", report.get("findings").findValues("uncovered").get(0).get("ports").asText());
+        assertEquals(22, report.get("summary").get("requirements").asInt());
+        assertEquals(19, report.get("summary").get("satisfied").asInt(), "22 checks less the MISSING, PARTIAL and MISDIRECTED ones");
+        assertTrue(Files.size(out.resolve("lyncaudit.xlsx")) > 1000);
+        assertTrue(Files.readString(out.resolve("lyncaudit.txt")).contains("Gate: FAIL"));
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(3, files.count(), "only the three reports, no temp files");
+        }
+    }
+
+    @Test
+    void cleanSamplePassesTheGateWithEveryRequirementSatisfied() throws Exception {
+        Run r = run("audit", "samples/contoso-clean-public/deployment.yaml", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertEquals(List.of(), List.copyOf(findings(report)));
+        assertEquals("PASS", report.get("summary").get("gate").asText());
+        assertEquals(report.get("summary").get("requirements").asInt(), report.get("summary").get("satisfied").asInt());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void badInputThroughTheJarIsExitTwoWithoutStackTrace(@TempDir Path dir) throws Exception {
+        Path d = dir.resolve("deployment.yaml");
+        Files.writeString(d, "schemaVersion: 1\nedge:\n  scenario: single-edge\n");
+        Run r = run("audit", d.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("deployment.yaml:3: edge.scenario: unknown scenario 'single-edge'"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(dir.resolve("out")), "no report directory for a failed run");
+    }
+}
