@@ -70,11 +70,17 @@ public final class Auditor {
     }
 
     public Result audit(Deployment d, GatePolicy gate) throws BadInputException {
+        return audit(d, gate, new Timings());
+    }
+
+    public Result audit(Deployment d, GatePolicy gate, Timings timings) throws BadInputException {
         Map<FirewallSpec, ImportResult> imports = new LinkedHashMap<>();
         for (FirewallSpec fw : d.firewalls()) imports.put(fw, loader.load(fw));
+        timings.mark("import");
 
         List<RequirementSpec> specs = engine.requirements(d.edge().scenario().id(),
                 d.features().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
+        timings.mark("catalog");
         Topology topo = new Topology(d);
         Describe describe = new Describe(topo.side("internet"));
 
@@ -113,10 +119,12 @@ public final class Auditor {
             }
         }
 
+        timings.mark("evaluate");
         Map<String, String> files = new LinkedHashMap<>();
         for (FirewallSpec fw : d.firewalls()) files.put(fw.name(), fw.configDisplay());
         FindingCollector collector = new FindingCollector(describe, files);
         engine.analyze(facts, collector);
+        timings.mark("analyze");
 
         List<Finding> findings = new ArrayList<>(collector.findings());
         findings.sort(Comparator.comparing((Finding f) -> f.severity()).reversed()
@@ -155,6 +163,7 @@ public final class Auditor {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 new Report.DeploymentInfo(d.name(), d.displayFile(), d.catalog(), d.edge().scenario().id()),
                 inputs, summary, findings, matrix, diagnostics);
+        timings.mark("assemble");
         return new Result(report, decision);
     }
 

@@ -1,6 +1,7 @@
 package io.lyncaudit.cli;
 
 import io.lyncaudit.audit.Auditor;
+import io.lyncaudit.audit.Timings;
 import io.lyncaudit.deployment.Deployment;
 import io.lyncaudit.deployment.DeploymentLoader;
 import io.lyncaudit.engine.RuleEngine;
@@ -69,9 +70,13 @@ final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException("--fail-on: " + e.getMessage());
         }
+        Timings timings = new Timings();
         Deployment d = DeploymentLoader.load(deployment, DeploymentLoader.display(deployment));
+        timings.mark("deployment");
         RuleEngine engine = rules != null ? RuleEngine.withUserRules(rules) : RuleEngine.builtIn();
-        Auditor.Result result = new Auditor(engine, fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format())).audit(d, gate);
+        timings.mark("rules");
+        Auditor.Result result = new Auditor(engine, fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format()))
+                .audit(d, gate, timings);
 
         for (ReportFormat f : fmts) {
             ReportRenderer r = f.renderer();
@@ -82,6 +87,8 @@ final class AuditCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("wrote " + DeploymentLoader.display(written));
             }
         }
+        timings.mark("render");
+        if (System.getenv("LYNCAUDIT_TIMING") != null) spec.commandLine().getErr().println(timings.summary());
         if (!result.gate().passed() && out != null) {
             spec.commandLine().getErr().println("gate FAIL: " + String.join("; ", result.gate().reasons()));
         }

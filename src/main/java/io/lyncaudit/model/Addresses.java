@@ -107,16 +107,24 @@ public final class Addresses {
     }
 
     private static long parseV4(String t, String whole) {
-        String[] parts = t.split("\\.", -1);
-        if (parts.length != 4) throw bad(whole, "expected four dotted numbers");
+        int dots = 0;
+        for (int i = 0; i < t.length(); i++) if (t.charAt(i) == '.') dots++;
+        if (dots != 3) throw bad(whole, "expected four dotted numbers");
         long v = 0;
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
-                throw bad(whole, "'" + p + "' is not an octet");
+        int start = 0;
+        for (int k = 0; k < 4; k++) {
+            int end = k < 3 ? t.indexOf('.', start) : t.length();
+            int len = end - start, o = 0;
+            boolean digits = len > 0 && len <= 3;
+            for (int i = start; digits && i < end; i++) {
+                char ch = t.charAt(i);
+                if (ch < '0' || ch > '9') digits = false;
+                else o = o * 10 + (ch - '0');
             }
-            int o = Integer.parseInt(p);
+            if (!digits) throw bad(whole, "'" + t.substring(start, end) + "' is not an octet");
             if (o > 255) throw bad(whole, "octet " + o + " is over 255");
             v = (v << 8) | o;
+            start = end + 1;
         }
         return v;
     }

@@ -17,12 +17,28 @@ final class CellText {
     private static final Pattern JOINERS = Pattern.compile("\\s*([-/:_])\\s*");
     private static final Pattern LIST = Pattern.compile("[,;\\s]+");
     private static final Pattern PROTOCOL_LIST = Pattern.compile("[,;/+&\\s]+");
+    private static final Pattern SPACED_DASH = Pattern.compile("\\s*-\\s*");
+    private static final Pattern SPACED_SLASH = Pattern.compile("\\s*/\\s*");
+
+    /** True for a cell that is one plain token (the common case): no regex work is needed for it. */
+    private static boolean plainToken(String cell) {
+        if (cell.isEmpty()) return false;
+        for (int i = 0; i < cell.length(); i++) {
+            char ch = cell.charAt(i);
+            if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
+                    || ch == '.' || ch == ':' || ch == '/' || ch == '-' || ch == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** Tokens of an address or zone cell: separated by ',', ';', newlines or spaces; "a - b" stays one range. */
     static List<String> listTokens(String cell) {
+        if (plainToken(cell)) return List.of(cell);
         String t = DASHES.matcher(PARENS.matcher(cell).replaceAll(" ")).replaceAll("-");
-        t = Pattern.compile("\\s*-\\s*").matcher(t).replaceAll("-");
-        t = Pattern.compile("\\s*/\\s*").matcher(t).replaceAll("/");
+        t = SPACED_DASH.matcher(t).replaceAll("-");
+        t = SPACED_SLASH.matcher(t).replaceAll("/");
         return split(LIST, t);
     }
 
@@ -40,6 +56,7 @@ final class CellText {
      * "TCP / 443" or "50000 - 59999" joined into one token. Throws when a comma is ambiguous.
      */
     static List<String> serviceTokens(String cell) {
+        if (plainToken(cell)) return List.of(cell);
         String t = DASHES.matcher(PARENS.matcher(cell).replaceAll(" ")).replaceAll("-");
         t = JOINERS.matcher(t).replaceAll("$1");
         return split(LIST, removeThousandsSeparators(t));
