@@ -1,0 +1,89 @@
+package io.lyncaudit.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.lyncaudit.catalog.RequirementSpec;
+import io.lyncaudit.deployment.Deployment;
+import io.lyncaudit.deployment.DeploymentLoader;
+import io.lyncaudit.engine.RuleEngine;
+import io.lyncaudit.finding.Severity;
+import io.lyncaudit.gate.GatePolicy;
+import io.lyncaudit.policy.ImportResult;
+import io.lyncaudit.report.Report;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The catalog's test cases as data: one file per requirement under
+ * src/test/resources/catalog-cases, each case a whole firewall policy and the status the
+ * requirement must get on it.
+ */
+class CatalogCasesTest {
+    private static final Path DIR = Path.of("src/test/resources/catalog-cases");
+    private static final RuleEngine ENGINE = RuleEngine.builtIn();
+
+    private static List<Path> caseFiles() throws IOException {
+        try (Stream<Path> s = Files.list(DIR)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("L13-")).sorted().toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseGetsItsExpectedStatus() throws Exception {
+        Deployment d = DeploymentLoader.load(DIR.resolve("deployment-nat.yaml"), "deployment-nat.yaml");
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : caseFiles()) {
+            JsonNode doc = yaml.readTree(file.toFile());
+            String id = doc.get("requirement").asText(), firewall = doc.get("firewall").asText();
+            for (JsonNode c : doc.get("cases")) {
+                String expect = c.get("expect").asText();
+                ImportResult policy = TestPolicies.parse(file.getFileName().toString(), c.get("rules").asText());
+                tests.add(DynamicTest.dynamicTest(id + ": " + c.get("name").asText(), () -> {
+                    Auditor auditor = new Auditor(ENGINE, fw -> fw.name().equals(firewall) ? policy
+                            : TestPolicies.parse("other.txt", "deny ip any any"));
+                    Report r = auditor.audit(d, new GatePolicy(Severity.HIGH, false)).report();
+                    String status = r.requirements().stream()
+                            .filter(m -> m.requirement().id().equals(id) && m.firewall().equals(firewall))
+                            .map(Report.RequirementStatus::status).findFirst().orElse("NOT CHECKED");
+                    assertEquals(expect, status, id + " on " + firewall);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Every requirement of the catalog has a case file with a satisfied case and a finding case. */
+    @Test
+    void everyRequirementHasASatisfiedAndAFindingCase() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Set<String> covered = new TreeSet<>();
+        for (Path file : caseFiles()) {
+            JsonNode doc = yaml.readTree(file.toFile());
+            assertEquals(file.getFileName().toString(), doc.get("requirement").asText() + ".yaml", "file named by its requirement");
+            boolean satisfied = false, finding = false;
+            for (JsonNode c : doc.get("cases")) {
+                if (c.get("expect").asText().equals("SATISFIED")) satisfied = true;
+                else finding = true;
+            }
+            assertTrue(satisfied && finding, file + " needs a SATISFIED case and a finding case");
+            covered.add(doc.get("requirement").asText());
+        }
+        Set<String> catalog = new TreeSet<>();
+        for (RequirementSpec s : ENGINE.catalog()) catalog.add(s.id());
+        assertEquals(catalog, covered, "one case file per requirement rule");
+    }
+}
