@@ -1,0 +1,108 @@
+package io.lyncaudit.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lyncaudit.model.Addresses;
+import io.lyncaudit.model.BadInputException;
+import io.lyncaudit.model.Ports;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The deployment contract, every scenario, and the messages of the most common mistakes. */
+class DeploymentLoaderTest {
+
+    private static Path write(Path dir, String yaml, String... configs) throws Exception {
+        for (String c : configs) Files.writeString(dir.resolve(c), "x");
+        Path p = dir.resolve("deployment.yaml");
+        Files.writeString(p, yaml);
+        return p;
+    }
+
+    @Test
+    void theContractExampleLoadsAsWritten(@TempDir Path dir) throws Exception {
+        Path example = Path.of(System.getProperty("lyncaudit.shared", "../shared"), "contracts", "deployment.example.yaml");
+        Assumptions.assumeTrue(Files.isRegularFile(example), "contracts not present");
+        Path p = write(dir, Files.readString(example), "edge-external.asa", "edge-internal-rules.xlsx", "fe01-firewall.csv", "ipsec-rules.csv");
+        Deployment d = DeploymentLoader.load(p, "deployment.yaml");
+        assertEquals("Contoso HQ", d.name());
+        assertEquals(EdgeScenario.SINGLE_CONSOLIDATED_NAT, d.edge().scenario());
+        assertEquals("131.107.155.30", Addresses.format(d.edge().servers().get(0).avEdge().publicAddress().set()));
+        assertTrue(d.feature("federation"));
+        assertTrue(!d.feature("xmpp"));
+        assertEquals("50000-59999", Ports.format(d.portRanges().get("edgeMedia")));
+        assertEquals(5, d.pools().size());
+        assertEquals(Role.REVERSE_PROXY, d.pools().get(4).role());
+        assertEquals("131.107.155.40", Addresses.format(d.pools().get(4).external().publicAddress().set()));
+        assertEquals(3, d.firewalls().size());
+        assertEquals("cisco-asa", d.firewalls().get(0).format());
+        assertNull(d.firewalls().get(1).format());
+        assertEquals("10.0.1.11", Addresses.format(d.firewalls().get(2).host().set()));
+        assertEquals(1, d.ipsec().size());
+        // internet is everything the named networks do not hold
+        assertTrue(d.network("internet").containsAll(Addresses.parse("131.107.155.10")));
+        assertTrue(!d.network("internet").intersects(Addresses.parse("10.1.2.3")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EdgeScenario.class)
+    void everyScenarioTemplateLoads(EdgeScenario s, @TempDir Path dir) throws Exception {
+        Path p = write(dir, InitTemplate.render(s), "edge-external-rules.xlsx", "edge-internal-rules.csv");
+        Deployment d = DeploymentLoader.load(p, "deployment.yaml");
+        assertEquals(s, d.edge().scenario());
+        assertEquals(s == EdgeScenario.SCALED_HLB, d.edge().vips() != null);
+        assertEquals(s.nat(), d.edge().servers().get(0).accessEdge().publicAddress() != null);
+    }
+
+    private static String message(Path dir, String yaml) throws Exception {
+        Path p = write(dir, yaml, "a.csv");
+        return assertThrows(BadInputException.class, () -> DeploymentLoader.load(p, "d.yaml")).getMessage();
+    }
+
+    private static final String EDGE = """
+            schemaVersion: 1
+            edge:
+              scenario: single-consolidated-public
+              servers:
+                - name: e
+                  internal: 172.25.34.5
+                  accessEdge: 131.107.155.10
+                  webConferencingEdge: 131.107.155.20
+                  avEdge: 131.107.155.30
+            """;
+
+    @Test
+    void mistakesNameTheLineAndField(@TempDir Path dir) throws Exception {
+        assertEquals("d.yaml:9: edge.servers[0].avEdge: '131.107.155.300' is not a valid address: octet 300 is over 255",
+                message(dir, EDGE.replace("131.107.155.30", "131.107.155.300")));
+        assertEquals("d.yaml:3: edge.scenario: unknown scenario 'single'; expected one of: " + EdgeScenario.ids(),
+                message(dir, EDGE.replace("single-consolidated-public", "single")));
+        assertTrue(message(dir, EDGE + "featurs: {}\n").startsWith("d.yaml:10: featurs: unknown field 'featurs' (did you mean 'features'?)"));
+        assertTrue(message(dir, EDGE + "networks:\n  internal: [10.0.0.0/8]\n  perimeter: [10.0.0.0/7]\n  clients: [11.0.0.0-12.255.255.255]\n")
+                .startsWith("d.yaml:13: networks.clients: network 'clients' partly overlaps network 'perimeter'"));
+        assertEquals("d.yaml:12: firewalls[0].config: config file 'missing.csv' not found (looked at " + dir.resolve("missing.csv") + ")",
+                message(dir, EDGE + "firewalls:\n  - name: f\n    config: missing.csv\n    interfaces: { a: [internet], b: [perimeter] }\nnetworks: { perimeter: [172.25.32.0/22] }\n"));
+        assertTrue(message(dir, EDGE.replace("single-consolidated-public", "single-consolidated-nat"))
+                .startsWith("d.yaml:7: edge.servers[0].accessEdge: scenario single-consolidated-nat uses NAT"));
+        assertTrue(message(dir, EDGE + "  vips: {}\n").contains("'vips' belongs to scenario scaled-hlb only"));
+        assertTrue(message(dir, "schemaVersion: 1\nedge: [\n").startsWith("d.yaml:3: YAML syntax error"));
+    }
+
+    @Test
+    void nestedNetworksAreAllowedAndTheTopologyPutsEdgeInterfacesInThePerimeter(@TempDir Path dir) throws Exception {
+        Path p = write(dir, EDGE + "networks:\n  internal: [10.0.0.0/8]\n  clients: [10.1.0.0/16]\n  perimeter: [172.25.32.0/22]\n");
+        Deployment d = DeploymentLoader.load(p, "d.yaml");
+        assertNotNull(d.networks().get("clients"));
+        io.lyncaudit.analysis.Topology t = new io.lyncaudit.analysis.Topology(d);
+        assertTrue(t.side("perimeter").containsAll(Addresses.parse("131.107.155.10")), "public Edge addresses are perimeter");
+        assertTrue(!t.side("internet").intersects(Addresses.parse("131.107.155.10")));
+    }
+}
