@@ -97,6 +97,7 @@ public final class Auditor {
                 continue;
             }
             Map<String, IntervalSet> sides = topo.interfaces(fw);
+            diagnostics.addAll(unknownZones(fw, ir, sides.keySet()));
             List<Coverage> fwCoverages = new ArrayList<>();
             for (RequirementSpec spec : specs) {
                 Coverage c = coverage(spec, fw, ir, sides, topo, d, describe);
@@ -165,6 +166,31 @@ public final class Auditor {
                 inputs, summary, findings, matrix, diagnostics);
         timings.mark("assemble");
         return new Result(report, decision);
+    }
+
+    /**
+     * Zones or interfaces named by rules that the deployment does not list for the firewall: such
+     * rules can never apply to a crossing, which is almost always a naming mistake worth a warning.
+     */
+    private static List<Report.ReportDiagnostic> unknownZones(FirewallSpec fw, ImportResult ir, java.util.Set<String> known) {
+        Map<String, Rule> firstUse = new LinkedHashMap<>();
+        for (Policy p : ir.policies()) {
+            if (p.binding() != null && !known.contains(p.binding().iface())) firstUse.putIfAbsent(p.binding().iface(), null);
+            for (Rule r : p.rules()) {
+                for (String z : r.fromZones()) if (!known.contains(z)) firstUse.putIfAbsent(z, r);
+                for (String z : r.toZones()) if (!known.contains(z)) firstUse.putIfAbsent(z, r);
+            }
+        }
+        List<Report.ReportDiagnostic> out = new ArrayList<>();
+        for (Map.Entry<String, Rule> e : firstUse.entrySet()) {
+            Rule r = e.getValue();
+            out.add(new Report.ReportDiagnostic(r != null && r.source() != null ? r.source().file() : fw.configDisplay(),
+                    r != null && r.source() != null ? r.source().line() : 0, "warning", "unknown-zone",
+                    r != null && r.source() != null ? r.source().text() : e.getKey(),
+                    "interface or zone '" + e.getKey() + "' is not among the interfaces of firewall " + fw.name() + " in the deployment ("
+                            + String.join(", ", known) + "); rules limited to it are never checked"));
+        }
+        return out;
     }
 
     /** The ports of a catalog flow: a literal, or ${name} for a configured range. */

@@ -96,4 +96,22 @@ class AuditorTest {
         assertEquals(11, f.get(0).evidence().get(0).line());
         assertEquals("shadows", f.get(0).evidence().get(1).role());
     }
+
+    @Test
+    void rulesLimitedToAZoneTheDeploymentDoesNotKnowAreReported() throws Exception {
+        Deployment d = DeploymentLoader.load(Path.of("src/test/resources/audit/deployment.yaml"), "deployment.yaml");
+        ImportResult ext = TestPolicies.parse("ext.txt", EXT_OK);
+        io.lyncaudit.policy.Policy p = ext.policies().get(0);
+        java.util.List<io.lyncaudit.policy.Rule> rules = new java.util.ArrayList<>(p.rules());
+        io.lyncaudit.policy.Rule first = rules.get(0);
+        rules.set(0, new io.lyncaudit.policy.Rule(1, null, first.action(), first.match(), java.util.Set.of("untrust"), java.util.Set.of(), first.source()));
+        ImportResult zoned = new ImportResult("ext.txt", "test", List.of(new io.lyncaudit.policy.Policy("acl", p.kind(), null, p.defaultAction(), rules)),
+                List.of(), List.of(), ext.lines(), ext.unboundDefault());
+        Map<String, ImportResult> m = Map.of("ext", zoned, "int", TestPolicies.parse("int.txt", INT_OK));
+        Auditor.Result r = new Auditor(RuleEngine.builtIn(), fw -> m.get(fw.name())).audit(d, new GatePolicy(Severity.HIGH, false));
+        assertTrue(r.report().diagnostics().stream().anyMatch(x -> x.category().equals("unknown-zone") && x.line() == 1
+                && x.message().contains("'untrust'")), r.report().diagnostics().toString());
+        assertEquals("MISSING", r.report().requirements().stream().filter(x -> x.requirement().id().equals("L13-EDGE-EXT-005"))
+                .findFirst().orElseThrow().status(), "the zoned rule never applies to outside -> dmz");
+    }
 }
