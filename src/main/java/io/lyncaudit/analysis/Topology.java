@@ -8,6 +8,7 @@ import io.lyncaudit.deployment.EdgeServer;
 import io.lyncaudit.deployment.FirewallSpec;
 import io.lyncaudit.deployment.Pool;
 import io.lyncaudit.deployment.Role;
+import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.IntervalSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,6 +123,26 @@ public final class Topology {
     public static boolean isWholeSide(EndpointSpec e) {
         return e.anySide() == null && e.required().size() == 1
                 && List.of("internet", "internal", "federationPartners", "publicImPartners", "xmppPartners").contains(e.required().get(0));
+    }
+
+    /**
+     * How a flow endpoint reads in reports: "any" for the internet (and partner lists left at their
+     * default), the declared networks for the internal side, else the addresses themselves.
+     */
+    public String label(EndpointSpec e, IntervalSet addresses) {
+        if (isWholeSide(e)) {
+            String n = e.required().get(0);
+            if (n.equals("internet") || (!n.equals("internal") && !d.networks().containsKey(n))) return "any";
+            if (n.equals("internal")) {
+                IntervalSet s = IntervalSet.EMPTY;
+                for (String side : d.sideNetworks()) {
+                    if (!side.equals("perimeter") && !side.equals("internet")) s = s.union(d.network(side));
+                }
+                return Addresses.format(s);
+            }
+            return Addresses.format(d.network(n));
+        }
+        return Addresses.format(addresses);
     }
 
     private IntervalSet role(String role, FirewallSpec fw) {

@@ -227,13 +227,9 @@ public final class Auditor {
         }
         if (required.isEmpty()) return null;
         Flow flow = new Flow(Protocols.name(spec.flow().protocol()), Ports.format(ports),
-                label(spec.flow().from(), required.bounds().sources(), describe),
-                label(spec.flow().to(), required.bounds().destinations(), describe));
+                topo.label(spec.flow().from(), required.bounds().sources()),
+                topo.label(spec.flow().to(), required.bounds().destinations()));
         return new Coverage(spec, fw.name(), required, justified, permitted, required.subtract(permitted), decisions, flow, false);
-    }
-
-    private static String label(io.lyncaudit.catalog.EndpointSpec e, IntervalSet crossing, Describe describe) {
-        return Topology.isWholeSide(e) && e.required().get(0).equals("internet") ? "any" : describe.addresses(crossing);
     }
 
     private static List<Exposure> exposures(FirewallSpec fw, ImportResult ir, Map<String, IntervalSet> sides, Topology topo,

@@ -75,8 +75,7 @@ public final class RequirementsListing {
     }
 
     private static String show(IntervalSet set, io.lyncaudit.catalog.EndpointSpec e, Topology topo) {
-        if (Topology.isWholeSide(e) && e.required().get(0).equals("internet")) return "any";
-        return Addresses.format(set);
+        return topo.label(e, set);
     }
 
     /** Scenario ids, for help texts. */
