@@ -4,7 +4,8 @@
  * {@link io.lyncaudit.importer.neutral.NeutralImporter} reads it back, including hand-written policies.
  *
  * <p>May depend on {@code io.lyncaudit.model}, {@code io.lyncaudit.policy}, {@code io.lyncaudit.importer}
- * and Jackson (databind, dataformat-yaml). It must not depend on any other importer (in particular
- * not on {@code io.lyncaudit.importer.sheet}).
+ * and Jackson (databind, dataformat-yaml), plus SnakeYAML's {@code LoaderOptions} to raise the YAML
+ * size limit. It must not depend on any other importer (in particular not on
+ * {@code io.lyncaudit.importer.sheet}).
  */
 package io.lyncaudit.importer.neutral;

@@ -3,7 +3,7 @@
  * neutral policy: loose header matching, multi-value cells, one first-match policy per rule sheet.
  *
  * <p>May depend on {@code io.lyncaudit.model}, {@code io.lyncaudit.policy}, {@code io.lyncaudit.importer},
- * Apache POI and commons-csv. It must not depend on any other importer (in particular not on
- * {@code io.lyncaudit.importer.neutral}).
+ * Apache POI (with its OOXML schema classes, {@code org.openxmlformats..}) and commons-csv. It must
+ * not depend on any other importer (in particular not on {@code io.lyncaudit.importer.neutral}).
  */
 package io.lyncaudit.importer.sheet;

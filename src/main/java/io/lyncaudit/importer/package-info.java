@@ -1,0 +1,12 @@
+/**
+ * The {@link io.lyncaudit.importer.Importer} interface that every vendor importer implements, and
+ * {@link io.lyncaudit.importer.Importers}, the closed registry of importers with format detection.
+ * Each vendor lives in its own sub-package ({@code importer.sheet}, {@code importer.neutral}, ...).
+ *
+ * <p>May depend on {@code java..}, {@code io.lyncaudit.model}, {@code io.lyncaudit.policy} and, for
+ * the registry only, its vendor sub-packages. Vendor sub-packages never see each other and never
+ * see {@code Importers}; they see this package only for the {@code Importer} interface.
+ * {@code io.lyncaudit.ArchitectureTest} and {@code io.lyncaudit.importer.ImporterPackagesTest}
+ * keep this true.
+ */
+package io.lyncaudit.importer;
