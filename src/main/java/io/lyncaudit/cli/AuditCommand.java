@@ -9,6 +9,7 @@ import io.lyncaudit.importer.Importers;
 import io.lyncaudit.report.AtomicReportWriter;
 import io.lyncaudit.report.ReportFormat;
 import io.lyncaudit.report.ReportRenderer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -60,6 +61,9 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         if (out == null && fmts.size() > 1) throw new Main.UsageException("several formats need --out DIR");
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new Main.UsageException("--out " + out + " is a file; it must name a directory (reports are written as DIR/lyncaudit.<ext>)");
+        }
         if (out == null && fmts.get(0).renderer().binary()) {
             throw new Main.UsageException(fmts.get(0).formatName() + " is binary; give --out DIR to write it to a file");
         }
@@ -67,7 +71,7 @@ final class AuditCommand implements Callable<Integer> {
         try {
             gate = new GatePolicy(GatePolicy.parseFailOn(failOn), failOnUnparsed);
         } catch (IllegalArgumentException e) {
-            throw new Main.UsageException("--fail-on: " + e.getMessage());
+            throw new Main.UsageException("--fail-on: " + e.getMessage() + "; or none to never fail");
         }
         Deployment d = DeploymentLoader.load(deployment, DeploymentLoader.display(deployment));
         RuleEngine engine = rules != null ? RuleEngine.withUserRules(rules) : RuleEngine.builtIn();
