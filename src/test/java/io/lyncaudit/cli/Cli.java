@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lyncaudit.deployment.DeploymentLoader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -26,24 +28,39 @@ final class Cli {
 
     private Cli() {}
 
-    /** One run: the exit code and everything written to out and err. */
-    record Result(int code, String out, String err) {
+    /**
+     * One run: the exit code, everything written to out and err, and anything that went to the
+     * process's own System.out/System.err instead (library logging, stray prints).
+     */
+    record Result(int code, String out, String err, String stray) {
         @Override
         public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
+            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err + "\n--- System.out/err:\n" + stray;
         }
     }
 
-    static Result run(Object... args) {
+    /** Runs Main.run; tests run one at a time (no parallel execution), so swapping System.out/err is safe. */
+    static synchronized Result run(Object... args) {
         String[] a = Stream.of(args).map(String::valueOf).toArray(String[]::new);
         StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(a, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+        ByteArrayOutputStream stray = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out, oldErr = System.err;
+        PrintStream capture = new PrintStream(stray, true, StandardCharsets.UTF_8);
+        int code;
+        try {
+            System.setOut(capture);
+            System.setErr(capture);
+            code = Main.run(a, new PrintWriter(out), new PrintWriter(err));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Result(code, out.toString(), err.toString(), stray.toString(StandardCharsets.UTF_8));
     }
 
     /**
      * The bad-input promise: exit 2, nothing on stdout, one message line on stderr that starts
-     * with "lyncaudit: " and shows no exception or stack trace.
+     * with "lyncaudit: " and shows no exception or stack trace, and no other output anywhere.
      *
      * @return the message, without the "lyncaudit: " prefix
      */
@@ -57,9 +74,11 @@ final class Cli {
         return lines.get(0).substring("lyncaudit: ".length());
     }
 
+    /** No exception or stack trace on err, and nothing at all printed around the CLI's writers. */
     static void assertNoStackTrace(Result r) {
         assertFalse(r.err().contains("Exception"), r::toString);
         assertFalse(r.err().contains("\tat "), r::toString);
+        assertEquals("", r.stray(), r::toString);
     }
 
     /** No report and no temp file in dir (which may not exist at all). */
