@@ -10,6 +10,7 @@ import io.lyncaudit.importer.Importers;
 import io.lyncaudit.report.AtomicReportWriter;
 import io.lyncaudit.report.ReportFormat;
 import io.lyncaudit.report.ReportRenderer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `lyncaudit audit`: audits every firewall of a deployment and reports; the exit code is the gate. */
-@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Audits the firewalls of a deployment against the catalog and reports MISSING, PARTIAL, EXTRA,",
                 "MISDIRECTED and SHADOWED findings with the config lines behind them."},
         footer = {"", "Examples:", "  lyncaudit audit samples/contoso-single-edge-nat/deployment.yaml",
@@ -61,6 +62,9 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         if (out == null && fmts.size() > 1) throw new Main.UsageException("several formats need --out DIR");
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new Main.UsageException("--out " + out + " is a file; it must name a directory (reports are written as DIR/lyncaudit.<ext>)");
+        }
         if (out == null && fmts.get(0).renderer().binary()) {
             throw new Main.UsageException(fmts.get(0).formatName() + " is binary; give --out DIR to write it to a file");
         }
@@ -68,7 +72,7 @@ final class AuditCommand implements Callable<Integer> {
         try {
             gate = new GatePolicy(GatePolicy.parseFailOn(failOn), failOnUnparsed);
         } catch (IllegalArgumentException e) {
-            throw new Main.UsageException("--fail-on: " + e.getMessage());
+            throw new Main.UsageException("--fail-on: " + e.getMessage() + "; or none to never fail");
         }
         Timings timings = new Timings();
         Deployment d = DeploymentLoader.load(deployment, DeploymentLoader.display(deployment));

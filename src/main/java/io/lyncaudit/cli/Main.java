@@ -37,20 +37,7 @@ public final class Main implements Runnable {
             err.println("Try 'lyncaudit " + (ex.getCommandLine().getCommandName().equals("lyncaudit") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
             return ExitCode.BAD_INPUT.code();
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof BadInputException b) {
-                err.println("lyncaudit: " + b.getMessage());
-                return ExitCode.BAD_INPUT.code();
-            }
-            if (ex instanceof UsageException u) {
-                err.println("lyncaudit: " + u.getMessage());
-                return ExitCode.BAD_INPUT.code();
-            }
-            err.println("lyncaudit: internal error: " + ex);
-            if (System.getenv("LYNCAUDIT_DEBUG") != null) ex.printStackTrace(err);
-            else err.println("Set LYNCAUDIT_DEBUG=1 for the stack trace, and please report it.");
-            return ExitCode.INTERNAL.code();
-        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> exitCodeFor(ex, err, System.getenv("LYNCAUDIT_DEBUG") != null));
         try {
             return cl.execute(args);
         } catch (RuntimeException | Error e) {
@@ -60,6 +47,21 @@ public final class Main implements Runnable {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * What a command's exception means: bad input or usage (exit 2, one message line), or an
+     * internal error (exit 3; the stack trace only with {@code debug}). Package-private for tests.
+     */
+    static int exitCodeFor(Exception ex, PrintWriter err, boolean debug) {
+        if (ex instanceof BadInputException || ex instanceof UsageException) {
+            err.println("lyncaudit: " + ex.getMessage());
+            return ExitCode.BAD_INPUT.code();
+        }
+        err.println("lyncaudit: internal error: " + ex);
+        if (debug) ex.printStackTrace(err);
+        else err.println("Set LYNCAUDIT_DEBUG=1 for the stack trace, and please report it.");
+        return ExitCode.INTERNAL.code();
     }
 
     /** Bad usage detected after parsing (e.g. xlsx to stdout). */

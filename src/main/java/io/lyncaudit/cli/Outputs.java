@@ -28,6 +28,7 @@ final class Outputs {
     }
 
     static void toFile(Path target, Body body) throws IOException {
+        if (Files.isDirectory(target)) throw new Main.UsageException(target + " is a directory; --out names the file to write here");
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");

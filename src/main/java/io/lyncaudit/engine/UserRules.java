@@ -37,7 +37,9 @@ final class UserRules {
         List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             Message m = errors.get(0);
-            String file = m.getPath() != null ? dir.resolve(m.getPath().replaceFirst("^src/main/resources/user/", "")).toString() : shown;
+            // Drools names the file as written ("src/main/resources/user/x.drl") or relative to the resources ("user/x.drl")
+            String file = m.getPath() != null
+                    ? dir.resolve(m.getPath().replace('\\', '/').replaceFirst("^(src/main/resources/)?user/", "")).toString() : shown;
             throw new BadInputException(file, m.getLine(), "rule compilation failed: " + m.getText().strip()
                     + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : ""));
         }

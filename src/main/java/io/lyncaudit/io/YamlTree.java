@@ -54,8 +54,11 @@ public final class YamlTree {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw new BadInputException(displayName, line, "YAML syntax error: " + what
-                    + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
+            // the parser stops where it notices the problem; an unclosed [ or { began earlier, so name that line too
+            int contextLine = e.getContextMark() != null ? e.getContextMark().getLine() + 1 : 0;
+            String context = e.getContext() == null ? ""
+                    : " (" + e.getContext() + (contextLine > 0 && contextLine != line ? " started at line " + contextLine : "") + ")";
+            throw new BadInputException(displayName, line, "YAML syntax error: " + what + context);
         } catch (YAMLException e) {
             throw new BadInputException(displayName, 0, "YAML error: " + e.getMessage());
         } catch (java.nio.charset.MalformedInputException e) {

@@ -1,0 +1,279 @@
+package io.lyncaudit.cli;
+
+import static io.lyncaudit.cli.Cli.assertNoReport;
+import static io.lyncaudit.cli.Cli.badInput;
+import static io.lyncaudit.cli.Cli.edit;
+import static io.lyncaudit.cli.Cli.shown;
+import static io.lyncaudit.cli.Cli.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bad-input promise of PRODUCT.md, one test per kind: exit 2, one message naming the file and
+ * the line (or cell), no stack trace, and no report or temp file in the --out directory.
+ *
+ * <p>Each test copies {@code src/test/resources/cli/base} (deployment.yaml with external.csv and
+ * internal.csv; internal has {@code format: spreadsheet}, external is detected) and breaks one thing.
+ */
+class CliBadInputTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path dir;
+    private Path deployment;
+    private Path reports;
+
+    @BeforeEach
+    void copyFixture() throws IOException {
+        dir = Cli.copy(Cli.BASE, tmp);
+        deployment = dir.resolve("deployment.yaml");
+        reports = Files.createDirectories(tmp.resolve("reports"));
+    }
+
+    /** Audits with --out (and json + xlsx, so that a report would be written if the input were accepted). */
+    private String audit(Path d, Object... more) throws IOException {
+        List<Object> args = new ArrayList<>(List.of("audit", d, "--format", "json", "--format", "xlsx", "--out", reports));
+        args.addAll(List.of(more));
+        String message = badInput(Cli.run(args.toArray()));
+        assertNoReport(reports);
+        return message;
+    }
+
+    /** Points firewall 'edge-internal' (format: spreadsheet, deployment line 30) at another file. */
+    private Path internalConfig(String name) {
+        edit(deployment, "config: internal.csv", "config: " + name);
+        return dir.resolve(name);
+    }
+
+    /** Points firewall 'edge-external' (no format: detected from content, line 25) at another file. */
+    private Path externalConfig(String name) {
+        edit(deployment, "config: external.csv", "config: " + name);
+        return dir.resolve(name);
+    }
+
+    // --- the deployment file
+
+    @Test
+    void missingDeploymentFile() throws IOException {
+        Path nope = tmp.resolve("nope.yaml");
+        assertEquals(shown(nope) + ": deployment file not found", audit(nope));
+        assertEquals(List.of(), Cli.list(reports));
+    }
+
+    @Test
+    void yamlSyntaxErrorNamesTheLine() throws IOException {
+        edit(deployment, "name: CLI fixture", "name: CLI: fixture");
+        assertEquals(shown(deployment) + ":4: YAML syntax error: mapping values are not allowed here", audit(deployment));
+    }
+
+    @Test
+    void unclosedYamlListNamesWhereItStarted() throws IOException {
+        edit(deployment, "internal: [10.0.0.0/8]", "internal: [10.0.0.0/8");
+        // the parser notices on line 22; the mistake is the '[' of line 21
+        assertEquals(shown(deployment) + ":22: YAML syntax error: expected ',' or ']', but got : "
+                + "(while parsing a flow sequence started at line 21)", audit(deployment));
+    }
+
+    @Test
+    void unknownFieldSuggestsTheClosest() throws IOException {
+        edit(deployment, "federation: true", "federaton: true");
+        String m = audit(deployment);
+        assertTrue(m.startsWith(shown(deployment) + ":14: features.federaton: unknown field 'federaton' (did you mean 'federation'?); known fields: "), m);
+    }
+
+    @Test
+    void unknownScenario() throws IOException {
+        edit(deployment, "scenario: single-consolidated-nat", "scenario: single-nat");
+        assertEquals(shown(deployment) + ":6: edge.scenario: unknown scenario 'single-nat'; expected one of: "
+                + "single-consolidated-nat, single-consolidated-public, scaled-dns-nat, scaled-dns-public, scaled-hlb", audit(deployment));
+    }
+
+    @Test
+    void badCidrInANetwork() throws IOException {
+        edit(deployment, "perimeter: [172.25.32.0/22]", "perimeter: [172.25.32.0/33]");
+        assertEquals(shown(deployment) + ":22: networks.perimeter[0]: '172.25.32.0/33' is not a valid address: prefix length 33 is outside 0-32",
+                audit(deployment));
+    }
+
+    @Test
+    void badCidrOfAnEdgeServer() throws IOException {
+        edit(deployment, "internal: 10.0.10.5", "internal: 10.0.10.5/33");
+        assertEquals(shown(deployment) + ":9: edge.servers[0].internal: '10.0.10.5/33' is not a valid address: prefix length 33 is outside 0-32",
+                audit(deployment));
+    }
+
+    @Test
+    void missingFirewallConfigNamesTheConfigLine() throws IOException {
+        Path gone = internalConfig("gone.csv");
+        assertEquals(shown(deployment) + ":30: firewalls[1].config: config file 'gone.csv' not found (looked at " + gone + ")",
+                audit(deployment));
+    }
+
+    // --- the firewall exports
+
+    @Test
+    void binaryJunkNamedXlsx() throws IOException {
+        Path f = internalConfig("internal.xlsx");
+        Files.write(f, junk(3000, 'X'));
+        assertEquals(shown(f) + ": not a spreadsheet: the name says Excel workbook but the content is not one", audit(deployment));
+    }
+
+    @Test
+    void binaryJunkNamedXlsxWithoutFormat() throws IOException {
+        Path f = externalConfig("external.xlsx");
+        Files.write(f, junk(3000, 'X'));
+        assertEquals(shown(f) + ": cannot tell the format of this file (supported: neutral, spreadsheet); "
+                + "name it with 'format:' in the deployment file or --vendor", audit(deployment));
+    }
+
+    @Test
+    void zipJunkNamedXlsx() throws IOException {
+        Path f = internalConfig("internal.xlsx");
+        byte[] b = junk(3000, 'P');
+        b[1] = 'K';
+        b[2] = 3;
+        b[3] = 4;
+        Files.write(f, b);
+        String m = audit(deployment);
+        assertTrue(m.startsWith(shown(f) + ": not a readable XLSX workbook: "), m);
+    }
+
+    @Test
+    void randomTextCsv() throws IOException {
+        Path f = externalConfig("notes.csv");
+        write(f, "Remember to renew the edge certificate.\nAsk Bob about the DMZ switch; it reboots at night.\n");
+        assertEquals(shown(f) + ": cannot tell the format of this file (supported: neutral, spreadsheet); "
+                + "name it with 'format:' in the deployment file or --vendor", audit(deployment));
+    }
+
+    @Test
+    void emptyCsv() throws IOException {
+        Path f = internalConfig("internal.csv");
+        write(f, "");
+        assertEquals(shown(f) + ": the file is empty: no rows to import", audit(deployment));
+    }
+
+    @Test
+    void emptySheet() throws IOException {
+        Path f = internalConfig("internal.xlsx");
+        xlsx(f, new String[0][]);
+        assertEquals(shown(f) + ": empty: no rows to import", audit(deployment));
+    }
+
+    @Test
+    void noRecognisableHeaderInCsv() throws IOException {
+        Path f = internalConfig("internal.csv");
+        write(f, "Host,Target,Note\n10.0.1.11,10.0.10.5,SIP\n");
+        String m = audit(deployment);
+        assertTrue(m.startsWith(shown(f) + ": no recognisable header row in the first 20 lines"), m);
+        assertTrue(m.contains("expected a Source column"), m);
+    }
+
+    @Test
+    void noRecognisableHeaderInXlsx() throws IOException {
+        Path f = internalConfig("internal.xlsx");
+        xlsx(f, new String[][] {{"Host", "Target", "Note"}, {"10.0.1.11", "10.0.10.5", "SIP"}});
+        String m = audit(deployment);
+        assertTrue(m.startsWith(shown(f) + ": no recognisable header row in the first 20 rows of any sheet"), m);
+    }
+
+    @Test
+    void badPortInCsvRowNamesLineAndCell() throws IOException {
+        Path f = internalConfig("internal.csv");
+        write(f, """
+                Source,Destination,Protocol,Port,Action
+                10.0.1.11-10.0.1.12,10.0.10.5,TCP,5061,permit
+                10.0.10.5,10.0.1.11-10.0.1.12,TCP,70000,permit
+                any,any,any,any,deny
+                """);
+        assertEquals(shown(f) + ":3: cell D3: port 70000 is outside 0-65535", audit(deployment));
+    }
+
+    @Test
+    void badPortInXlsxRowNamesTheCell() throws IOException {
+        Path f = internalConfig("internal.xlsx");
+        xlsx(f, new String[][] {
+            {"Source", "Destination", "Protocol", "Port", "Action"},
+            {"10.0.1.11-10.0.1.12", "10.0.10.5", "TCP", "5061", "permit"},
+            {"10.0.10.5", "10.0.1.11-10.0.1.12", "TCP", "70000", "permit"}});
+        assertEquals(shown(f) + " [Rules!D3]: port 70000 is outside 0-65535", audit(deployment));
+    }
+
+    @Test
+    void badCidrInCsvRowNamesLineAndCell() throws IOException {
+        Path f = internalConfig("internal.csv");
+        write(f, """
+                Source,Destination,Protocol,Port,Action
+                10.0.0.0/33,10.0.10.5,TCP,5061,permit
+                any,any,any,any,deny
+                """);
+        assertEquals(shown(f) + ":2: cell A2: '10.0.0.0/33' is not a valid address: prefix length 33 is outside 0-32", audit(deployment));
+    }
+
+    // --- options
+
+    @Test
+    void failOnBogus() throws IOException {
+        assertEquals("--fail-on: unknown severity 'bogus' (info, low, medium, high, critical); or none to never fail",
+                audit(deployment, "--fail-on", "bogus"));
+    }
+
+    @Test
+    void unknownFormat() throws IOException {
+        assertEquals("unknown report format 'nope' (console, json, xlsx)", audit(deployment, "--format", "nope"));
+    }
+
+    @Test
+    void xlsxWithoutOut() {
+        assertEquals("xlsx is binary; give --out DIR to write it to a file",
+                badInput(Cli.run("audit", deployment, "--format", "xlsx")));
+    }
+
+    @Test
+    void twoFormatsWithoutOut() {
+        assertEquals("several formats need --out DIR",
+                badInput(Cli.run("audit", deployment, "--format", "json", "--format", "console")));
+    }
+
+    @Test
+    void outIsAFile() throws IOException {
+        Path file = write(tmp.resolve("report.json"), "keep me");
+        assertEquals("--out " + file + " is a file; it must name a directory (reports are written as DIR/lyncaudit.<ext>)",
+                badInput(Cli.run("audit", deployment, "--format", "json", "--out", file)));
+        assertEquals("keep me", Files.readString(file));
+    }
+
+    private static byte[] junk(int size, char first) {
+        byte[] b = new byte[size];
+        new Random(size).nextBytes(b);
+        b[0] = (byte) first;
+        return b;
+    }
+
+    /** A one-sheet workbook named "Rules" with these rows (all text cells). */
+    private static void xlsx(Path f, String[][] rows) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream o = Files.newOutputStream(f)) {
+            Sheet s = wb.createSheet("Rules");
+            for (int r = 0; r < rows.length; r++) {
+                Row row = s.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) row.createCell(c).setCellValue(rows[r][c]);
+            }
+            wb.write(o);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.lyncaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `lyncaudit parse`: the neutral policy of one export, as contracts/parse.example.json shows it. */
+class ParseCommandTest {
+
+    private static final Path INTERNAL_CSV = Path.of("samples/contoso-single-edge-nat/edge-internal-rules.csv");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void spreadsheetAsNeutralJson() throws IOException {
+        Cli.Result r = Cli.run("parse", INTERNAL_CSV);
+        assertEquals(ExitCode.PASS.code(), r.code(), r::toString);
+        assertEquals("", r.err());
+        // the spacing of contracts/parse.example.json, not Jackson's default pretty printer (" : ")
+        assertTrue(r.out().contains("\n  \"format\": \"spreadsheet\",\n"), r::toString);
+
+        JsonNode p = new ObjectMapper().readTree(r.out());
+        assertEquals(1, p.get("schemaVersion").asInt());
+        assertEquals(Cli.shown(INTERNAL_CSV), p.get("file").asText());
+        assertEquals(8, p.at("/lines/total").asInt());
+        assertEquals(8, p.at("/lines/used").asInt());
+        assertEquals(1, p.get("policies").size());
+        JsonNode rules = p.at("/policies/0/rules");
+        assertEquals(8, rules.size());
+        List<Integer> lines = new ArrayList<>();
+        for (JsonNode rule : rules) lines.add(rule.at("/source_ref/line").asInt());
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9), lines, "each rule points at its CSV line");
+        assertEquals("deny", rules.get(7).get("action").asText());
+        assertEquals(0, p.get("diagnostics").size());
+    }
+
+    @Test
+    void yamlOnRequest() {
+        Cli.Result r = Cli.run("parse", INTERNAL_CSV, "--format", "yaml");
+        assertEquals(ExitCode.PASS.code(), r.code(), r::toString);
+        assertTrue(r.out().contains("\nformat: spreadsheet\n"), r::toString);
+    }
+
+    @Test
+    void aBadCellIsADiagnosticHereNotAnError() throws IOException {
+        // parse shows what the importer understood; only audit makes value errors fatal
+        Path f = Cli.write(tmp.resolve("fw.csv"), "Source,Destination,Port\nany,10.0.10.5,443\nany,10.0.10.5,70000\n");
+        Cli.Result r = Cli.run("parse", f);
+        assertEquals(ExitCode.PASS.code(), r.code(), r::toString);
+        JsonNode d = new ObjectMapper().readTree(r.out()).at("/diagnostics/0");
+        assertEquals(3, d.get("line").asInt());
+        assertEquals("unrecognized", d.get("category").asText());
+        assertEquals("C3: port 70000 is outside 0-65535", d.get("message").asText());
+    }
+
+    @Test
+    void missingFile() {
+        Path nope = tmp.resolve("nope.csv");
+        assertEquals(Cli.shown(nope) + ": file not found", Cli.badInput(Cli.run("parse", nope)));
+    }
+
+    @Test
+    void undetectableFile() {
+        Path f = Cli.write(tmp.resolve("notes.txt"), "not a firewall export\n");
+        assertEquals(Cli.shown(f) + ": cannot tell the format of this file (supported: neutral, spreadsheet); "
+                + "name it with 'format:' in the deployment file or --vendor", Cli.badInput(Cli.run("parse", f)));
+    }
+
+    @Test
+    void unknownVendor() {
+        assertEquals("unknown vendor 'nope' (supported: neutral, spreadsheet)", Cli.badInput(Cli.run("parse", INTERNAL_CSV, "--vendor", "nope")));
+    }
+
+    @Test
+    void unknownFormat() {
+        assertEquals("unknown format 'xml' (json, yaml)", Cli.badInput(Cli.run("parse", INTERNAL_CSV, "--format", "xml")));
+    }
+}
