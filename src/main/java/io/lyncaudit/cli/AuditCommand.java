@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `lyncaudit audit`: audits every firewall of a deployment and reports; the exit code is the gate. */
-@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "audit", mixinStandardHelpOptions = true, header = "Audit the firewalls of a deployment; the exit code is the gate.", versionProvider = Main.Version.class, sortOptions = false,
         description = {"Audits the firewalls of a deployment against the catalog and reports MISSING, PARTIAL, EXTRA,",
                 "MISDIRECTED and SHADOWED findings with the config lines behind them."},
         footer = {"", "Examples:", "  lyncaudit audit samples/contoso-single-edge-nat/deployment.yaml",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `lyncaudit init`: prints (or writes) a commented deployment template for a scenario. */
-@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "init", mixinStandardHelpOptions = true, header = "Print a commented deployment template.", versionProvider = Main.Version.class,
         description = "Prints a commented deployment file template to fill in.")
 final class InitCommand implements Callable<Integer> {
     @Spec

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `lyncaudit parse`: shows what an importer understood of a file, as the neutral policy with diagnostics. */
-@Command(name = "parse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "parse", mixinStandardHelpOptions = true, header = "Show what an importer understood of a firewall export.", versionProvider = Main.Version.class,
         description = {"Imports one firewall export and prints the neutral policy it yields, with the source line of",
                 "every rule, the diagnostics of every line that was not used, and counts per category."})
 final class ParseCommand implements Callable<Integer> {

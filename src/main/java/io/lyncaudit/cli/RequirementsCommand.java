@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `lyncaudit requirements`: the catalog, or the flows a deployment requires. */
-@Command(name = "requirements", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "requirements", mixinStandardHelpOptions = true, header = "List the catalog, or the flows a deployment requires.", versionProvider = Main.Version.class,
         description = {"Lists the requirements of the catalog (--all: one line per requirement and source row), or the",
                 "concrete required flows of one deployment, with addresses resolved, per firewall they cross."})
 final class RequirementsCommand implements Callable<Integer> {

@@ -36,7 +36,9 @@ public final class TableRenderers {
 
     public static void json(Table t, OutputStream out) throws IOException {
         ObjectMapper m = new ObjectMapper();
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try (JsonGenerator g = m.getFactory().createGenerator(out)) {
             g.setPrettyPrinter(pp);
             g.writeStartArray();

@@ -99,7 +99,7 @@ class CatalogMetaTest {
     /** Number of body rows of each table, in document order. */
     static List<Integer> tableBodyRows(String html) {
         List<Integer> out = new ArrayList<>();
-        Matcher t = Pattern.compile("(?s)<table>(.*?)</table>").matcher(html);
+        Matcher t = Pattern.compile("(?s)<table[^>]*>(.*?)</table>").matcher(html);
         while (t.find()) {
             Matcher body = Pattern.compile("(?s)<tbody>(.*?)</tbody>").matcher(t.group(1));
             int n = 0;
