@@ -121,8 +121,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void catalogSeesOnlyModelAndFindings() {
-        onlyDependsOn("io.lyncaudit.catalog..", "io.lyncaudit.model..", "io.lyncaudit.finding..").check(main());
+    void catalogSeesOnlyModelFindingsAndCommonsCsv() {
+        onlyDependsOn("io.lyncaudit.catalog..", "io.lyncaudit.model..", "io.lyncaudit.finding..", "org.apache.commons.csv..").check(main());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.lyncaudit.audit;
 
 import io.lyncaudit.analysis.Topology;
+import io.lyncaudit.catalog.CatalogRows;
 import io.lyncaudit.catalog.RequirementSpec;
 import io.lyncaudit.deployment.Deployment;
 import io.lyncaudit.deployment.EdgeScenario;
@@ -33,6 +34,12 @@ public final class RequirementsListing {
                         String.join(" ", s.scenarios()), s.features(), s.severity().json(), s.title(),
                         s.decision() == null ? "" : s.decision()));
             }
+        }
+        // rows of the docs no rule encodes: id empty, the reason in the title
+        for (CatalogRows.Unenforced u : CatalogRows.unenforced()) {
+            SourceRow row = u.row();
+            rows.add(List.of("", row.file(), Integer.toString(row.table()), Integer.toString(row.row()), "", "", "", "", "", "", "",
+                    u.reason(), ""));
         }
         return new Table("Lync Server 2013 catalog", CATALOG_COLUMNS, rows);
     }
