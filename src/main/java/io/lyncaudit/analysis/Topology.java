@@ -114,9 +114,12 @@ public final class Topology {
         return s;
     }
 
-    /** The broadest set the docs allow for the endpoint: the whole side for "Any (can be defined as ...)". */
+    /**
+     * The broadest set the docs allow for the endpoint: the whole side for "Any (can be defined as ...)",
+     * the VIP and every Edge Server for an Edge pool such as {@code edgeInternalPool(edgeInternalVip)}.
+     */
     public IntervalSet justified(EndpointSpec e, FirewallSpec fw) {
-        return e.anySide() != null ? side(e.anySide()) : required(e, fw);
+        return e.anySide() != null ? role(e.anySide(), fw).union(required(e, fw)) : required(e, fw);
     }
 
     /** True when the endpoint means every address of a side or of the internet (rendered as "any"). */
@@ -165,6 +168,23 @@ public final class Topology {
             case "edgeInternal" -> {
                 for (EdgeServer e : d.edge().servers()) s = s.union(e.internal().set());
             }
+            case "accessEdgeVip", "webConferencingEdgeVip", "avEdgeVip" -> {
+                // scaled-hlb only; the VIPs are public addresses there, but honour edgeAddresses like the servers
+                EdgeServer v = d.edge().vips();
+                if (v != null) {
+                    EdgeInterface i = switch (role) {
+                        case "accessEdgeVip" -> v.accessEdge();
+                        case "webConferencingEdgeVip" -> v.webConferencingEdge();
+                        default -> v.avEdge();
+                    };
+                    s = pub ? i.outsideAddress().set() : i.address().set();
+                }
+            }
+            case "edgeInternalVip" -> {
+                if (d.edge().vips() != null) s = d.edge().vips().internal().set();
+            }
+            case "accessEdgePool" -> s = role("accessEdge", fw).union(role("accessEdgeVip", fw));
+            case "edgeInternalPool" -> s = role("edgeInternal", fw).union(role("edgeInternalVip", fw));
             case "frontEnd" -> s = pools(Role.FRONT_END, true);
             case "frontEndServers" -> s = pools(Role.FRONT_END, false);
             case "director" -> s = pools(Role.DIRECTOR, true);

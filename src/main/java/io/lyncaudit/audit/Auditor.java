@@ -203,12 +203,20 @@ public final class Auditor {
         return Ports.parseRange(text);
     }
 
+    /** Destination ports as reports show them, with the source ports when the requirement names them. */
+    static String portsText(IntervalSet ports, IntervalSet sourcePorts) {
+        String p = Ports.format(ports);
+        return sourcePorts.equals(Ports.ALL) ? p : p + " (from source ports " + Ports.format(sourcePorts) + ")";
+    }
+
     private static Coverage coverage(RequirementSpec spec, FirewallSpec fw, ImportResult ir, Map<String, IntervalSet> sides,
                                      Topology topo, Deployment d, Describe describe) {
         IntervalSet src = topo.required(spec.flow().from(), fw), dst = topo.required(spec.flow().to(), fw);
         IntervalSet jsrc = topo.justified(spec.flow().from(), fw), jdst = topo.justified(spec.flow().to(), fw);
         IntervalSet proto = IntervalSet.point(spec.flow().protocol());
         IntervalSet ports = ports(spec.flow().ports(), d);
+        // Source ports narrow only the required set: a rule that leaves them open is as good.
+        IntervalSet sourcePorts = spec.flow().sourcePorts() == null ? Ports.ALL : ports(spec.flow().sourcePorts(), d);
         PacketSet required = PacketSet.EMPTY, justified = PacketSet.EMPTY, permitted = PacketSet.EMPTY;
         List<Decision> decisions = new ArrayList<>();
         for (Map.Entry<String, IntervalSet> in : sides.entrySet()) {
@@ -216,7 +224,7 @@ public final class Auditor {
                 if (in.getKey().equals(out.getKey())) continue;
                 IntervalSet s = src.intersect(in.getValue()), t = dst.intersect(out.getValue());
                 if (s.isEmpty() || t.isEmpty()) continue;
-                PacketSet q = PacketSet.of(PacketBox.of(proto, s, t, ports));
+                PacketSet q = PacketSet.of(new PacketBox(proto, s, t, sourcePorts, ports));
                 Evaluation ev = PolicyEvaluator.evaluate(ir, q, in.getKey(), out.getKey());
                 required = required.union(q);
                 permitted = permitted.union(ev.permitted());
@@ -226,7 +234,7 @@ public final class Auditor {
             }
         }
         if (required.isEmpty()) return null;
-        Flow flow = new Flow(Protocols.name(spec.flow().protocol()), Ports.format(ports),
+        Flow flow = new Flow(Protocols.name(spec.flow().protocol()), portsText(ports, sourcePorts),
                 topo.label(spec.flow().from(), required.bounds().sources()),
                 topo.label(spec.flow().to(), required.bounds().destinations()));
         return new Coverage(spec, fw.name(), required, justified, permitted, required.subtract(permitted), decisions, flow, false);

@@ -30,7 +30,7 @@ public final class RequirementsListing {
         for (RequirementSpec s : engine.catalog()) {
             for (SourceRow row : s.sources()) {
                 rows.add(List.of(s.id(), row.file(), Integer.toString(row.table()), Integer.toString(row.row()),
-                        Protocols.name(s.flow().protocol()), s.flow().ports(), s.flow().from().text(), s.flow().to().text(),
+                        Protocols.name(s.flow().protocol()), s.flow().ports(), sourceText(s), s.flow().to().text(),
                         String.join(" ", s.scenarios()), s.features(), s.severity().json(), s.title(),
                         s.decision() == null ? "" : s.decision()));
             }
@@ -51,7 +51,8 @@ public final class RequirementsListing {
         Topology topo = new Topology(d);
         List<List<String>> rows = new ArrayList<>();
         for (RequirementSpec s : specs) {
-            String ports = Ports.format(Auditor.ports(s.flow().ports(), d));
+            String ports = Auditor.portsText(Auditor.ports(s.flow().ports(), d),
+                    s.flow().sourcePorts() == null ? Ports.ALL : Auditor.ports(s.flow().sourcePorts(), d));
             boolean crossed = false;
             for (FirewallSpec fw : d.firewalls()) {
                 if (fw.host() != null) continue;
@@ -75,6 +76,11 @@ public final class RequirementsListing {
         }
         return new Table(d.name() + " (" + d.edge().scenario().id() + "): required flows",
                 List.of("id", "firewall", "interfaces", "protocol", "ports", "source", "destination", "severity", "title"), rows);
+    }
+
+    /** The source endpoint as the rule writes it, with its source ports ("avEdge:${edgeMedia}"). */
+    private static String sourceText(RequirementSpec s) {
+        return s.flow().sourcePorts() == null ? s.flow().from().text() : s.flow().from().text() + ":" + s.flow().sourcePorts();
     }
 
     private static List<String> row(RequirementSpec s, String fw, String ifaces, String ports, String src, String dst) {

@@ -7,16 +7,27 @@ import java.util.Set;
  * One side of a catalog flow. {@code internet} and {@code internal} are whole sides; a role name
  * (accessEdge, edgeInternal, frontEnd ...) is that role's addresses; {@code internal(frontEnd|director)}
  * is a doc row's "Any (can be defined as ...)": required = those roles, justified = the whole side.
+ * The outer name may also be a role that contains the inner ones, e.g.
+ * {@code edgeInternalPool(edgeInternalVip)}: required = the hardware load balancer VIP, justified =
+ * the VIP and every Edge Server behind it.
  *
  * @param required roles (or a whole side) whose addresses must be allowed
- * @param anySide  the side whose every address is justified ("internal" or "internet"), or null
+ * @param anySide  the endpoint whose every address is justified (a side such as "internal" or
+ *                 "internet", or a broader role such as "accessEdgePool"), or null
  */
 public record EndpointSpec(List<String> required, String anySide, String text) {
 
-    /** Names a catalog flow may use. */
+    /**
+     * Names a catalog flow may use. The {@code *Vip} names are the hardware load balancer VIPs of
+     * a scaled-hlb Edge pool; the {@code *Pool} names are the VIP and every Edge Server together.
+     */
     public static final Set<String> NAMES = Set.of("internet", "internal", "federationPartners", "publicImPartners",
-            "xmppPartners", "accessEdge", "webConferencingEdge", "avEdge", "edgeInternal", "frontEnd", "frontEndServers",
-            "director", "cms", "sba");
+            "xmppPartners", "accessEdge", "webConferencingEdge", "avEdge", "edgeInternal", "accessEdgeVip",
+            "webConferencingEdgeVip", "avEdgeVip", "edgeInternalVip", "accessEdgePool", "edgeInternalPool", "frontEnd",
+            "frontEndServers", "director", "cms", "sba");
+
+    /** Names that may hold others in parentheses: the two sides and the Edge pools (VIP and servers). */
+    public static final List<String> OUTER = List.of("internal", "internet", "accessEdgePool", "edgeInternalPool");
 
     public static EndpointSpec parse(String text) {
         String t = text.trim();
@@ -24,8 +35,8 @@ public record EndpointSpec(List<String> required, String anySide, String text) {
         if (open > 0) {
             if (!t.endsWith(")")) throw new IllegalArgumentException("unbalanced '(' in endpoint '" + text + "'");
             String side = t.substring(0, open);
-            if (!side.equals("internal") && !side.equals("internet")) {
-                throw new IllegalArgumentException("'" + side + "(...)' must be internal(...) or internet(...)");
+            if (!OUTER.contains(side)) {
+                throw new IllegalArgumentException("'" + side + "(...)' must be one of " + OUTER + "(...)");
             }
             List<String> roles = List.of(t.substring(open + 1, t.length() - 1).split("\\|"));
             for (String r : roles) check(r);

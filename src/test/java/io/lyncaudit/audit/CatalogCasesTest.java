@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The catalog's test cases as data: one file per requirement under
  * src/test/resources/catalog-cases, each case a whole firewall policy and the status the
- * requirement must get on it.
+ * requirement must get on it. A file runs against deployment-nat.yaml unless it names another
+ * ({@code deployment: deployment-hlb.yaml}); a single case may name its own deployment and firewall.
  */
 class CatalogCasesTest {
     private static final Path DIR = Path.of("src/test/resources/catalog-cases");
@@ -41,25 +44,40 @@ class CatalogCasesTest {
         }
     }
 
+    /** The deployment a case runs against: its own 'deployment', else its file's, else deployment-nat.yaml. */
+    static final String DEFAULT_DEPLOYMENT = "deployment-nat.yaml";
+
+    private static String text(JsonNode n, String field, String fallback) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? fallback : v.asText();
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCaseGetsItsExpectedStatus() throws Exception {
-        Deployment d = DeploymentLoader.load(DIR.resolve("deployment-nat.yaml"), "deployment-nat.yaml");
+        Map<String, Deployment> deployments = new HashMap<>();
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : caseFiles()) {
             JsonNode doc = yaml.readTree(file.toFile());
-            String id = doc.get("requirement").asText(), firewall = doc.get("firewall").asText();
+            String id = doc.get("requirement").asText();
+            String fileFirewall = doc.get("firewall").asText(), fileDeployment = text(doc, "deployment", DEFAULT_DEPLOYMENT);
             for (JsonNode c : doc.get("cases")) {
                 String expect = c.get("expect").asText();
+                String firewall = text(c, "firewall", fileFirewall), deployment = text(c, "deployment", fileDeployment);
+                if (!deployments.containsKey(deployment)) {
+                    deployments.put(deployment, DeploymentLoader.load(DIR.resolve(deployment), deployment));
+                }
+                Deployment d = deployments.get(deployment);
                 ImportResult policy = TestPolicies.parse(file.getFileName().toString(), c.get("rules").asText());
-                tests.add(DynamicTest.dynamicTest(id + ": " + c.get("name").asText(), () -> {
+                String where = deployment.equals(DEFAULT_DEPLOYMENT) ? "" : " [" + deployment + "]";
+                tests.add(DynamicTest.dynamicTest(id + ": " + c.get("name").asText() + where, () -> {
                     Auditor auditor = new Auditor(ENGINE, fw -> fw.name().equals(firewall) ? policy
                             : TestPolicies.parse("other.txt", "deny ip any any"));
                     Report r = auditor.audit(d, new GatePolicy(Severity.HIGH, false)).report();
                     String status = r.requirements().stream()
                             .filter(m -> m.requirement().id().equals(id) && m.firewall().equals(firewall))
                             .map(Report.RequirementStatus::status).findFirst().orElse("NOT CHECKED");
-                    assertEquals(expect, status, id + " on " + firewall);
+                    assertEquals(expect, status, id + " on " + firewall + " of " + deployment);
                 }));
             }
         }

@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** A tiny rule language for tests: one "permit|deny PROTO SRC DST PORTS" per line, first match, default deny. */
+/**
+ * A tiny rule language for tests: one "permit|deny PROTO SRC DST [PORTS [SOURCE-PORTS]]" per line,
+ * first match, default deny.
+ */
 final class TestPolicies {
     private TestPolicies() {}
 
@@ -30,8 +33,9 @@ final class TestPolicies {
             String[] f = l.split("\\s+");
             IntervalSet proto = f[1].equals("ip") ? Protocols.ALL : IntervalSet.point(Protocols.number(f[1]));
             IntervalSet ports = f.length > 4 ? Ports.parseRange(f[4]) : Ports.ALL;
+            IntervalSet sourcePorts = f.length > 5 ? Ports.parseRange(f[5]) : Ports.ALL;
             rules.add(new Rule(rules.size() + 1, null, f[0].equals("permit") ? Action.PERMIT : Action.DENY,
-                    PacketSet.of(PacketBox.of(proto, Addresses.parse(f[2]), Addresses.parse(f[3]), ports)), Set.of(), Set.of(),
+                    PacketSet.of(new PacketBox(proto, Addresses.parse(f[2]), Addresses.parse(f[3]), sourcePorts, ports)), Set.of(), Set.of(),
                     SourceRef.line(file, i + 1, l)));
         }
         return new ImportResult(file, "test", List.of(new Policy("acl", PolicyKind.FIRST_MATCH, null, Action.DENY, rules)),

@@ -80,6 +80,24 @@ class SampleAuditIT {
     }
 
     @Test
+    void scaledHlbSamplePassesTheGateWithTheNodeAndVipRequirementsChecked() throws Exception {
+        Run r = run("audit", "samples/fabrikam-scaled-hlb/deployment.yaml", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertEquals(List.of(), List.copyOf(findings(report)));
+        assertEquals("PASS", report.get("summary").get("gate").asText());
+        assertEquals("scaled-hlb", report.get("deployment").get("scenario").asText());
+        // 11 Edge Server (node) and 8 VIP checks outside, 8 node and 6 VIP checks inside
+        assertEquals(33, report.get("summary").get("requirements").asInt());
+        assertEquals(33, report.get("summary").get("satisfied").asInt());
+        TreeSet<String> ids = new TreeSet<>();
+        for (JsonNode m : report.get("requirements")) ids.add(m.get("requirement").get("id").asText());
+        assertEquals(14, ids.stream().filter(id -> id.startsWith("L13-EDGE-HLB-VIP-")).count(), ids.toString());
+        assertFalse(ids.contains("L13-EDGE-EXT-005"), "SIP/TLS to the servers is replaced by the VIP requirement in scaled-hlb");
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
     void badInputThroughTheJarIsExitTwoWithoutStackTrace(@TempDir Path dir) throws Exception {
         Path d = dir.resolve("deployment.yaml");
         Files.writeString(d, "schemaVersion: 1\nedge:\n  scenario: single-edge\n");
