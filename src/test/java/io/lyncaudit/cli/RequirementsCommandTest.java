@@ -72,7 +72,7 @@ class RequirementsCommandTest {
         for (List<String> row : data) {
             if (row.get(0).equals("L13-EDGE-EXT-009")) ext009.add(row.get(1));
         }
-        assertEquals(Set.of(NAT_DOC, PUBLIC_DOC), ext009, "L13-EDGE-EXT-009 comes from both single consolidated Edge documents");
+        assertTrue(ext009.containsAll(Set.of(NAT_DOC, PUBLIC_DOC)), "L13-EDGE-EXT-009 comes from both single consolidated Edge documents (and the pages that repeat it)");
     }
 
     @Test
