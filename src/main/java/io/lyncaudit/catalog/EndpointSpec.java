@@ -16,7 +16,11 @@ public record EndpointSpec(List<String> required, String anySide, String text) {
     /** Names a catalog flow may use. */
     public static final Set<String> NAMES = Set.of("internet", "internal", "federationPartners", "publicImPartners",
             "xmppPartners", "accessEdge", "webConferencingEdge", "avEdge", "edgeInternal", "frontEnd", "frontEndServers",
-            "director", "cms", "sba");
+            "director", "cms", "sba",
+            // Directors, reverse proxy, HLB web services (issue 3): VIP-or-servers per pool, the
+            // reverse proxy's two interfaces, Office Web Apps, and the clients network
+            "clients", "directorVip", "directorServers", "frontEndVip", "frontEndHlbVip", "reverseProxyInternal",
+            "reverseProxyExternal", "officeWebApps");
 
     public static EndpointSpec parse(String text) {
         String t = text.trim();

@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The catalog's test cases as data: one file per requirement under
  * src/test/resources/catalog-cases, each case a whole firewall policy and the status the
- * requirement must get on it.
+ * requirement must get on it. A case file may name its deployment with {@code deployment: FILE}
+ * (default deployment-nat.yaml).
  */
 class CatalogCasesTest {
     private static final Path DIR = Path.of("src/test/resources/catalog-cases");
@@ -43,11 +46,17 @@ class CatalogCasesTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseGetsItsExpectedStatus() throws Exception {
-        Deployment d = DeploymentLoader.load(DIR.resolve("deployment-nat.yaml"), "deployment-nat.yaml");
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<DynamicTest> tests = new ArrayList<>();
+        Map<String, Deployment> deployments = new HashMap<>();
         for (Path file : caseFiles()) {
             JsonNode doc = yaml.readTree(file.toFile());
+            // optional top-level 'deployment: FILE', resolved in this directory; default deployment-nat.yaml
+            String deploymentFile = doc.hasNonNull("deployment") ? doc.get("deployment").asText() : "deployment-nat.yaml";
+            if (!deployments.containsKey(deploymentFile)) {
+                deployments.put(deploymentFile, DeploymentLoader.load(DIR.resolve(deploymentFile), deploymentFile));
+            }
+            Deployment d = deployments.get(deploymentFile);
             String id = doc.get("requirement").asText(), firewall = doc.get("firewall").asText();
             for (JsonNode c : doc.get("cases")) {
                 String expect = c.get("expect").asText();
