@@ -195,7 +195,37 @@ public final class Topology {
                 }
                 if (s.isEmpty()) s = pools(Role.FRONT_END, true);
             }
+            // Directors, reverse proxy, HLB web services (issue 3)
+            case "clients" -> s = d.networks().containsKey("clients") ? d.network("clients") : side("internal");
+            case "directorVip" -> s = vipOrServers(Role.DIRECTOR);
+            case "directorServers" -> s = pools(Role.DIRECTOR, false);
+            case "frontEndVip" -> s = vipOrServers(Role.FRONT_END);
+            case "frontEndHlbVip" -> {
+                for (Pool p : d.pools(Role.FRONT_END)) if (p.vip() != null) s = s.union(p.vip().set());
+            }
+            case "officeWebApps" -> s = vipOrServers(Role.OFFICE_WEB_APPS);
+            case "reverseProxyInternal" -> {
+                for (Pool p : d.pools(Role.REVERSE_PROXY)) {
+                    if (p.internal() != null) s = s.union(p.internal().set());
+                    else for (Address a : p.servers()) s = s.union(a.set());
+                }
+            }
+            case "reverseProxyExternal" -> {
+                for (Pool p : d.pools(Role.REVERSE_PROXY)) {
+                    if (p.external() != null) s = s.union(pub ? p.external().outsideAddress().set() : p.external().address().set());
+                }
+            }
             default -> throw new IllegalArgumentException("unknown endpoint " + role);
+        }
+        return s;
+    }
+
+    /** Each pool's load balancer VIP when it has one, else its servers: where clients and the reverse proxy send. */
+    private IntervalSet vipOrServers(Role r) {
+        IntervalSet s = IntervalSet.EMPTY;
+        for (Pool p : d.pools(r)) {
+            if (p.vip() != null) s = s.union(p.vip().set());
+            else for (Address a : p.servers()) s = s.union(a.set());
         }
         return s;
     }

@@ -114,7 +114,8 @@ public final class Auditor {
             }
         }
         for (RequirementSpec spec : specs) {
-            if (!checksPerSpec.containsKey(spec.id())) {
+            // a requirement whose role the deployment lacks (no Director, no reverse proxy ...) yields nothing, silently
+            if (!checksPerSpec.containsKey(spec.id()) && !roleAbsent(spec, topo)) {
                 diagnostics.add(new Report.ReportDiagnostic(d.displayFile(), 0, "info", "not-checked", spec.id(),
                         spec.id() + " (" + spec.flow().text() + ") crosses no firewall of the deployment; it is not checked"));
             }
@@ -191,6 +192,11 @@ public final class Auditor {
                             + String.join(", ", known) + "); rules limited to it are never checked"));
         }
         return out;
+    }
+
+    /** True when one end of the requirement's flow resolves to no address at all in this deployment. */
+    private static boolean roleAbsent(RequirementSpec spec, Topology topo) {
+        return topo.required(spec.flow().from(), null).isEmpty() || topo.required(spec.flow().to(), null).isEmpty();
     }
 
     /** The ports of a catalog flow: a literal, or ${name} for a configured range. */

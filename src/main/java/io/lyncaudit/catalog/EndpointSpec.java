@@ -24,7 +24,11 @@ public record EndpointSpec(List<String> required, String anySide, String text) {
     public static final Set<String> NAMES = Set.of("internet", "internal", "federationPartners", "publicImPartners",
             "xmppPartners", "accessEdge", "webConferencingEdge", "avEdge", "edgeInternal", "accessEdgeVip",
             "webConferencingEdgeVip", "avEdgeVip", "edgeInternalVip", "accessEdgePool", "edgeInternalPool", "frontEnd",
-            "frontEndServers", "director", "cms", "sba");
+            "frontEndServers", "director", "cms", "sba",
+            // Directors, reverse proxy, HLB web services (issue 3): VIP-or-servers per pool, the
+            // reverse proxy's two interfaces, Office Web Apps, and the clients network
+            "clients", "directorVip", "directorServers", "frontEndVip", "frontEndHlbVip", "reverseProxyInternal",
+            "reverseProxyExternal", "officeWebApps");
 
     /** Names that may hold others in parentheses: the two sides and the Edge pools (VIP and servers). */
     public static final List<String> OUTER = List.of("internal", "internet", "accessEdgePool", "edgeInternalPool");

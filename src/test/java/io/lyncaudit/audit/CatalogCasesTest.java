@@ -104,4 +104,19 @@ class CatalogCasesTest {
         for (RequirementSpec s : ENGINE.catalog()) catalog.add(s.id());
         assertEquals(catalog, covered, "one case file per requirement rule");
     }
+
+    /**
+     * Requirements whose role the deployment lacks yield nothing: deployment-nat.yaml has no
+     * reverse proxy and no Office Web Apps, so the reverse proxy rules neither check a firewall
+     * nor leave a "not checked" note.
+     */
+    @Test
+    void requirementsOfAbsentRolesAreSilent() throws Exception {
+        Deployment d = DeploymentLoader.load(DIR.resolve("deployment-nat.yaml"), "deployment-nat.yaml");
+        Report r = new Auditor(ENGINE, fw -> TestPolicies.parse("other.txt", "deny ip any any"))
+                .audit(d, new GatePolicy(Severity.HIGH, false)).report();
+        assertTrue(r.requirements().stream().noneMatch(m -> m.requirement().id().startsWith("L13-RP-")), "no reverse proxy checks");
+        assertTrue(r.diagnostics().stream().noneMatch(x -> x.toString().contains("L13-RP-")), "no note about reverse proxy rules");
+        assertTrue(r.requirements().stream().anyMatch(m -> m.requirement().id().equals("L13-DIR-006")), "the Director is present");
+    }
 }
