@@ -19,6 +19,13 @@ import java.util.Map;
  * Where things are: the addresses of each role, each side of the deployment, and what lies
  * behind each interface of each firewall. Edge and reverse proxy interfaces always belong to the
  * perimeter, whatever network their addresses fall in, because that is where the docs put them.
+ *
+ * <p>A host firewall ({@code host:} in the deployment) guards one address. It has two
+ * pseudo-interfaces: {@value #HOST_SIDE} (the guarded address) and {@value #NETWORK_SIDE} (every
+ * other address). Inbound traffic enters at {@code network} and leaves at {@code host}; outbound
+ * the other way round. Contract for importers of host firewalls (Windows Firewall): a rule with no
+ * zones applies in both directions; an inbound rule sets {@code toZones={"host"}} and an outbound
+ * rule {@code fromZones={"host"}}.
  */
 public final class Topology {
     private final Deployment d;
@@ -85,8 +92,22 @@ public final class Topology {
         return d.network(name).subtract(perimeterHosts);
     }
 
-    /** What lies behind each interface of a firewall; nested networks go to the interface that names them. */
+    /** Pseudo-interface of a host firewall: the address it guards. */
+    public static final String HOST_SIDE = "host";
+    /** Pseudo-interface of a host firewall: every address but the guarded one. */
+    public static final String NETWORK_SIDE = "network";
+
+    /**
+     * What lies behind each interface of a firewall; nested networks go to the interface that names
+     * them. A host firewall has the two pseudo-interfaces {@value #HOST_SIDE} and {@value #NETWORK_SIDE}.
+     */
     public Map<String, IntervalSet> interfaces(FirewallSpec fw) {
+        if (fw.host() != null) {
+            Map<String, IntervalSet> out = new LinkedHashMap<>();
+            out.put(HOST_SIDE, fw.host().set());
+            out.put(NETWORK_SIDE, Addresses.ALL.subtract(fw.host().set()));
+            return out;
+        }
         Map<String, IntervalSet> raw = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : fw.interfaces().entrySet()) {
             IntervalSet s = IntervalSet.EMPTY;
@@ -116,7 +137,8 @@ public final class Topology {
 
     /** The broadest set the docs allow for the endpoint: the whole side for "Any (can be defined as ...)". */
     public IntervalSet justified(EndpointSpec e, FirewallSpec fw) {
-        return e.anySide() != null ? side(e.anySide()) : required(e, fw);
+        // the required roles are always justified, even when they lie outside the side (a reverse proxy in the perimeter)
+        return e.anySide() != null ? side(e.anySide()).union(required(e, fw)) : required(e, fw);
     }
 
     /** True when the endpoint means every address of a side or of the internet (rendered as "any"). */
