@@ -197,7 +197,58 @@ public final class Topology {
                 }
                 if (s.isEmpty()) s = pools(Role.FRONT_END, true);
             }
+            default -> s = internalRole(role);
+        }
+        return s;
+    }
+
+    // ---- internal servers and clients (ports and protocols for internal servers) ----
+
+    /** Roles whose servers run Lync Server internally ("All Servers" of the internal-servers table). */
+    private static final List<Role> LYNC_SERVER_ROLES = List.of(Role.FRONT_END, Role.DIRECTOR, Role.MEDIATION,
+            Role.PERSISTENT_CHAT, Role.SBA);
+
+    /**
+     * Endpoints of the internal-server requirements. Pools count with servers and VIP; "...Vip" names
+     * are the VIPs alone, "...HlbVip" those of pools balanced by hardware only (loadBalancing: hlb);
+     * {@code clients} is the {@code clients} network, or the whole internal side when none is declared.
+     */
+    private IntervalSet internalRole(String role) {
+        IntervalSet s = IntervalSet.EMPTY;
+        switch (role) {
+            case "lyncServers" -> {
+                for (Role r : LYNC_SERVER_ROLES) s = s.union(pools(r, true));
+            }
+            case "clients" -> s = d.networks().containsKey("clients") ? d.network("clients") : side("internal");
+            case "mediation" -> s = pools(Role.MEDIATION, true);
+            case "frontEndWithMediation" -> {
+                for (Pool p : d.pools(Role.FRONT_END)) if (p.collocatedMediation()) s = s.union(poolAddresses(p));
+            }
+            case "persistentChat" -> s = pools(Role.PERSISTENT_CHAT, true);
+            case "officeWebApps" -> s = pools(Role.OFFICE_WEB_APPS, true);
+            case "pstnGateway" -> s = pools(Role.PSTN_GATEWAY, true);
+            case "reverseProxy" -> {
+                for (Pool p : d.pools(Role.REVERSE_PROXY)) {
+                    if (p.internal() != null) s = s.union(p.internal().set());
+                    for (Address a : p.servers()) s = s.union(a.set());
+                }
+            }
+            case "frontEndVip" -> s = vips(Role.FRONT_END, false, false);
+            case "frontEndHlbVip" -> s = vips(Role.FRONT_END, true, false);
+            case "frontEndWithMediationHlbVip" -> s = vips(Role.FRONT_END, true, true);
+            case "directorVip" -> s = vips(Role.DIRECTOR, false, false);
+            case "directorHlbVip" -> s = vips(Role.DIRECTOR, true, false);
+            case "mediationVip" -> s = vips(Role.MEDIATION, false, false);
             default -> throw new IllegalArgumentException("unknown endpoint " + role);
+        }
+        return s;
+    }
+
+    private IntervalSet vips(Role r, boolean hlbOnly, boolean withMediation) {
+        IntervalSet s = IntervalSet.EMPTY;
+        for (Pool p : d.pools(r)) {
+            if (p.vip() == null || (hlbOnly && !p.hardwareLoadBalancedOnly()) || (withMediation && !p.collocatedMediation())) continue;
+            s = s.union(p.vip().set());
         }
         return s;
     }

@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The catalog's test cases as data: one file per requirement under
  * src/test/resources/catalog-cases, each case a whole firewall policy and the status the
- * requirement must get on it.
+ * requirement must get on it. A case file may name its deployment ({@code deployment: FILE} in
+ * this directory, default deployment-nat.yaml) and names the firewall the cases are the policy of.
  */
 class CatalogCasesTest {
     private static final Path DIR = Path.of("src/test/resources/catalog-cases");
@@ -43,12 +46,16 @@ class CatalogCasesTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseGetsItsExpectedStatus() throws Exception {
-        Deployment d = DeploymentLoader.load(DIR.resolve("deployment-nat.yaml"), "deployment-nat.yaml");
+        Map<String, Deployment> deployments = new HashMap<>();
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : caseFiles()) {
             JsonNode doc = yaml.readTree(file.toFile());
             String id = doc.get("requirement").asText(), firewall = doc.get("firewall").asText();
+            // optional: the case deployment in this directory (default deployment-nat.yaml)
+            String deployment = doc.hasNonNull("deployment") ? doc.get("deployment").asText() : "deployment-nat.yaml";
+            if (!deployments.containsKey(deployment)) deployments.put(deployment, DeploymentLoader.load(DIR.resolve(deployment), deployment));
+            Deployment d = deployments.get(deployment);
             for (JsonNode c : doc.get("cases")) {
                 String expect = c.get("expect").asText();
                 ImportResult policy = TestPolicies.parse(file.getFileName().toString(), c.get("rules").asText());
