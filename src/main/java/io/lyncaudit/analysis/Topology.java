@@ -19,6 +19,13 @@ import java.util.Map;
  * Where things are: the addresses of each role, each side of the deployment, and what lies
  * behind each interface of each firewall. Edge and reverse proxy interfaces always belong to the
  * perimeter, whatever network their addresses fall in, because that is where the docs put them.
+ *
+ * <p>A host firewall ({@code host:} in the deployment) guards one address. It has two
+ * pseudo-interfaces: {@value #HOST_SIDE} (the guarded address) and {@value #NETWORK_SIDE} (every
+ * other address). Inbound traffic enters at {@code network} and leaves at {@code host}; outbound
+ * the other way round. Contract for importers of host firewalls (Windows Firewall): a rule with no
+ * zones applies in both directions; an inbound rule sets {@code toZones={"host"}} and an outbound
+ * rule {@code fromZones={"host"}}.
  */
 public final class Topology {
     private final Deployment d;
@@ -85,8 +92,22 @@ public final class Topology {
         return d.network(name).subtract(perimeterHosts);
     }
 
-    /** What lies behind each interface of a firewall; nested networks go to the interface that names them. */
+    /** Pseudo-interface of a host firewall: the address it guards. */
+    public static final String HOST_SIDE = "host";
+    /** Pseudo-interface of a host firewall: every address but the guarded one. */
+    public static final String NETWORK_SIDE = "network";
+
+    /**
+     * What lies behind each interface of a firewall; nested networks go to the interface that names
+     * them. A host firewall has the two pseudo-interfaces {@value #HOST_SIDE} and {@value #NETWORK_SIDE}.
+     */
     public Map<String, IntervalSet> interfaces(FirewallSpec fw) {
+        if (fw.host() != null) {
+            Map<String, IntervalSet> out = new LinkedHashMap<>();
+            out.put(HOST_SIDE, fw.host().set());
+            out.put(NETWORK_SIDE, Addresses.ALL.subtract(fw.host().set()));
+            return out;
+        }
         Map<String, IntervalSet> raw = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : fw.interfaces().entrySet()) {
             IntervalSet s = IntervalSet.EMPTY;
@@ -215,6 +236,47 @@ public final class Topology {
                     if (p.external() != null) s = s.union(pub ? p.external().outsideAddress().set() : p.external().address().set());
                 }
             }
+            default -> s = internalRole(role);
+        }
+        return s;
+    }
+
+    // ---- internal servers and clients (ports and protocols for internal servers) ----
+
+    /** Roles whose servers run Lync Server internally ("All Servers" of the internal-servers table). */
+    private static final List<Role> LYNC_SERVER_ROLES = List.of(Role.FRONT_END, Role.DIRECTOR, Role.MEDIATION,
+            Role.PERSISTENT_CHAT, Role.SBA);
+
+    /**
+     * Endpoints of the internal-server requirements. Pools count with servers and VIP; "...Vip" names
+     * are the VIPs alone, "...HlbVip" those of pools balanced by hardware only (loadBalancing: hlb);
+     * {@code clients} is the {@code clients} network, or the whole internal side when none is declared.
+     */
+    private IntervalSet internalRole(String role) {
+        IntervalSet s = IntervalSet.EMPTY;
+        switch (role) {
+            case "lyncServers" -> {
+                for (Role r : LYNC_SERVER_ROLES) s = s.union(pools(r, true));
+            }
+            case "mediation" -> s = pools(Role.MEDIATION, true);
+            case "frontEndWithMediation" -> {
+                for (Pool p : d.pools(Role.FRONT_END)) if (p.collocatedMediation()) s = s.union(poolAddresses(p));
+            }
+            case "persistentChat" -> s = pools(Role.PERSISTENT_CHAT, true);
+            case "officeWebAppsServers" -> s = pools(Role.OFFICE_WEB_APPS, true);
+            case "pstnGateway" -> s = pools(Role.PSTN_GATEWAY, true);
+            case "reverseProxy" -> {
+                for (Pool p : d.pools(Role.REVERSE_PROXY)) {
+                    if (p.internal() != null) s = s.union(p.internal().set());
+                    for (Address a : p.servers()) s = s.union(a.set());
+                }
+            }
+            case "frontEndPoolVips" -> s = vips(Role.FRONT_END, false, false);
+            case "frontEndHlbOnlyVip" -> s = vips(Role.FRONT_END, true, false);
+            case "frontEndWithMediationHlbVip" -> s = vips(Role.FRONT_END, true, true);
+            case "directorPoolVips" -> s = vips(Role.DIRECTOR, false, false);
+            case "directorHlbVip" -> s = vips(Role.DIRECTOR, true, false);
+            case "mediationVip" -> s = vips(Role.MEDIATION, false, false);
             default -> throw new IllegalArgumentException("unknown endpoint " + role);
         }
         return s;
@@ -226,6 +288,15 @@ public final class Topology {
         for (Pool p : d.pools(r)) {
             if (p.vip() != null) s = s.union(p.vip().set());
             else for (Address a : p.servers()) s = s.union(a.set());
+        }
+        return s;
+    }
+
+    private IntervalSet vips(Role r, boolean hlbOnly, boolean withMediation) {
+        IntervalSet s = IntervalSet.EMPTY;
+        for (Pool p : d.pools(r)) {
+            if (p.vip() == null || (hlbOnly && !p.hardwareLoadBalancedOnly()) || (withMediation && !p.collocatedMediation())) continue;
+            s = s.union(p.vip().set());
         }
         return s;
     }

@@ -91,11 +91,6 @@ public final class Auditor {
         for (Map.Entry<FirewallSpec, ImportResult> e : imports.entrySet()) {
             FirewallSpec fw = e.getKey();
             ImportResult ir = e.getValue();
-            if (fw.host() != null) {
-                diagnostics.add(new Report.ReportDiagnostic(fw.configDisplay(), 0, "info", "not-checked", "",
-                        "host firewall " + fw.name() + ": internal-server requirements are not in this catalog version; only its import is checked"));
-                continue;
-            }
             Map<String, IntervalSet> sides = topo.interfaces(fw);
             diagnostics.addAll(unknownZones(fw, ir, sides.keySet()));
             List<Coverage> fwCoverages = new ArrayList<>();
@@ -235,7 +230,11 @@ public final class Auditor {
                 required = required.union(q);
                 permitted = permitted.union(ev.permitted());
                 decisions.addAll(ev.decisions());
-                justified = justified.union(PacketSet.of(PacketBox.of(proto, jsrc.intersect(in.getValue()),
+                // On a host firewall the network firewalls are the boundary, and the rules Lync Server
+                // setup creates accept any remote address: an inbound requirement justifies its
+                // ports to the host from every address.
+                IntervalSet js = fw.host() != null && out.getKey().equals(Topology.HOST_SIDE) ? in.getValue() : jsrc;
+                justified = justified.union(PacketSet.of(PacketBox.of(proto, js.intersect(in.getValue()),
                         jdst.intersect(out.getValue()), ports)));
             }
         }
@@ -259,10 +258,16 @@ public final class Auditor {
         for (Map.Entry<String, IntervalSet> in : sides.entrySet()) {
             for (Map.Entry<String, IntervalSet> out : sides.entrySet()) {
                 if (in.getKey().equals(out.getKey())) continue;
+                // On a host firewall only inbound traffic to the host can be EXTRA: outbound from a
+                // server is open by default (Windows Firewall) and is not what a host firewall guards.
+                if (fw.host() != null && !out.getKey().equals(Topology.HOST_SIDE)) continue;
                 // One query per run of Lync addresses: narrow queries let the evaluator skip the
                 // many rules that never touch a Lync server by their bounds alone.
                 List<PacketSet> queries = new ArrayList<>();
-                IntervalSet toLync = out.getValue().intersect(lync), fromLync = in.getValue().intersect(lync);
+                // a host firewall: everything that reaches the host, whether or not it is a Lync address
+                if (fw.host() != null) queries.add(PacketSet.of(new PacketBox(Protocols.ALL, in.getValue(), out.getValue(), Ports.ALL, Ports.ALL)));
+                IntervalSet toLync = fw.host() != null ? IntervalSet.EMPTY : out.getValue().intersect(lync);
+                IntervalSet fromLync = fw.host() != null ? IntervalSet.EMPTY : in.getValue().intersect(lync);
                 for (int k = 0; k < toLync.intervalCount(); k++) {
                     queries.add(PacketSet.of(new PacketBox(Protocols.ALL, in.getValue(),
                             IntervalSet.of(toLync.start(k), toLync.end(k)), Ports.ALL, Ports.ALL)));

@@ -53,9 +53,10 @@ public final class RequirementsListing {
         for (RequirementSpec s : specs) {
             String ports = Auditor.portsText(Auditor.ports(s.flow().ports(), d),
                     s.flow().sourcePorts() == null ? Ports.ALL : Auditor.ports(s.flow().sourcePorts(), d));
+            // a requirement of a role the deployment does not have is not one of its requirements
+            if (topo.required(s.flow().from(), null).isEmpty() || topo.required(s.flow().to(), null).isEmpty()) continue;
             boolean crossed = false;
             for (FirewallSpec fw : d.firewalls()) {
-                if (fw.host() != null) continue;
                 Map<String, IntervalSet> sides = topo.interfaces(fw);
                 IntervalSet src = topo.required(s.flow().from(), fw), dst = topo.required(s.flow().to(), fw);
                 for (Map.Entry<String, IntervalSet> in : sides.entrySet()) {

@@ -24,7 +24,7 @@ public final class DeploymentLoader {
     private static final List<String> SERVER = List.of("name", "internal", "accessEdge", "webConferencingEdge", "avEdge");
     private static final List<String> IFACE = List.of("address", "public");
     private static final List<String> POOL = List.of("name", "role", "vip", "servers", "collocatedMediation",
-            "centralManagementStore", "internal", "external");
+            "centralManagementStore", "internal", "external", "loadBalancing");
     private static final List<String> FIREWALL = List.of("name", "config", "format", "interfaces", "host", "edgeAddresses");
     private static final List<String> IPSEC = List.of("config", "format");
     private static final List<String> PORT_RANGES = List.of("edgeMedia", "audio", "video", "applicationSharing", "clientMedia");
@@ -197,7 +197,14 @@ public final class DeploymentLoader {
             }
             boolean med = p.get("collocatedMediation") != null && p.get("collocatedMediation").bool();
             boolean cms = p.get("centralManagementStore") != null && p.get("centralManagementStore").bool();
-            out.add(new Pool(name, role, vip, servers, med, cms, internal, external, p.line()));
+            String lb = null;
+            YamlTree lt = p.get("loadBalancing");
+            if (lt != null && !lt.isNull()) {
+                lb = lt.text();
+                if (!lb.equals(Pool.HLB) && !lb.equals(Pool.DNS)) throw lt.error("loadBalancing is 'hlb' or 'dns', found '" + lb + "'");
+                if (vip == null) throw lt.error("loadBalancing needs a 'vip' (the hardware load balancer both kinds use)");
+            }
+            out.add(new Pool(name, role, vip, servers, med, cms, internal, external, p.line(), lb));
         }
         return out;
     }

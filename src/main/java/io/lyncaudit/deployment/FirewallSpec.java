@@ -8,7 +8,11 @@ import java.util.Map;
  * A firewall of the deployment: its export, format, and the networks behind each interface or zone.
  *
  * @param format        null when the format is to be detected from the content
- * @param host          for a host firewall, the address it guards; otherwise null
+ * @param host          for a host firewall, the address it guards; otherwise null. A host firewall is
+ *                      checked with two pseudo-interfaces, "host" (this address) and "network" (every
+ *                      other address); its rules with no zones apply both ways, an importer marks
+ *                      inbound rules {@code toZones={"host"}} and outbound ones {@code fromZones={"host"}}
+ *                      (see {@code Topology}). Its {@code interfaces} are ignored.
  * @param edgeAddresses which Edge external addresses the firewall's rules use: "private" (the real
  *                      address, as ASA 8.3+ and iptables FORWARD see it; the default) or "public"
  */

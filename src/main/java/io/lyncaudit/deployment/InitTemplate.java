@@ -59,15 +59,22 @@ public final class InitTemplate {
                     role: front-end        # front-end | director | mediation | persistent-chat | office-web-apps |
                                            # reverse-proxy | exchange-um | pstn-gateway | sba | sql
                     vip: 10.0.1.10         # hardware load balancer VIP, when there is one
+                    # loadBalancing: hlb     # with a vip: hlb (every port through the VIP, the default) or
+                                           # dns (DNS load balancing; the VIP carries web ports only)
+                    # collocatedMediation: true   # the Front End servers also run the Mediation Server
                     servers: [10.0.1.11, 10.0.1.12]
                     centralManagementStore: true
                   # - name: dir01
                   #   role: director
                   #   servers: [10.0.2.11]
+                  # - name: gw01           # PSTN gateways (and RCC/PBX gateways) the Mediation Server talks to
+                  #   role: pstn-gateway
+                  #   servers: [10.0.4.2]
 
                 networks:                 # named address sets; firewalls refer to them by name
                   internal: [10.0.0.0/8]
                   perimeter: [172.25.32.0/22]
+                  # clients: [10.1.0.0/16]  # client networks: sources of client-to-server requirements (default: all of internal)
                   # internet: everything not listed here (implicit)
                   # federationPartners: [192.0.2.0/24]   # narrows 'any' for federation rows (default: the internet)
 
@@ -88,6 +95,10 @@ public final class InitTemplate {
                     interfaces:
                       dmz: [perimeter]
                       inside: [internal]
+                  # - name: fe01-host                    # a host firewall (Windows Firewall of one server): the
+                  #   config: fe01-firewall.csv          # internal-server requirements to and from this address
+                  #   format: windows-firewall           # are checked on it; EXTRA = inbound that none justifies
+                  #   host: 10.0.1.11
                 """);
         return b.toString();
     }

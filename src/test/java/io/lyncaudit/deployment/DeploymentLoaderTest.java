@@ -97,6 +97,23 @@ class DeploymentLoaderTest {
     }
 
     @Test
+    void loadBalancingDefaultsToHardwareWhenAVipIsGivenAndNeedsOne(@TempDir Path dir) throws Exception {
+        Deployment d = DeploymentLoader.load(write(dir, EDGE + """
+                pools:
+                  - { name: a, role: front-end, vip: 10.0.1.10, servers: [10.0.1.11] }
+                  - { name: b, role: front-end, vip: 10.0.2.10, loadBalancing: dns, servers: [10.0.2.11] }
+                  - { name: c, role: director, servers: [10.0.3.11] }
+                """), "d.yaml");
+        assertEquals("hlb", d.pools().get(0).loadBalancing());
+        assertEquals("dns", d.pools().get(1).loadBalancing());
+        assertEquals(null, d.pools().get(2).loadBalancing());
+        assertTrue(message(dir, EDGE + "pools:\n  - { name: a, role: front-end, servers: [10.0.1.11], loadBalancing: dns }\n")
+                .contains("loadBalancing needs a 'vip'"));
+        assertTrue(message(dir, EDGE + "pools:\n  - { name: a, role: front-end, vip: 10.0.1.10, loadBalancing: round }\n")
+                .contains("loadBalancing is 'hlb' or 'dns', found 'round'"));
+    }
+
+    @Test
     void nestedNetworksAreAllowedAndTheTopologyPutsEdgeInterfacesInThePerimeter(@TempDir Path dir) throws Exception {
         Path p = write(dir, EDGE + "networks:\n  internal: [10.0.0.0/8]\n  clients: [10.1.0.0/16]\n  perimeter: [172.25.32.0/22]\n");
         Deployment d = DeploymentLoader.load(p, "d.yaml");
