@@ -16,7 +16,10 @@ public record EndpointSpec(List<String> required, String anySide, String text) {
     /** Names a catalog flow may use. */
     public static final Set<String> NAMES = Set.of("internet", "internal", "federationPartners", "publicImPartners",
             "xmppPartners", "accessEdge", "webConferencingEdge", "avEdge", "edgeInternal", "frontEnd", "frontEndServers",
-            "director", "cms", "sba");
+            "director", "cms", "sba",
+            // IPsec exceptions (lync-server-2013-ipsec-exceptions.md): "any" is every address, not a side;
+            // the roles below are resolved by analysis.Topology#role in a block of the same name
+            "any", "mediation", "conferencingAttendant", "exchangeUm", "applicationSharing");
 
     public static EndpointSpec parse(String text) {
         String t = text.trim();
