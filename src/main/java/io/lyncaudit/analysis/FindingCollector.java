@@ -157,7 +157,9 @@ public final class FindingCollector {
     public void ipsecExtra(IpsecExposure e, List<IpsecCoverage> meantFor) {
         Evidence line = ipsecEvidence(List.of(e.rule()), "exempts").get(0);
         Flow flow = describe.flow(e.unjustified());
-        IpsecCoverage c = meantFor.stream().min(java.util.Comparator.comparing((IpsecCoverage x) -> x.spec().id())).orElse(null);
+        // the exception it overlaps most is the one it was written for (ties: the lower id)
+        IpsecCoverage c = meantFor.stream().max(java.util.Comparator.comparing((IpsecCoverage x) -> e.rule().match().intersect(x.required()).size())
+                .thenComparing(x -> x.spec().id(), java.util.Comparator.reverseOrder())).orElse(null);
         String msg = e.input() + " exempts " + describe.text(e.unjustified()) + " from IPsec (" + where(line)
                 + "), which no IPsec exception of the table asks for" + (c != null ? " (it goes beyond " + c.spec().id() + ")" : "") + ".";
         String id = id(FindingType.IPSEC_EXTRA, c != null ? c.spec().id() : "", e.input(), flow.toString(), List.of(line));

@@ -81,6 +81,18 @@ class IpsecCasesTest {
         return tests.stream();
     }
 
+    /** Without ipsec: inputs the exceptions are not checked at all: no finding, no matrix row, no diagnostic. */
+    @Test
+    void noIpsecInputMeansNoIpsecNoise() throws Exception {
+        Deployment d = DeploymentLoader.load(Path.of("src/test/resources/catalog-cases/deployment-nat.yaml"), "deployment-nat.yaml");
+        Report r = new Auditor(ENGINE, fw -> TestPolicies.parse("other.txt", "deny ip any any"), in -> {
+            throw new AssertionError("no IPsec input to load");
+        }).audit(d, new GatePolicy(Severity.HIGH, false)).report();
+        assertTrue(r.findings().stream().noneMatch(f -> f.type().name().startsWith("IPSEC")));
+        assertTrue(r.requirements().stream().noneMatch(m -> m.requirement().id().startsWith("L13-IPSEC-")));
+        assertTrue(r.diagnostics().stream().noneMatch(x -> x.text().startsWith("L13-IPSEC-") || x.message().contains("IPSEC")));
+    }
+
     /** Every IPsec exception has a case file with a satisfied case and a finding case, and only those have one here. */
     @Test
     void everyIpsecExceptionHasASatisfiedAndAFindingCase() throws Exception {
