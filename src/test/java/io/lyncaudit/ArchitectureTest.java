@@ -84,8 +84,8 @@ class ArchitectureTest {
     @Test
     void importerInterfaceAndRegistrySeeOnlyModelPolicyAndTheVendorImporters() {
         // the closed registry Importers names its implementations, so it sees the vendor packages
-        onlyDependsOn("io.lyncaudit.importer", "io.lyncaudit.model..", "io.lyncaudit.policy..", "io.lyncaudit.importer..")
-                .check(main());
+        onlyDependsOn("io.lyncaudit.importer", "io.lyncaudit.model..", "io.lyncaudit.policy..", "io.lyncaudit.ipsec..",
+                "io.lyncaudit.importer..").check(main());
     }
 
     @Test
@@ -93,7 +93,8 @@ class ArchitectureTest {
         // libraries per vendor: ImporterPackagesTest, and the POI/Drools/picocli rules below
         classes().that().resideInAPackage("io.lyncaudit.importer.*..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.lyncaudit..")
-                        .or(resideInAnyPackage("io.lyncaudit.model..", "io.lyncaudit.policy..", "io.lyncaudit.importer..")))
+                        .or(resideInAnyPackage("io.lyncaudit.model..", "io.lyncaudit.policy..", "io.lyncaudit.ipsec..",
+                                "io.lyncaudit.importer..")))
                 .check(main());
     }
 
@@ -108,6 +109,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.lyncaudit.importer.*..")
                 .should().dependOnClassesThat(type(Importers.class))
                 .check(main());
+    }
+
+    @Test
+    void ipsecSeesOnlyModelAndPolicy() {
+        onlyDependsOn("io.lyncaudit.ipsec..", "io.lyncaudit.model..", "io.lyncaudit.policy..").check(main());
     }
 
     @Test
@@ -128,7 +134,7 @@ class ArchitectureTest {
     @Test
     void analysisSeesOnlyModelPolicyDeploymentCatalogAndFindings() {
         onlyDependsOn("io.lyncaudit.analysis..", "io.lyncaudit.model..", "io.lyncaudit.policy..", "io.lyncaudit.deployment..",
-                "io.lyncaudit.catalog..", "io.lyncaudit.finding..").check(main());
+                "io.lyncaudit.catalog..", "io.lyncaudit.ipsec..", "io.lyncaudit.finding..").check(main());
     }
 
     @Test
@@ -151,7 +157,7 @@ class ArchitectureTest {
     void auditSeesThePipelineButNoVendorPackageNoCliAndNoLibrary() {
         onlyDependsOn("io.lyncaudit.audit..", "io.lyncaudit.model..", "io.lyncaudit.policy..", "io.lyncaudit.importer",
                 "io.lyncaudit.deployment..", "io.lyncaudit.catalog..", "io.lyncaudit.analysis..", "io.lyncaudit.engine..",
-                "io.lyncaudit.finding..", "io.lyncaudit.gate..", "io.lyncaudit.report").check(main());
+                "io.lyncaudit.ipsec..", "io.lyncaudit.finding..", "io.lyncaudit.gate..", "io.lyncaudit.report").check(main());
     }
 
     @Test

@@ -30,6 +30,8 @@ public final class FindingCollector {
     private final List<Finding> findings = new ArrayList<>();
     private final Map<Coverage, String> status = new IdentityHashMap<>();
     private final Map<Coverage, List<Evidence>> statusEvidence = new IdentityHashMap<>();
+    private final Map<IpsecCoverage, String> ipsecStatus = new IdentityHashMap<>();
+    private final Map<IpsecCoverage, List<Evidence>> ipsecEvidence = new IdentityHashMap<>();
 
     /** @param configFiles firewall name to its config file as shown in reports (for implicit defaults) */
     public FindingCollector(Describe describe, Map<String, String> configFiles) {
@@ -108,6 +110,71 @@ public final class FindingCollector {
         String id = id(FindingType.EXTRA, "", e.firewall(), flow.toString(), List.of(line));
         findings.add(new Finding(id, FindingType.EXTRA, e.severity(), null, e.firewall(), flow, null, msg, List.of(line),
                 Describe.witness(rest), false, e.uncertain()));
+    }
+
+    // ---- IPsec exceptions ----------------------------------------------------------------------
+
+    /** SATISFIED or IPSEC_MISSING for each IPsec coverage the rules classified. */
+    public String status(IpsecCoverage c) {
+        return ipsecStatus.getOrDefault(c, "UNCLASSIFIED");
+    }
+
+    public List<Evidence> statusEvidence(IpsecCoverage c) {
+        return ipsecEvidence.getOrDefault(c, List.of());
+    }
+
+    public void ipsecSatisfied(IpsecCoverage c) {
+        ipsecStatus.put(c, "SATISFIED");
+        ipsecEvidence.put(c, ipsecEvidence(c.exempting(), "exempts"));
+    }
+
+    /** The exception is absent (nothing of it exempt) or only partly there (the message names the part). */
+    public void ipsecMissing(IpsecCoverage c) {
+        List<Evidence> ev = new ArrayList<>(ipsecEvidence(c.exempting(), "exempts"));
+        ev.addAll(ipsecEvidence(c.blocking(), "authenticates"));
+        String what = "the IPsec exception '" + c.spec().title() + "' (" + flowText(c.flow()) + ")";
+        String msg;
+        Flow part = null;
+        if (c.isMissing()) {
+            msg = "No part of " + what + " is exempt from IPsec in " + c.input() + ".";
+        } else {
+            part = describe.flow(c.uncovered());
+            msg = "Only part of " + what + " is exempt from IPsec in " + c.input() + ": " + describe.text(c.uncovered())
+                    + " is not exempt.";
+        }
+        if (!c.blocking().isEmpty()) msg += " " + where(ev.get(ev.size() - c.blocking().size())) + " requires authentication for it.";
+        ipsecStatus.put(c, FindingType.IPSEC_MISSING.name());
+        ipsecEvidence.put(c, ev);
+        String id = id(FindingType.IPSEC_MISSING, c.spec().id(), c.input(), c.flow().toString(), ev);
+        findings.add(new Finding(id, FindingType.IPSEC_MISSING, c.spec().severity(), c.spec().ref(), c.input(), c.flow(), part, msg, ev,
+                Describe.witness(c.uncovered()), false, false));
+    }
+
+    /**
+     * An exemption rule that exempts traffic to or from a Lync address beyond every exception of the
+     * table; it names the exception it was meant for when it exempts part of one ({@code meantFor}).
+     */
+    public void ipsecExtra(IpsecExposure e, List<IpsecCoverage> meantFor) {
+        Evidence line = ipsecEvidence(List.of(e.rule()), "exempts").get(0);
+        Flow flow = describe.flow(e.unjustified());
+        // the exception it overlaps most is the one it was written for (ties: the lower id)
+        IpsecCoverage c = meantFor.stream().max(java.util.Comparator.comparing((IpsecCoverage x) -> e.rule().match().intersect(x.required()).size())
+                .thenComparing(x -> x.spec().id(), java.util.Comparator.reverseOrder())).orElse(null);
+        String msg = e.input() + " exempts " + describe.text(e.unjustified()) + " from IPsec (" + where(line)
+                + "), which no IPsec exception of the table asks for" + (c != null ? " (it goes beyond " + c.spec().id() + ")" : "") + ".";
+        String id = id(FindingType.IPSEC_EXTRA, c != null ? c.spec().id() : "", e.input(), flow.toString(), List.of(line));
+        findings.add(new Finding(id, FindingType.IPSEC_EXTRA, Severity.MEDIUM, c != null ? c.spec().ref() : null, e.input(), flow, null, msg,
+                List.of(line), Describe.witness(e.unjustified()), false, false));
+    }
+
+    private static List<Evidence> ipsecEvidence(List<io.lyncaudit.ipsec.IpsecRule> rules, String role) {
+        List<Evidence> out = new ArrayList<>();
+        for (io.lyncaudit.ipsec.IpsecRule r : rules) {
+            SourceRef s = r.source();
+            String cell = s.sheet() != null ? s.sheet() + "!" + (s.cell() != null ? s.cell() : "A" + s.line()) : null;
+            out.add(new Evidence(s.file(), s.line(), s.text(), role, cell));
+        }
+        return out;
     }
 
     private void add(Coverage c, FindingType type, Severity sev, Flow uncovered, String msg, List<Evidence> ev,

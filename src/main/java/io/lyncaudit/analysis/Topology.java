@@ -146,7 +146,7 @@ public final class Topology {
     /** True when the endpoint means every address of a side or of the internet (rendered as "any"). */
     public static boolean isWholeSide(EndpointSpec e) {
         return e.anySide() == null && e.required().size() == 1
-                && List.of("internet", "internal", "federationPartners", "publicImPartners", "xmppPartners").contains(e.required().get(0));
+                && List.of("internet", "internal", "federationPartners", "publicImPartners", "xmppPartners", "any").contains(e.required().get(0));
     }
 
     /**
@@ -236,6 +236,16 @@ public final class Topology {
                     if (p.external() != null) s = s.union(pub ? p.external().outsideAddress().set() : p.external().address().set());
                 }
             }
+            // IPsec exceptions: host addresses (IPsec is negotiated by the servers, not by a VIP)
+            case "any" -> s = Addresses.ALL;
+            case "mediationServers" -> {
+                s = pools(Role.MEDIATION, false);
+                for (Pool p : d.pools(Role.FRONT_END)) {
+                    if (p.collocatedMediation()) for (Address a : p.servers()) s = s.union(a.set());
+                }
+            }
+            case "conferencingAttendant", "applicationSharing" -> s = pools(Role.FRONT_END, false);
+            case "exchangeUm" -> s = pools(Role.EXCHANGE_UM, false);
             default -> s = internalRole(role);
         }
         return s;

@@ -4,11 +4,14 @@ import io.lyncaudit.analysis.Coverage;
 import io.lyncaudit.analysis.Describe;
 import io.lyncaudit.analysis.Exposure;
 import io.lyncaudit.analysis.FindingCollector;
+import io.lyncaudit.analysis.IpsecChecks;
+import io.lyncaudit.analysis.IpsecCoverage;
 import io.lyncaudit.analysis.Shadowing;
 import io.lyncaudit.analysis.Topology;
 import io.lyncaudit.catalog.RequirementSpec;
 import io.lyncaudit.deployment.Deployment;
 import io.lyncaudit.deployment.FirewallSpec;
+import io.lyncaudit.deployment.IpsecSpec;
 import io.lyncaudit.engine.RuleEngine;
 import io.lyncaudit.finding.Finding;
 import io.lyncaudit.finding.FindingType;
@@ -16,6 +19,8 @@ import io.lyncaudit.finding.Flow;
 import io.lyncaudit.finding.Severity;
 import io.lyncaudit.gate.GateDecision;
 import io.lyncaudit.gate.GatePolicy;
+import io.lyncaudit.importer.Importers;
+import io.lyncaudit.ipsec.IpsecPolicy;
 import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.model.IntervalSet;
@@ -59,10 +64,17 @@ public final class Auditor {
 
     private final RuleEngine engine;
     private final FirewallLoader loader;
+    private final IpsecLoader ipsecLoader;
 
+    /** Reads the IPsec inputs with the importer registry. */
     public Auditor(RuleEngine engine, FirewallLoader loader) {
+        this(engine, loader, in -> Importers.loadIpsec(in.config(), in.configDisplay(), in.format()));
+    }
+
+    public Auditor(RuleEngine engine, FirewallLoader loader, IpsecLoader ipsecLoader) {
         this.engine = engine;
         this.loader = loader;
+        this.ipsecLoader = ipsecLoader;
     }
 
     /** The outcome: the report (with its gate verdict) and the decision itself. */
@@ -76,6 +88,8 @@ public final class Auditor {
     public Result audit(Deployment d, GatePolicy gate, Timings timings) throws BadInputException {
         Map<FirewallSpec, ImportResult> imports = new LinkedHashMap<>();
         for (FirewallSpec fw : d.firewalls()) imports.put(fw, loader.load(fw));
+        Map<IpsecSpec, IpsecPolicy> ipsecImports = new LinkedHashMap<>();
+        for (IpsecSpec in : d.ipsec()) ipsecImports.put(in, ipsecLoader.load(in));
         timings.mark("import");
 
         List<RequirementSpec> specs = engine.requirements(d.edge().scenario().id(),
@@ -95,6 +109,7 @@ public final class Auditor {
             diagnostics.addAll(unknownZones(fw, ir, sides.keySet()));
             List<Coverage> fwCoverages = new ArrayList<>();
             for (RequirementSpec spec : specs) {
+                if (spec.isIpsec()) continue; // checked against the IPsec inputs below
                 Coverage c = coverage(spec, fw, ir, sides, topo, d, describe);
                 if (c == null) continue;
                 fwCoverages.add(c);
@@ -108,9 +123,10 @@ public final class Auditor {
                 if (s != null) facts.add(s);
             }
         }
+        List<IpsecCoverage> ipsecCoverages = ipsec(specs, ipsecImports, topo, d, facts, diagnostics);
         for (RequirementSpec spec : specs) {
             // a requirement whose role the deployment lacks (no Director, no reverse proxy ...) yields nothing, silently
-            if (!checksPerSpec.containsKey(spec.id()) && !roleAbsent(spec, topo)) {
+            if (!spec.isIpsec() && !checksPerSpec.containsKey(spec.id()) && !roleAbsent(spec, topo)) {
                 diagnostics.add(new Report.ReportDiagnostic(d.displayFile(), 0, "info", "not-checked", spec.id(),
                         spec.id() + " (" + spec.flow().text() + ") crosses no firewall of the deployment; it is not checked"));
             }
@@ -135,15 +151,30 @@ public final class Auditor {
             matrix.add(new Report.RequirementStatus(c.spec().ref(), c.firewall(), c.flow(), collector.status(c),
                     collector.statusEvidence(c), c.spec().severity().json()));
         }
+        for (IpsecCoverage c : ipsecCoverages) {
+            matrix.add(new Report.RequirementStatus(c.spec().ref(), c.input(), c.flow(), collector.status(c),
+                    collector.statusEvidence(c), c.spec().severity().json()));
+        }
 
         List<Report.Input> inputs = new ArrayList<>();
         int unparsed = 0;
         for (Map.Entry<FirewallSpec, ImportResult> e : imports.entrySet()) {
             ImportResult ir = e.getValue();
-            inputs.add(new Report.Input(e.getKey().name(), e.getKey().configDisplay(), ir.format(), sha256(e.getKey()),
+            inputs.add(new Report.Input(e.getKey().name(), e.getKey().configDisplay(), ir.format(), sha256(e.getKey().config()),
                     ir.ruleCount(), ir.lines().total(), ir.lines().unparsed()));
             unparsed += ir.lines().unparsed();
             for (Diagnostic diag : ir.diagnostics()) {
+                diagnostics.add(new Report.ReportDiagnostic(diag.file(), diag.line(), diag.category().severity(),
+                        diag.category().json(), diag.text(), diag.message()));
+            }
+        }
+
+        for (Map.Entry<IpsecSpec, IpsecPolicy> e : ipsecImports.entrySet()) {
+            IpsecPolicy ip = e.getValue();
+            inputs.add(new Report.Input("ipsec", ip.file(), ip.format(), sha256(e.getKey().config()), ip.rules().size(), ip.lines().total(),
+                    ip.lines().unparsed()));
+            unparsed += ip.lines().unparsed();
+            for (Diagnostic diag : ip.diagnostics()) {
                 diagnostics.add(new Report.ReportDiagnostic(diag.file(), diag.line(), diag.category().severity(),
                         diag.category().json(), diag.text(), diag.message()));
             }
@@ -192,6 +223,39 @@ public final class Auditor {
     /** True when one end of the requirement's flow resolves to no address at all in this deployment. */
     private static boolean roleAbsent(RequirementSpec spec, Topology topo) {
         return topo.required(spec.flow().from(), null).isEmpty() || topo.required(spec.flow().to(), null).isEmpty();
+    }
+
+    /**
+     * The IPsec exceptions against each IPsec input: one coverage per (exception, input), and the
+     * over-broad exemptions of each input, added to {@code facts}. Nothing at all without IPsec inputs.
+     * An exception whose role is absent is silently left out; one whose port range is not configured
+     * gets an info diagnostic.
+     */
+    private static List<IpsecCoverage> ipsec(List<RequirementSpec> specs, Map<IpsecSpec, IpsecPolicy> inputs, Topology topo, Deployment d,
+                                             List<Object> facts, List<Report.ReportDiagnostic> diagnostics) {
+        List<IpsecCoverage> out = new ArrayList<>();
+        if (inputs.isEmpty()) return out;
+        IpsecChecks checks = new IpsecChecks(topo);
+        Map<RequirementSpec, PacketSet> required = new LinkedHashMap<>();
+        PacketSet justified = PacketSet.EMPTY;
+        for (RequirementSpec spec : specs) {
+            if (!spec.isIpsec()) continue;
+            PacketSet r = checks.required(spec);
+            if (r == null) {
+                diagnostics.add(new Report.ReportDiagnostic(d.displayFile(), 0, "info", "not-checked", spec.id(),
+                        spec.id() + " (" + spec.flow().text() + ") names a port range the deployment does not configure; it is not checked"));
+                continue;
+            }
+            if (r.isEmpty()) continue;
+            required.put(spec, r);
+            justified = justified.union(r);
+        }
+        for (IpsecPolicy input : inputs.values()) {
+            for (Map.Entry<RequirementSpec, PacketSet> e : required.entrySet()) out.add(checks.coverage(e.getKey(), e.getValue(), input));
+            facts.addAll(checks.exposures(input, justified));
+        }
+        facts.addAll(out);
+        return out;
     }
 
     /** The ports of a catalog flow: a literal, or ${name} for a configured range. */
@@ -329,8 +393,8 @@ public final class Auditor {
         return null;
     }
 
-    private static String sha256(FirewallSpec fw) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(fw.config()), MessageDigest.getInstance("SHA-256"))) {
+    private static String sha256(java.nio.file.Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException | NoSuchAlgorithmException e) {

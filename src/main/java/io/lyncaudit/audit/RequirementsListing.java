@@ -1,5 +1,6 @@
 package io.lyncaudit.audit;
 
+import io.lyncaudit.analysis.IpsecChecks;
 import io.lyncaudit.analysis.Topology;
 import io.lyncaudit.catalog.CatalogRows;
 import io.lyncaudit.catalog.RequirementSpec;
@@ -10,8 +11,9 @@ import io.lyncaudit.engine.RuleEngine;
 import io.lyncaudit.finding.SourceRow;
 import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.IntervalSet;
+import io.lyncaudit.model.PacketBox;
+import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.model.Ports;
-import io.lyncaudit.model.Protocols;
 import io.lyncaudit.report.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,7 @@ public final class RequirementsListing {
         for (RequirementSpec s : engine.catalog()) {
             for (SourceRow row : s.sources()) {
                 rows.add(List.of(s.id(), row.file(), Integer.toString(row.table()), Integer.toString(row.row()),
-                        Protocols.name(s.flow().protocol()), s.flow().ports(), sourceText(s), s.flow().to().text(),
+                        s.flow().protocolText(), s.flow().portsText(), s.flow().from().text(), s.flow().to().text(),
                         String.join(" ", s.scenarios()), s.features(), s.severity().json(), s.title(),
                         s.decision() == null ? "" : s.decision()));
             }
@@ -50,7 +52,19 @@ public final class RequirementsListing {
                 d.features().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
         Topology topo = new Topology(d);
         List<List<String>> rows = new ArrayList<>();
+        IpsecChecks ipsec = new IpsecChecks(topo);
         for (RequirementSpec s : specs) {
+            if (s.isIpsec()) {
+                // an exemption on the servers, not a flow across a firewall; absent roles list nothing
+                PacketSet req = ipsec.required(s);
+                if (req != null && req.isEmpty()) continue;
+                String ports = req == null ? "not checked: portRanges does not configure " + s.flow().portsText().replaceAll("[${}]", "")
+                        : ipsecPorts(req.bounds());
+                IntervalSet src = req == null ? topo.required(s.flow().from(), null) : req.bounds().sources();
+                IntervalSet dst = req == null ? topo.required(s.flow().to(), null) : req.bounds().destinations();
+                rows.add(row(s, "", "IPsec exemption", ports, show(src, s.flow().from(), topo), show(dst, s.flow().to(), topo)));
+                continue;
+            }
             String ports = Auditor.portsText(Auditor.ports(s.flow().ports(), d),
                     s.flow().sourcePorts() == null ? Ports.ALL : Auditor.ports(s.flow().sourcePorts(), d));
             // a requirement of a role the deployment does not have is not one of its requirements
@@ -85,7 +99,12 @@ public final class RequirementsListing {
     }
 
     private static List<String> row(RequirementSpec s, String fw, String ifaces, String ports, String src, String dst) {
-        return List.of(s.id(), fw, ifaces, Protocols.name(s.flow().protocol()), ports, src, dst, s.severity().json(), s.title());
+        return List.of(s.id(), fw, ifaces, s.flow().protocolText(), ports, src, dst, s.severity().json(), s.title());
+    }
+
+    private static String ipsecPorts(PacketBox b) {
+        String p = Ports.format(b.destinationPorts());
+        return b.sourcePorts().equals(Ports.ALL) ? p : Ports.format(b.sourcePorts()) + ">" + p;
     }
 
     private static String show(IntervalSet set, io.lyncaudit.catalog.EndpointSpec e, Topology topo) {

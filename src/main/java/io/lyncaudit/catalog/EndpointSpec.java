@@ -36,7 +36,10 @@ public record EndpointSpec(List<String> required, String anySide, String text) {
             // internal servers and clients (ports and protocols for internal servers); see Topology
             Set.of("lyncServers", "clients", "mediation", "frontEndWithMediation", "persistentChat", "officeWebAppsServers",
                     "pstnGateway", "reverseProxy", "frontEndPoolVips", "frontEndHlbOnlyVip", "frontEndWithMediationHlbVip",
-                    "directorPoolVips", "directorHlbVip", "mediationVip"));
+                    "directorPoolVips", "directorHlbVip", "mediationVip"),
+            // IPsec exceptions (lync-server-2013-ipsec-exceptions.md): "any" is every address, not a side;
+            // the roles below are resolved by analysis.Topology#role in a block of the same name
+            Set.of("any", "mediationServers", "conferencingAttendant", "exchangeUm", "applicationSharing"));
 
     /** Names that may hold others in parentheses: the two sides and the Edge pools (VIP and servers). */
     public static final List<String> OUTER = List.of("internal", "internet", "accessEdgePool", "edgeInternalPool");

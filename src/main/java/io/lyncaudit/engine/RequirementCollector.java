@@ -46,7 +46,8 @@ public final class RequirementCollector {
             String decision = m.containsKey("decision") ? text(m, "decision") : null;
             List<String> scenarios = Arrays.stream(text(m, "scenarios").split(",")).map(String::trim).toList();
             String features = m.containsKey("features") ? text(m, "features") : "";
-            return new RequirementSpec(id, title, severity, sources, flow, decision, scenarios, features);
+            String check = m.containsKey("check") ? text(m, "check") : RequirementSpec.FIREWALL;
+            return new RequirementSpec(id, title, severity, sources, flow, decision, scenarios, features, check);
         } catch (RuntimeException e) {
             throw new IllegalStateException("rule '" + rule.getName() + "': " + e.getMessage(), e);
         }

@@ -1,7 +1,9 @@
 package io.lyncaudit.importer;
 
 import io.lyncaudit.importer.neutral.NeutralImporter;
+import io.lyncaudit.importer.sheet.IpsecSpreadsheetImporter;
 import io.lyncaudit.importer.sheet.SpreadsheetImporter;
+import io.lyncaudit.ipsec.IpsecPolicy;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.ImportResult;
 import java.io.IOException;
@@ -45,6 +47,17 @@ public final class Importers {
         }
         ImportResult r = importer.importFile(file, display);
         return importer instanceof SpreadsheetImporter ? SpreadsheetImporter.strict(r) : r;
+    }
+
+    /**
+     * Reads an IPsec policy input (the deployment's {@code ipsec:} list). A spreadsheet of
+     * connection-security rules (XLSX or CSV) is read when {@code format} is null or "spreadsheet";
+     * the native Windows export ("windows-ipsec") is not read by this version.
+     */
+    public static IpsecPolicy loadIpsec(Path file, String display, String format) throws BadInputException {
+        if (format == null || format.equals(IpsecSpreadsheetImporter.FORMAT)) return IpsecSpreadsheetImporter.read(file, display);
+        throw new BadInputException(display, 0, "IPsec policy format '" + format + "' is not supported by this version of lyncaudit "
+                + "(supported: " + IpsecSpreadsheetImporter.FORMAT + ", a CSV or XLSX sheet of connection-security rules)");
     }
 
     /** The importer whose detector accepts the file's first bytes. */

@@ -81,6 +81,14 @@ class SourceRowIndexTest {
             for (SourceRow src : s.sources()) {
                 ReferenceTables.Row row = index.get(src.file() + "#" + src.table() + "/" + src.row());
                 assertTrue(row != null, s.id() + " cites " + src + ", which is not a row of the reference documents");
+                if (row.protocol().matches("UDP (and|&) TCP")) {
+                    // the IPsec table's two spellings of one protocol pair: the flow must name both
+                    assertEquals("TCP+UDP", s.flow().protocolText(), s.id() + ": protocol of " + src);
+                    continue;
+                }
+                if (row.protocol().matches("TCP|UDP") && s.isIpsec()) {
+                    assertEquals(row.protocol(), s.flow().protocolText(), s.id() + ": protocol of " + src);
+                }
                 if (!row.protocol().matches("TCP|UDP") || !row.ports().matches("[0-9-]+")) continue;
                 assertEquals(row.protocol(), Protocols.name(s.flow().protocol()), s.id() + ": protocol of " + src);
                 String ports = s.flow().ports();

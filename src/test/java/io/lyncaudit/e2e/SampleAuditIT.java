@@ -70,6 +70,29 @@ class SampleAuditIT {
     }
 
     @Test
+    void cleanSampleWithoutTheClientsIpsecExceptionYieldsExactlyOneIpsecMissing(@TempDir Path tmp) throws Exception {
+        Path src = Path.of("samples/contoso-clean-public");
+        try (Stream<Path> files = Files.list(src)) {
+            for (Path f : files.toList()) Files.copy(f, tmp.resolve(f.getFileName()));
+        }
+        Path csv = tmp.resolve("ipsec-rules.csv");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertTrue(lines.removeIf(l -> l.startsWith("Clients,")), "the sample has the Clients exception");
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+        Run r = run("audit", tmp.resolve("deployment.yaml").toString(), "--format", "json", "--fail-on", "medium");
+        assertEquals(1, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        JsonNode findings = report.get("findings");
+        assertEquals(1, findings.size(), findings::toString);
+        JsonNode f = findings.get(0);
+        assertEquals("IPSEC_MISSING", f.get("type").asText());
+        assertEquals("L13-IPSEC-015", f.get("requirement").get("id").asText());
+        assertEquals("lync-server-2013-ipsec-exceptions.md", f.get("requirement").get("source").get("file").asText());
+        assertTrue(f.get("message").asText().contains("is not exempt"), f::toString);
+        assertEquals(1, report.get("summary").get("findings").get("IPSEC_MISSING").asInt());
+    }
+
+    @Test
     void cleanSamplePassesTheGateWithEveryRequirementSatisfied() throws Exception {
         Run r = run("audit", "samples/contoso-clean-public/deployment.yaml", "--format", "json");
         assertEquals(0, r.exit(), r.err());

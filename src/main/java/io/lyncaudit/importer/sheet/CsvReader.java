@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -20,19 +21,30 @@ final class CsvReader {
     static final char[] DELIMITERS = {',', ';', '\t'};
 
     static RawTable read(byte[] bytes, String file, String policyName) throws BadInputException {
+        return read(bytes, file, policyName, rows -> Header.find(rows) != null, Column.expected());
+    }
+
+    /**
+     * Reads a CSV table whose header row {@code hasHeader} recognises among the first rows (the IPsec
+     * rule sheets have other headers than firewall rule sheets).
+     *
+     * @param expected the header spellings looked for, for the "no header" message
+     */
+    static RawTable read(byte[] bytes, String file, String policyName, Predicate<List<RawRow>> hasHeader, String expected)
+            throws BadInputException {
         String text = decode(bytes, file);
         if (text.isBlank()) throw new BadInputException(file, 0, "the file is empty: no rows to import");
         Character delimiter = null;
         for (char d : DELIMITERS) {
             // the header has to be among the first rows, so a cheap look at them picks the delimiter
-            if (Header.find(parseLenient(text, d, Header.SEARCH_ROWS)) != null) {
+            if (hasHeader.test(parseLenient(text, d, Header.SEARCH_ROWS))) {
                 delimiter = d;
                 break;
             }
         }
         if (delimiter == null) {
             throw new BadInputException(file, 0, "no recognisable header row in the first " + Header.SEARCH_ROWS
-                    + " lines (tried ',', ';' and tab as delimiters); expected " + Column.expected());
+                    + " lines (tried ',', ';' and tab as delimiters); expected " + expected);
         }
         return new RawTable(null, policyName, parse(text, delimiter, file));
     }
