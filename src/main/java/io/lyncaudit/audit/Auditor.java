@@ -124,12 +124,17 @@ public final class Auditor {
             }
         }
         List<IpsecCoverage> ipsecCoverages = ipsec(specs, ipsecImports, topo, d, facts, diagnostics);
+        // One note for all requirements no firewall of the deployment sees (e.g. traffic between
+        // servers of one segment); a requirement whose role the deployment lacks yields nothing.
+        List<String> unseen = new ArrayList<>();
         for (RequirementSpec spec : specs) {
-            // a requirement whose role the deployment lacks (no Director, no reverse proxy ...) yields nothing, silently
-            if (!spec.isIpsec() && !checksPerSpec.containsKey(spec.id()) && !roleAbsent(spec, topo)) {
-                diagnostics.add(new Report.ReportDiagnostic(d.displayFile(), 0, "info", "not-checked", spec.id(),
-                        spec.id() + " (" + spec.flow().text() + ") crosses no firewall of the deployment; it is not checked"));
-            }
+            if (!spec.isIpsec() && !checksPerSpec.containsKey(spec.id()) && !roleAbsent(spec, topo)) unseen.add(spec.id());
+        }
+        if (!unseen.isEmpty()) {
+            diagnostics.add(new Report.ReportDiagnostic(d.displayFile(), 0, "info", "not-checked", String.join(" ", unseen),
+                    unseen.size() + " requirement" + (unseen.size() == 1 ? " crosses" : "s cross")
+                            + " no firewall of the deployment and " + (unseen.size() == 1 ? "is" : "are")
+                            + " not checked (`lyncaudit requirements DEPLOYMENT` lists them): " + String.join(", ", unseen)));
         }
 
         timings.mark("evaluate");
