@@ -128,6 +128,22 @@ public final class Topology {
         return out;
     }
 
+    /** A way through a firewall: in at one interface, out at another, with what lies behind each. */
+    public record Crossing(String in, IntervalSet inside, String out, IntervalSet outside) {
+    }
+
+    /** Every ordered pair of distinct interfaces of the firewall: the ways traffic can cross it. */
+    public List<Crossing> crossings(FirewallSpec fw) {
+        Map<String, IntervalSet> sides = interfaces(fw);
+        List<Crossing> out = new ArrayList<>();
+        for (Map.Entry<String, IntervalSet> a : sides.entrySet()) {
+            for (Map.Entry<String, IntervalSet> b : sides.entrySet()) {
+                if (!a.getKey().equals(b.getKey())) out.add(new Crossing(a.getKey(), a.getValue(), b.getKey(), b.getValue()));
+            }
+        }
+        return out;
+    }
+
     /** The addresses a catalog endpoint must be allowed to reach or come from, as this firewall sees them. */
     public IntervalSet required(EndpointSpec e, FirewallSpec fw) {
         IntervalSet s = IntervalSet.EMPTY;

@@ -105,19 +105,19 @@ public final class Auditor {
         for (Map.Entry<FirewallSpec, ImportResult> e : imports.entrySet()) {
             FirewallSpec fw = e.getKey();
             ImportResult ir = e.getValue();
-            Map<String, IntervalSet> sides = topo.interfaces(fw);
-            diagnostics.addAll(unknownZones(fw, ir, sides.keySet()));
+            List<Topology.Crossing> crossings = topo.crossings(fw);
+            diagnostics.addAll(unknownZones(fw, ir, topo.interfaces(fw).keySet()));
             List<Coverage> fwCoverages = new ArrayList<>();
             for (RequirementSpec spec : specs) {
                 if (spec.isIpsec()) continue; // checked against the IPsec inputs below
-                Coverage c = coverage(spec, fw, ir, sides, topo, d, describe);
+                Coverage c = coverage(spec, fw, ir, crossings, topo, d, describe);
                 if (c == null) continue;
                 fwCoverages.add(c);
                 checksPerSpec.merge(spec.id(), 1, Integer::sum);
             }
             coverages.addAll(fwCoverages);
             facts.addAll(fwCoverages);
-            facts.addAll(exposures(fw, ir, sides, topo, fwCoverages));
+            facts.addAll(exposures(fw, ir, crossings, topo, fwCoverages));
             for (Coverage c : fwCoverages) {
                 Shadowing s = shadowing(c, ir);
                 if (s != null) facts.add(s);
@@ -279,7 +279,7 @@ public final class Auditor {
         return sourcePorts.equals(Ports.ALL) ? p : p + " (from source ports " + Ports.format(sourcePorts) + ")";
     }
 
-    private static Coverage coverage(RequirementSpec spec, FirewallSpec fw, ImportResult ir, Map<String, IntervalSet> sides,
+    private static Coverage coverage(RequirementSpec spec, FirewallSpec fw, ImportResult ir, List<Topology.Crossing> crossings,
                                      Topology topo, Deployment d, Describe describe) {
         IntervalSet src = topo.required(spec.flow().from(), fw), dst = topo.required(spec.flow().to(), fw);
         IntervalSet jsrc = topo.justified(spec.flow().from(), fw), jdst = topo.justified(spec.flow().to(), fw);
@@ -289,23 +289,20 @@ public final class Auditor {
         IntervalSet sourcePorts = spec.flow().sourcePorts() == null ? Ports.ALL : ports(spec.flow().sourcePorts(), d);
         PacketSet required = PacketSet.EMPTY, justified = PacketSet.EMPTY, permitted = PacketSet.EMPTY;
         List<Decision> decisions = new ArrayList<>();
-        for (Map.Entry<String, IntervalSet> in : sides.entrySet()) {
-            for (Map.Entry<String, IntervalSet> out : sides.entrySet()) {
-                if (in.getKey().equals(out.getKey())) continue;
-                IntervalSet s = src.intersect(in.getValue()), t = dst.intersect(out.getValue());
-                if (s.isEmpty() || t.isEmpty()) continue;
-                PacketSet q = PacketSet.of(new PacketBox(proto, s, t, sourcePorts, ports));
-                Evaluation ev = PolicyEvaluator.evaluate(ir, q, in.getKey(), out.getKey());
-                required = required.union(q);
-                permitted = permitted.union(ev.permitted());
-                decisions.addAll(ev.decisions());
-                // On a host firewall the network firewalls are the boundary, and the rules Lync Server
-                // setup creates accept any remote address: an inbound requirement justifies its
-                // ports to the host from every address.
-                IntervalSet js = fw.host() != null && out.getKey().equals(Topology.HOST_SIDE) ? in.getValue() : jsrc;
-                justified = justified.union(PacketSet.of(PacketBox.of(proto, js.intersect(in.getValue()),
-                        jdst.intersect(out.getValue()), ports)));
-            }
+        for (Topology.Crossing x : crossings) {
+            IntervalSet s = src.intersect(x.inside()), t = dst.intersect(x.outside());
+            if (s.isEmpty() || t.isEmpty()) continue;
+            PacketSet q = PacketSet.of(new PacketBox(proto, s, t, sourcePorts, ports));
+            Evaluation ev = PolicyEvaluator.evaluate(ir, q, x.in(), x.out());
+            required = required.union(q);
+            permitted = permitted.union(ev.permitted());
+            decisions.addAll(ev.decisions());
+            // On a host firewall the network firewalls are the boundary, and the rules Lync Server
+            // setup creates accept any remote address: an inbound requirement justifies its
+            // ports to the host from every address.
+            IntervalSet js = fw.host() != null && x.out().equals(Topology.HOST_SIDE) ? x.inside() : jsrc;
+            justified = justified.union(PacketSet.of(PacketBox.of(proto, js.intersect(x.inside()),
+                    jdst.intersect(x.outside()), ports)));
         }
         if (required.isEmpty()) return null;
         Flow flow = new Flow(Protocols.name(spec.flow().protocol()), portsText(ports, sourcePorts),
@@ -314,7 +311,7 @@ public final class Auditor {
         return new Coverage(spec, fw.name(), required, justified, permitted, required.subtract(permitted), decisions, flow, false);
     }
 
-    private static List<Exposure> exposures(FirewallSpec fw, ImportResult ir, Map<String, IntervalSet> sides, Topology topo,
+    private static List<Exposure> exposures(FirewallSpec fw, ImportResult ir, List<Topology.Crossing> crossings, Topology topo,
                                             List<Coverage> coverages) {
         PacketSet justified = PacketSet.EMPTY;
         for (Coverage c : coverages) justified = justified.union(c.justified());
@@ -324,42 +321,39 @@ public final class Auditor {
         Map<Rule, Decision> first = new LinkedHashMap<>();
         PacketSet byDefault = PacketSet.EMPTY;
         Decision defaultDecision = null;
-        for (Map.Entry<String, IntervalSet> in : sides.entrySet()) {
-            for (Map.Entry<String, IntervalSet> out : sides.entrySet()) {
-                if (in.getKey().equals(out.getKey())) continue;
-                // On a host firewall only inbound traffic to the host can be EXTRA: outbound from a
-                // server is open by default (Windows Firewall) and is not what a host firewall guards.
-                if (fw.host() != null && !out.getKey().equals(Topology.HOST_SIDE)) continue;
-                // One query per run of Lync addresses: narrow queries let the evaluator skip the
-                // many rules that never touch a Lync server by their bounds alone.
-                List<PacketSet> queries = new ArrayList<>();
-                // a host firewall: everything that reaches the host, whether or not it is a Lync address
-                if (fw.host() != null) queries.add(PacketSet.of(new PacketBox(Protocols.ALL, in.getValue(), out.getValue(), Ports.ALL, Ports.ALL)));
-                IntervalSet toLync = fw.host() != null ? IntervalSet.EMPTY : out.getValue().intersect(lync);
-                IntervalSet fromLync = fw.host() != null ? IntervalSet.EMPTY : in.getValue().intersect(lync);
-                for (int k = 0; k < toLync.intervalCount(); k++) {
-                    queries.add(PacketSet.of(new PacketBox(Protocols.ALL, in.getValue(),
-                            IntervalSet.of(toLync.start(k), toLync.end(k)), Ports.ALL, Ports.ALL)));
-                }
-                for (int k = 0; k < fromLync.intervalCount(); k++) {
-                    // traffic between two Lync addresses is already in the queries above
-                    queries.add(PacketSet.of(new PacketBox(Protocols.ALL, IntervalSet.of(fromLync.start(k), fromLync.end(k)),
-                            out.getValue().subtract(lync), Ports.ALL, Ports.ALL)));
-                }
-                for (PacketSet q : queries) {
-                    Evaluation ev = PolicyEvaluator.evaluate(ir, q, in.getKey(), out.getKey());
-                    if (ev.permitted().isEmpty()) continue;
-                    for (Decision dec : ev.decisions()) {
-                        if (dec.action() != Action.PERMIT) continue;
-                        PacketSet extra = dec.packets().intersect(ev.permitted()).subtract(justified);
-                        if (extra.isEmpty()) continue;
-                        if (dec.rule() == null) {
-                            byDefault = byDefault.union(extra);
-                            defaultDecision = dec;
-                        } else {
-                            unjustified.merge(dec.rule(), extra, PacketSet::union);
-                            first.putIfAbsent(dec.rule(), dec);
-                        }
+        for (Topology.Crossing x : crossings) {
+            // On a host firewall only inbound traffic to the host can be EXTRA: outbound from a
+            // server is open by default (Windows Firewall) and is not what a host firewall guards.
+            if (fw.host() != null && !x.out().equals(Topology.HOST_SIDE)) continue;
+            // One query per run of Lync addresses: narrow queries let the evaluator skip the
+            // many rules that never touch a Lync server by their bounds alone.
+            List<PacketSet> queries = new ArrayList<>();
+            // a host firewall: everything that reaches the host, whether or not it is a Lync address
+            if (fw.host() != null) queries.add(PacketSet.of(new PacketBox(Protocols.ALL, x.inside(), x.outside(), Ports.ALL, Ports.ALL)));
+            IntervalSet toLync = fw.host() != null ? IntervalSet.EMPTY : x.outside().intersect(lync);
+            IntervalSet fromLync = fw.host() != null ? IntervalSet.EMPTY : x.inside().intersect(lync);
+            for (int k = 0; k < toLync.intervalCount(); k++) {
+                queries.add(PacketSet.of(new PacketBox(Protocols.ALL, x.inside(),
+                        IntervalSet.of(toLync.start(k), toLync.end(k)), Ports.ALL, Ports.ALL)));
+            }
+            for (int k = 0; k < fromLync.intervalCount(); k++) {
+                // traffic between two Lync addresses is already in the queries above
+                queries.add(PacketSet.of(new PacketBox(Protocols.ALL, IntervalSet.of(fromLync.start(k), fromLync.end(k)),
+                        x.outside().subtract(lync), Ports.ALL, Ports.ALL)));
+            }
+            for (PacketSet q : queries) {
+                Evaluation ev = PolicyEvaluator.evaluate(ir, q, x.in(), x.out());
+                if (ev.permitted().isEmpty()) continue;
+                for (Decision dec : ev.decisions()) {
+                    if (dec.action() != Action.PERMIT) continue;
+                    PacketSet extra = dec.packets().intersect(ev.permitted()).subtract(justified);
+                    if (extra.isEmpty()) continue;
+                    if (dec.rule() == null) {
+                        byDefault = byDefault.union(extra);
+                        defaultDecision = dec;
+                    } else {
+                        unjustified.merge(dec.rule(), extra, PacketSet::union);
+                        first.putIfAbsent(dec.rule(), dec);
                     }
                 }
             }

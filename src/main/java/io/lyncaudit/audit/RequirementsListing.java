@@ -71,17 +71,13 @@ public final class RequirementsListing {
             if (topo.required(s.flow().from(), null).isEmpty() || topo.required(s.flow().to(), null).isEmpty()) continue;
             boolean crossed = false;
             for (FirewallSpec fw : d.firewalls()) {
-                Map<String, IntervalSet> sides = topo.interfaces(fw);
                 IntervalSet src = topo.required(s.flow().from(), fw), dst = topo.required(s.flow().to(), fw);
-                for (Map.Entry<String, IntervalSet> in : sides.entrySet()) {
-                    for (Map.Entry<String, IntervalSet> out : sides.entrySet()) {
-                        if (in.getKey().equals(out.getKey())) continue;
-                        IntervalSet a = src.intersect(in.getValue()), b = dst.intersect(out.getValue());
-                        if (a.isEmpty() || b.isEmpty()) continue;
-                        crossed = true;
-                        rows.add(row(s, fw.name(), in.getKey() + " -> " + out.getKey(), ports, show(a, s.flow().from(), topo),
-                                show(b, s.flow().to(), topo)));
-                    }
+                for (Topology.Crossing x : topo.crossings(fw)) {
+                    IntervalSet a = src.intersect(x.inside()), b = dst.intersect(x.outside());
+                    if (a.isEmpty() || b.isEmpty()) continue;
+                    crossed = true;
+                    rows.add(row(s, fw.name(), x.in() + " -> " + x.out(), ports, show(a, s.flow().from(), topo),
+                            show(b, s.flow().to(), topo)));
                 }
             }
             if (!crossed) {
