@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -19,7 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One clean sample per Edge scenario: each audits clean, and breaking one requirement of each
- * family (one line of one firewall file, in a copy) yields exactly the expected finding.
+ * family (one line of one firewall or IPsec file, in a copy) yields exactly the expected findings:
+ * Edge external and internal in every scenario; Director, reverse proxy, internal servers (a core
+ * firewall) and a host firewall on northwind; IPsec on contoso-clean-public.
  */
 class ScenarioBreakIT {
 
@@ -28,6 +31,14 @@ class ScenarioBreakIT {
                 // sample, file, text to find, replacement ("" drops the line), expected findings
                 Arguments.of("northwind-single-edge-nat", "edge-external.csv", "L13-EDGE-EXT-014 ", "", "MISSING L13-EDGE-EXT-014"),
                 Arguments.of("northwind-single-edge-nat", "edge-internal.csv", "L13-EDGE-INT-008 ", "", "MISSING L13-EDGE-INT-008"),
+                // the other families, on the sample that has every kind of firewall
+                Arguments.of("northwind-single-edge-nat", "edge-internal.csv", "L13-DIR-002 ", "", "MISSING L13-DIR-002"),
+                Arguments.of("northwind-single-edge-nat", "edge-external.csv", "L13-RP-EXT-002 ", "", "MISSING L13-RP-EXT-002"),
+                Arguments.of("northwind-single-edge-nat", "core.csv", "L13-INT-SRV-003 ", "", "PARTIAL L13-INT-SRV-003"),
+                Arguments.of("northwind-single-edge-nat", "fe01-host.csv", "L13-INT-SRV-009 ", "", "MISSING L13-INT-SRV-009"),
+                // an IPsec rule is symmetric, so both A/V Edge external rows go: two exceptions are missing
+                Arguments.of("contoso-clean-public", "ipsec-rules.csv", "A/V Edge Server External ", "",
+                        "IPSEC_MISSING L13-IPSEC-002, IPSEC_MISSING L13-IPSEC-004"),
                 Arguments.of("contoso-clean-public", "edge-external.csv", "131.107.155.30;udp/3478, tcp/443;", "131.107.155.30;tcp/443;",
                         "MISSING L13-EDGE-EXT-014"),
                 Arguments.of("contoso-clean-public", "edge-internal.csv", "tcp/5062, tcp/4443, ", "tcp/5062, ", "MISSING L13-EDGE-INT-008"),
@@ -55,7 +66,7 @@ class ScenarioBreakIT {
                 ? text.lines().filter(l -> !l.contains(find)).collect(Collectors.joining("\n", "", "\n"))
                 : text.replace(find, replace);
         Files.writeString(f, changed);
-        assertEquals(Set.of(expected), findings(copy), sample + " with " + file + " broken");
+        assertEquals(new TreeSet<>(List.of(expected.split(", "))), findings(copy), sample + " with " + file + " broken");
     }
 
     private static Set<String> findings(Path sample) throws IOException, InterruptedException {
