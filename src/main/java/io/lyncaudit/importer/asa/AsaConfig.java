@@ -1,0 +1,123 @@
+package io.lyncaudit.importer.asa;
+
+import io.lyncaudit.model.IntervalSet;
+import io.lyncaudit.policy.Action;
+import io.lyncaudit.policy.Binding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The raw ASA model: what the running-config says, with references still by name. The parser
+ * fills it; {@link AsaConversions} resolves it into the neutral policy.
+ */
+final class AsaConfig {
+
+    /** Kinds of objects and object-groups. */
+    enum Kind { NETWORK_OBJECT, SERVICE_OBJECT, NETWORK_GROUP, SERVICE_GROUP, PORT_GROUP, PROTOCOL_GROUP, ICMP_GROUP }
+
+    /** A member of a network object or group. */
+    sealed interface NetItem permits NetLiteral, NetRef {
+        int line();
+    }
+
+    /** Literal addresses (host, subnet, range). */
+    record NetLiteral(int line, IntervalSet addresses) implements NetItem {}
+
+    /** A reference to an object ({@code group == false}) or object-group. */
+    record NetRef(int line, String name, boolean group) implements NetItem {}
+
+    /** A member of a service, port, protocol or icmp-type object or group. */
+    sealed interface SvcItem permits SvcLiteral, SvcRef {
+        int line();
+    }
+
+    /** Protocols with source and destination ports (ports are everything for portless protocols). */
+    record SvcLiteral(int line, IntervalSet protocols, IntervalSet sourcePorts, IntervalSet destinationPorts) implements SvcItem {}
+
+    /** A reference to a service object ({@code group == false}) or object-group. */
+    record SvcRef(int line, String name, boolean group) implements SvcItem {}
+
+    /** An object or object-group with its members. */
+    static final class Named {
+        final String name;
+        final Kind kind;
+        final int line;
+        final List<NetItem> nets = new ArrayList<>();
+        final List<SvcItem> svcs = new ArrayList<>();
+        /** For typed service groups: tcp, udp or tcp-udp. */
+        IntervalSet portProtocols;
+        /** Why the object cannot be resolved faithfully (fqdn), or null. */
+        String caveat;
+
+        Named(String name, Kind kind, int line) {
+            this.name = name;
+            this.kind = kind;
+            this.line = line;
+        }
+
+        boolean isGroup() {
+            return kind != Kind.NETWORK_OBJECT && kind != Kind.SERVICE_OBJECT;
+        }
+    }
+
+    /** An address operand of an ACL or NAT statement. */
+    sealed interface Addr permits AddrLiteral, AddrIface, AddrRef {}
+
+    record AddrLiteral(IntervalSet addresses) implements Addr {}
+
+    /** {@code interface IF}: the interface's own address. */
+    record AddrIface(String nameif) implements Addr {}
+
+    record AddrRef(String name, boolean group) implements Addr {}
+
+    /** The protocol operand: literal protocols, or a service/protocol object or group. */
+    sealed interface Proto permits ProtoLiteral, ProtoRef {}
+
+    record ProtoLiteral(IntervalSet protocols) implements Proto {}
+
+    record ProtoRef(String name, boolean group) implements Proto {}
+
+    /** A port operand: literal ports or a port group; null in an entry means any port. */
+    sealed interface PortSpec permits PortLiteral, PortGroup {}
+
+    record PortLiteral(IntervalSet ports) implements PortSpec {}
+
+    record PortGroup(String name) implements PortSpec {}
+
+    /** One {@code access-list NAME extended} entry. */
+    record AclEntry(String acl, int line, Action action, Proto proto, Addr src, PortSpec srcPorts, Addr dst,
+                    PortSpec dstPorts, boolean icmpType, boolean inactive, String timeRange) {}
+
+    /** {@code access-group}: an ACL bound to an interface and direction, or global when {@code binding} is null. */
+    record AccessGroup(String acl, Binding binding, int line) {}
+
+    /** An interface block. */
+    static final class Iface {
+        final String hardware;
+        final int line;
+        String nameif;
+        int nameifLine;
+        Integer level;
+        int levelLine;
+        IntervalSet address = IntervalSet.EMPTY;
+
+        Iface(String hardware, int line) {
+            this.hardware = hardware;
+            this.line = line;
+        }
+    }
+
+    /** A static NAT (object NAT inside an object network, or twice NAT): mapped addresses reach real ones. */
+    record StaticNat(int line, Addr real, Addr mapped) {}
+
+    final Map<String, String> names = new LinkedHashMap<>();
+    final Map<String, Named> objects = new LinkedHashMap<>();
+    final Map<String, Named> groups = new LinkedHashMap<>();
+    final Map<String, List<AclEntry>> acls = new LinkedHashMap<>();
+    final List<AccessGroup> accessGroups = new ArrayList<>();
+    final List<Iface> interfaces = new ArrayList<>();
+    final List<StaticNat> nats = new ArrayList<>();
+    boolean sameSecurityInter;
+}

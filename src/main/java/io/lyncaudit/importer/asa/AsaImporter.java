@@ -1,0 +1,94 @@
+package io.lyncaudit.importer.asa;
+
+import io.lyncaudit.importer.Importer;
+import io.lyncaudit.model.BadInputException;
+import io.lyncaudit.policy.Action;
+import io.lyncaudit.policy.ImportResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a Cisco ASA {@code show running-config} (8.x and 9.x) into the neutral policy.
+ *
+ * <p>ACLs are bound per interface and direction; an interface without an inbound ACL follows the
+ * global ACL, or failing that the security levels. Static object NAT and twice NAT are recorded
+ * as NAT rules; as on ASA 8.3 and later, ACLs match the real (untranslated) addresses, which is
+ * what the audit's queries use by default. Dynamic NAT, ICMP types, fqdn objects and time ranges
+ * are reported, not modelled (time-ranged rules count as always active).
+ */
+public final class AsaImporter implements Importer {
+    public static final String FORMAT = "cisco-asa";
+    /** Larger inputs are refused rather than read into memory. */
+    static final long MAX_BYTES = 256L * 1024 * 1024;
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public boolean detect(Path file, byte[] head) {
+        String text = new String(head, StandardCharsets.UTF_8);
+        if (text.indexOf('\0') >= 0) return false;
+        if (text.startsWith("ASA Version") || text.contains("\nASA Version") || text.contains(": Saved\n")) return true;
+        int score = 0;
+        for (String line : text.split("\n", 4000)) {
+            String s = line.strip();
+            if (s.startsWith("nameif ") && line.startsWith(" ")) score += 2;
+            else if (s.startsWith("access-group ") && (s.contains(" interface ") || s.endsWith(" global"))) score += 2;
+            else if (s.startsWith("security-level ") || s.startsWith("same-security-traffic")) score++;
+            else if (s.startsWith("access-list ") && s.contains(" extended ")) score++;
+            if (score >= 2) return true;
+        }
+        return false;
+    }
+
+    @Override
+    public ImportResult importFile(Path file, String displayName) throws BadInputException {
+        List<String> lines = readLines(file, displayName);
+        Ledger ledger = new Ledger(displayName, lines);
+        AsaConfig cfg = AsaParser.parse(lines, ledger);
+        if (!ledger.anyUnderstood() && !lines.isEmpty()) {
+            throw new BadInputException(displayName, 0, "not a Cisco ASA configuration: no line was understood");
+        }
+        AsaConversions.Converted c = AsaConversions.convert(cfg, ledger);
+        return new ImportResult(displayName, FORMAT, c.policies(), c.nat(), ledger.diagnostics(), ledger.counts(), Action.DENY);
+    }
+
+    /** The file's lines, UTF-8 (a BOM is dropped, bad bytes become U+FFFD); binary input is refused. */
+    static List<String> readLines(Path file, String displayName) throws BadInputException {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) throw new BadInputException(displayName, 0, "file larger than 256 MiB");
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(displayName, 0, "file not found");
+        } catch (IOException e) {
+            throw new BadInputException(displayName, displayName, "cannot read the file: " + e.getMessage(), e);
+        }
+        for (int i = 0; i < Math.min(bytes.length, 64 * 1024); i++) {
+            if (bytes[i] == 0) throw new BadInputException(displayName, 0, "binary data (NUL bytes): not a configuration text");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines.add(strip(text.substring(start, i)));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) lines.add(strip(text.substring(start)));
+        return lines;
+    }
+
+    private static String strip(String s) {
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+}
