@@ -1,0 +1,397 @@
+package io.lyncaudit.importer.iptables;
+
+import io.lyncaudit.importer.iptables.IptablesRuleset.Chain;
+import io.lyncaudit.importer.iptables.IptablesRuleset.Neg;
+import io.lyncaudit.importer.iptables.IptablesRuleset.RawRule;
+import io.lyncaudit.importer.iptables.IptablesRuleset.Table;
+import io.lyncaudit.importer.iptables.LineLedger.Verdict;
+import io.lyncaudit.model.Addresses;
+import io.lyncaudit.model.BadInputException;
+import io.lyncaudit.model.IntervalSet;
+import io.lyncaudit.model.PacketBox;
+import io.lyncaudit.model.PacketSet;
+import io.lyncaudit.model.Ports;
+import io.lyncaudit.model.Protocols;
+import io.lyncaudit.policy.Action;
+import io.lyncaudit.policy.Binding;
+import io.lyncaudit.policy.NatRule;
+import io.lyncaudit.policy.Policy;
+import io.lyncaudit.policy.PolicyKind;
+import io.lyncaudit.policy.Rule;
+import io.lyncaudit.policy.SourceRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Second stage: the raw iptables model into neutral first-match policies (user chains flattened)
+ * and NAT rules. See the package documentation for the decisions taken here.
+ */
+final class IptablesConversions {
+    /** Deeper jump nesting is diagnosed; the kernel's own limit is far lower in practice. */
+    static final int MAX_DEPTH = 32;
+    /** Flattening diamonds of jumps can multiply rules; beyond this the input is refused. */
+    static final int MAX_RULES = 500_000;
+    /** Rule visits while flattening (a diamond of empty chains emits nothing but still costs). */
+    static final int MAX_VISITS = 5_000_000;
+
+    private static final Set<String> NON_DECIDING = Set.of("LOG", "NFLOG", "ULOG", "MARK", "CONNMARK", "CT", "NOTRACK",
+            "TCPMSS", "CLASSIFY", "DSCP", "TOS", "TTL", "HL", "TRACE", "AUDIT", "SET", "CHECKSUM", "TEE", "SECMARK",
+            "CONNSECMARK", "IDLETIMER", "LED", "RATEEST", "SYNPROXY", "TPROXY", "HMARK");
+    private static final Set<String> STATES = Set.of("NEW", "ESTABLISHED", "RELATED", "INVALID", "UNTRACKED", "SNAT", "DNAT");
+    private static final Map<String, Integer> SERVICES = Map.ofEntries(Map.entry("http", 80), Map.entry("https", 443),
+            Map.entry("ssh", 22), Map.entry("domain", 53), Map.entry("sip", 5060), Map.entry("sip-tls", 5061),
+            Map.entry("sips", 5061), Map.entry("ldap", 389), Map.entry("ldaps", 636), Map.entry("smtp", 25),
+            Map.entry("ntp", 123), Map.entry("snmp", 161), Map.entry("kerberos", 88), Map.entry("microsoft-ds", 445),
+            Map.entry("ftp", 21), Map.entry("telnet", 23), Map.entry("www", 80), Map.entry("rdp", 3389), Map.entry("ms-wbt-server", 3389));
+
+    /** A rule's condition in neutral terms; {@code set} is null when the rule can never match a new connection or is unusable. */
+    record Match(PacketSet set, Set<String> in, Set<String> out) {}
+
+    /** The conversion's products. */
+    record Converted(List<Policy> policies, List<NatRule> nat, boolean hasFilter) {}
+
+    private final IptablesRuleset rs;
+    private final String file;
+    private final LineLedger ledger;
+    private final IntervalSet domain;
+    private final Map<RawRule, Match> matches = new IdentityHashMap<>();
+    private int emitted;
+    private int visits;
+
+    private IptablesConversions(IptablesRuleset rs, String file, LineLedger ledger) {
+        this.rs = rs;
+        this.file = file;
+        this.ledger = ledger;
+        this.domain = rs.ipv6 ? Addresses.ALL_V6 : Addresses.ALL_V4;
+    }
+
+    static Converted convert(IptablesRuleset rs, String file, LineLedger ledger) throws BadInputException {
+        return new IptablesConversions(rs, file, ledger).run();
+    }
+
+    private Converted run() throws BadInputException {
+        List<Policy> policies = new ArrayList<>();
+        List<NatRule> nat = new ArrayList<>();
+        Table filter = rs.tables.get("filter");
+        if (filter != null) {
+            for (Chain c : filter.chains.values()) for (RawRule r : c.rules) match(r);
+            policies.add(builtIn(filter, "FORWARD", null));
+            if (filter.chains.containsKey("INPUT")) {
+                policies.add(builtIn(filter, "INPUT", new Binding("INPUT", Binding.Direction.IN)));
+            }
+            for (Chain c : filter.chains.values()) {
+                for (RawRule r : c.rules) {
+                    if (ledger.has(r.line)) continue;
+                    ledger.mark(r.line, r.text, Verdict.IGNORED, c.name.equals("OUTPUT")
+                            ? "OUTPUT filters traffic the firewall itself sends; not audited"
+                            : "chain " + c.name + " is never reached from FORWARD or INPUT");
+                }
+            }
+        }
+        for (Table t : rs.tables.values()) {
+            if (t.name.equals("filter")) continue;
+            for (Chain c : t.chains.values()) {
+                for (RawRule r : c.rules) otherTable(t, c, r, nat);
+            }
+        }
+        return new Converted(policies, nat, filter != null);
+    }
+
+    private Policy builtIn(Table filter, String name, Binding binding) throws BadInputException {
+        Chain chain = filter.chains.get(name);
+        Action def = chain != null && "DROP".equals(chain.policy) ? Action.DENY : Action.PERMIT;
+        SourceRef defSrc = chain != null && chain.policyText != null ? SourceRef.line(file, chain.policyLine, chain.policyText) : null;
+        List<Rule> out = new ArrayList<>();
+        if (chain != null) {
+            List<String> stack = new ArrayList<>();
+            stack.add(name);
+            flatten(filter, chain, PacketSet.of(new PacketBox(Protocols.ALL, Addresses.ALL, Addresses.ALL, Ports.ALL, Ports.ALL)),
+                    Set.of(), Set.of(), stack, def, out);
+        }
+        return new Policy(name, PolicyKind.FIRST_MATCH, binding, def, out, defSrc);
+    }
+
+    /**
+     * Emits the rules of {@code chain} restricted to {@code ctx} and the context interfaces. Returns
+     * nothing: packets a RETURN (or goto) removes simply stop matching the rest of this chain.
+     */
+    private void flatten(Table table, Chain chain, PacketSet ctx, Set<String> ctxIn, Set<String> ctxOut, List<String> stack,
+                         Action policy, List<Rule> out) throws BadInputException {
+        boolean top = stack.size() == 1;
+        PacketSet live = ctx;
+        for (RawRule r : chain.rules) {
+            if (live.isEmpty()) break;
+            if (++visits > MAX_VISITS) {
+                throw new BadInputException(file, r.line, "flattening the user chains takes more than " + MAX_VISITS
+                        + " rule visits (jumps fan out too much)");
+            }
+            Match m = matches.get(r);
+            if (m == null || m.set == null) continue;
+            Set<String> in = meet(ctxIn, m.in), outZ = meet(ctxOut, m.out);
+            if (in == null || outZ == null) continue;
+            PacketSet hit = top && live == ctx ? m.set : live.intersect(m.set);
+            if (hit.isEmpty()) {
+                ledger.used(r.line, r.text);
+                continue;
+            }
+            String target = r.target;
+            if (target == null) {
+                ledger.mark(r.line, r.text, Verdict.IGNORED, "no target: the rule only counts packets");
+                continue;
+            }
+            switch (target) {
+                case "ACCEPT" -> emit(out, r, Action.PERMIT, hit, in, outZ);
+                case "DROP", "REJECT" -> emit(out, r, Action.DENY, hit, in, outZ);
+                case "RETURN" -> live = doReturn(r, top, policy, hit, in, outZ, ctxIn, ctxOut, live, out);
+                default -> {
+                    Chain next = table.chains.get(target);
+                    if (next != null && next.policy != null && !next.policy.equals("-")) next = null; // built-in chains are not jump targets
+                    if (next == null) {
+                        if (NON_DECIDING.contains(target)) {
+                            ledger.mark(r.line, r.text, Verdict.IGNORED, target + " does not decide; the packet continues");
+                        } else {
+                            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "target " + target
+                                    + " is not a chain of table " + table.name + " nor a modelled target; the rule is skipped");
+                        }
+                        continue;
+                    }
+                    if (stack.contains(target)) {
+                        ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "jump loop " + String.join(" -> ", stack) + " -> " + target
+                                + "; the jump is skipped");
+                        continue;
+                    }
+                    if (stack.size() >= MAX_DEPTH) {
+                        ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "jumps nested deeper than " + MAX_DEPTH + "; the jump is skipped");
+                        continue;
+                    }
+                    ledger.used(r.line, r.text);
+                    stack.add(target);
+                    flatten(table, next, hit, in, outZ, stack, policy, out);
+                    stack.remove(stack.size() - 1);
+                    // -g: when the target chain falls off its end, the packet returns to our caller
+                    if (r.isGoto) live = doReturn(r, top, policy, hit, in, outZ, ctxIn, ctxOut, live, out);
+                }
+            }
+        }
+    }
+
+    private PacketSet doReturn(RawRule r, boolean top, Action policy, PacketSet hit, Set<String> in, Set<String> outZ,
+                               Set<String> ctxIn, Set<String> ctxOut, PacketSet live, List<Rule> out) throws BadInputException {
+        if (top) {
+            // RETURN from a built-in chain: the chain policy decides
+            emit(out, r, policy, hit, in, outZ);
+            return live;
+        }
+        ledger.used(r.line, r.text);
+        if (!in.equals(ctxIn) || !outZ.equals(ctxOut)) {
+            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED,
+                    "a return limited to an interface inside a user chain is not modelled; the packets continue in the chain");
+            return live;
+        }
+        return live.subtract(hit);
+    }
+
+    private void emit(List<Rule> out, RawRule r, Action a, PacketSet hit, Set<String> in, Set<String> outZ) throws BadInputException {
+        if (++emitted > MAX_RULES) {
+            throw new BadInputException(file, r.line, "flattening the user chains gives more than " + MAX_RULES + " rules");
+        }
+        ledger.used(r.line, r.text);
+        out.add(new Rule(out.size() + 1, r.comment, a, hit, in, outZ, SourceRef.line(file, r.line, r.text)));
+    }
+
+    /** The intersection of two zone conditions (empty = any); null when they exclude each other. */
+    private static Set<String> meet(Set<String> a, Set<String> b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        Set<String> s = new HashSet<>(a);
+        s.retainAll(b);
+        return s.isEmpty() ? null : Set.copyOf(s);
+    }
+
+    private void otherTable(Table t, Chain c, RawRule r, List<NatRule> nat) {
+        String target = r.target == null ? "" : r.target;
+        if (t.name.equals("nat") && target.equals("DNAT")) {
+            dnat(r, nat);
+        } else if (t.name.equals("nat")) {
+            ledger.mark(r.line, r.text, Verdict.IGNORED, (target.isEmpty() ? "rule" : target) + " in the nat table does not filter"
+                    + (target.equals("SNAT") || target.equals("MASQUERADE") ? " (source NAT happens after FORWARD)" : ""));
+        } else if (target.equals("DROP") || target.equals("REJECT")) {
+            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "filtering in the " + t.name + " table is not modelled");
+        } else {
+            ledger.mark(r.line, r.text, Verdict.IGNORED, "the " + t.name + " table does not filter");
+        }
+    }
+
+    private void dnat(RawRule r, List<NatRule> nat) {
+        if (r.toDestination == null) {
+            ledger.mark(r.line, r.text, Verdict.UNRECOGNIZED, "DNAT without --to-destination");
+            return;
+        }
+        String to = r.toDestination;
+        String addr = to, port = null;
+        if (to.startsWith("[")) {
+            int close = to.indexOf(']');
+            addr = close > 0 ? to.substring(1, close) : to;
+            if (close > 0 && close + 1 < to.length() && to.charAt(close + 1) == ':') port = to.substring(close + 2);
+        } else if (to.indexOf(':') == to.lastIndexOf(':') && to.indexOf(':') >= 0) {
+            addr = to.substring(0, to.indexOf(':'));
+            port = to.substring(to.indexOf(':') + 1);
+        }
+        IntervalSet real, mapped = domain;
+        try {
+            real = Addresses.parse(addr);
+            for (Neg n : r.destinations) mapped = restrict(mapped, addresses(n.value()), n.negated());
+            for (Neg n : r.dstRanges) mapped = restrict(mapped, Addresses.parse(n.value()), n.negated());
+        } catch (IllegalArgumentException e) {
+            ledger.mark(r.line, r.text, Verdict.UNRECOGNIZED, e.getMessage());
+            return;
+        }
+        if (r.destinations.isEmpty() && r.dstRanges.isEmpty()) {
+            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "DNAT without a destination match: the public address is unknown, not recorded");
+            return;
+        }
+        nat.add(new NatRule(mapped, real, true, SourceRef.line(file, r.line, r.text)));
+        if (port != null && !port.isEmpty()) {
+            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "port translation to " + port
+                    + " is not modelled; the address translation is recorded");
+        } else {
+            ledger.used(r.line, r.text);
+        }
+    }
+
+    private static IntervalSet restrict(IntervalSet cur, IntervalSet s, boolean negated) {
+        return negated ? cur.subtract(s) : cur.intersect(s);
+    }
+
+    private static IntervalSet addresses(String v) {
+        IntervalSet s = IntervalSet.EMPTY;
+        for (String part : v.split(",")) s = s.union(Addresses.parse(part));
+        return s;
+    }
+
+    /** Converts a filter rule's condition once (cached: user chains can be inlined many times) and records its verdict. */
+    private void match(RawRule r) {
+        Match m;
+        try {
+            m = build(r);
+        } catch (IllegalArgumentException e) {
+            ledger.mark(r.line, r.text, Verdict.UNRECOGNIZED, e.getMessage() + "; the rule is not used");
+            m = new Match(null, Set.of(), Set.of());
+        }
+        matches.put(r, m);
+    }
+
+    private Match build(RawRule r) {
+        if (!r.unrecognized.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", r.unrecognized));
+        }
+        for (String u : r.unsupported) {
+            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, u + " is not modelled; treated as matching every packet");
+        }
+        IntervalSet proto = Protocols.ALL;
+        if (r.protocol != null) {
+            String p = r.protocol.value().toLowerCase(Locale.ROOT);
+            IntervalSet ps;
+            if (p.equals("all") || p.equals("0")) {
+                ps = Protocols.ALL;
+            } else {
+                int num = Protocols.number(p);
+                if (num < 0) throw new IllegalArgumentException("unknown protocol '" + r.protocol.value() + "'");
+                ps = IntervalSet.point(num);
+            }
+            proto = restrict(proto, ps, r.protocol.negated());
+        }
+        IntervalSet src = domain, dst = domain;
+        for (Neg n : r.sources) src = restrict(src, addresses(n.value()), n.negated());
+        for (Neg n : r.srcRanges) src = restrict(src, Addresses.parse(n.value()), n.negated());
+        for (Neg n : r.destinations) dst = restrict(dst, addresses(n.value()), n.negated());
+        for (Neg n : r.dstRanges) dst = restrict(dst, Addresses.parse(n.value()), n.negated());
+        IntervalSet sp = Ports.ALL, dp = Ports.ALL, either = Ports.ALL;
+        for (Neg n : r.sports) sp = restrict(sp, ports(n.value()), n.negated());
+        for (Neg n : r.dports) dp = restrict(dp, ports(n.value()), n.negated());
+        for (Neg n : r.eitherPorts) either = restrict(either, ports(n.value()), n.negated());
+        boolean hasPorts = !r.sports.isEmpty() || !r.dports.isEmpty() || !r.eitherPorts.isEmpty();
+        if (hasPorts) {
+            for (int i = 0; i < proto.intervalCount(); i++) {
+                for (long p = proto.startLong(i); p <= proto.endLong(i); p++) {
+                    if (!Protocols.hasPorts((int) p)) throw new IllegalArgumentException("a port match needs -p tcp, udp or sctp");
+                }
+            }
+        }
+        if (!newConnection(r)) {
+            ledger.mark(r.line, r.text, Verdict.IGNORED, "matches only packets of existing connections (return traffic); "
+                    + "the audit asks about new connections");
+            return new Match(null, Set.of(), Set.of());
+        }
+        Set<String> in = iface(r, r.inIface, "-i"), out = iface(r, r.outIface, "-o");
+        PacketSet set;
+        if (either.equals(Ports.ALL)) {
+            set = PacketSet.of(new PacketBox(proto, src, dst, sp, dp));
+        } else {
+            set = PacketSet.union(List.of(new PacketBox(proto, src, dst, sp.intersect(either), dp),
+                    new PacketBox(proto, src, dst, sp, dp.intersect(either))));
+        }
+        return new Match(set, in, out);
+    }
+
+    private boolean newConnection(RawRule r) {
+        if (Boolean.FALSE.equals(r.syn)) return false;
+        boolean newOk = true;
+        for (Neg n : r.states) {
+            boolean has = false;
+            for (String s : n.value().split(",")) {
+                String st = s.trim().toUpperCase(Locale.ROOT);
+                if (!STATES.contains(st)) throw new IllegalArgumentException("unknown connection state '" + s + "'");
+                if (st.equals("NEW")) has = true;
+            }
+            newOk &= has != n.negated();
+        }
+        return newOk;
+    }
+
+    private Set<String> iface(RawRule r, Neg n, String opt) {
+        if (n == null) return Set.of();
+        if (n.negated() || n.value().endsWith("+")) {
+            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, (n.negated() ? "a negated interface (! " + opt + " " : "an interface wildcard (" + opt + " ")
+                    + n.value() + ") cannot be expressed as zones; the rule applies on every interface");
+            return Set.of();
+        }
+        return Set.of(n.value());
+    }
+
+    /** "443", "1024:65535", ":1023", "1024:", "80,443,8000:8080", service names. */
+    static IntervalSet ports(String v) {
+        IntervalSet s = IntervalSet.EMPTY;
+        for (String part : v.split(",")) {
+            String p = part.trim();
+            int colon = p.indexOf(':');
+            if (colon < 0) {
+                int n = port(p);
+                s = s.union(IntervalSet.of(n, n));
+            } else {
+                int a = colon == 0 ? 0 : port(p.substring(0, colon));
+                int b = colon == p.length() - 1 ? Ports.MAX : port(p.substring(colon + 1));
+                if (a > b) throw new IllegalArgumentException("port range '" + p + "' ends before it starts");
+                s = s.union(IntervalSet.of(a, b));
+            }
+        }
+        return s;
+    }
+
+    private static int port(String p) {
+        Integer named = SERVICES.get(p.toLowerCase(Locale.ROOT));
+        if (named != null) return named;
+        try {
+            int n = Integer.parseInt(p);
+            if (n < 0 || n > Ports.MAX) throw new IllegalArgumentException("port " + n + " is outside 0-65535");
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + p + "' is not a port");
+        }
+    }
+}

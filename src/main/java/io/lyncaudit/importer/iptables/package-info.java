@@ -1,0 +1,35 @@
+/**
+ * Imports {@code iptables-save} and {@code ip6tables-save} output into the neutral policy, in two
+ * stages: {@link io.lyncaudit.importer.iptables.IptablesParser} reads lines into the raw model
+ * ({@link io.lyncaudit.importer.iptables.IptablesRuleset}), then
+ * {@link io.lyncaudit.importer.iptables.IptablesConversions} flattens the chains into first-match
+ * policies.
+ *
+ * <p>Decisions, documented once here:
+ * <ul>
+ *   <li>The audited policy is the filter table's FORWARD chain, unbound (it sees every crossing).
+ *       INPUT is emitted as policy {@code INPUT} bound to the pseudo-interface {@code INPUT}
+ *       (direction in), so it never joins a forwarded crossing; host audits evaluate it by name.
+ *       OUTPUT is recorded (used lines) but not emitted as a policy.</li>
+ *   <li>User chains are inlined under the jumping rule's match; {@code RETURN} removes its packets
+ *       from the rest of the user chain; a {@code RETURN} (or the end of a {@code -g} target) in the
+ *       built-in chain becomes a rule with the chain policy's action. Jump loops, undefined chains
+ *       and too-deep nesting are diagnosed and the jump is skipped.</li>
+ *   <li>Connection state: the audit asks about new connections. A rule whose state match excludes
+ *       NEW (e.g. {@code --ctstate ESTABLISHED,RELATED}, or {@code ! --syn}) never matches a new
+ *       connection and is recorded as ignored; a rule whose state match includes NEW is kept
+ *       without the state condition.</li>
+ *   <li>{@code nat PREROUTING -j DNAT --to-destination} becomes a {@code NatRule} with
+ *       {@code aclSeesReal}: FORWARD runs after the translation, so its rules are already written
+ *       in real addresses, which is what the audit queries use.</li>
+ *   <li>An iptables file speaks of IPv4 only and an ip6tables file of IPv6 only: "any" and
+ *       negations are taken within that family.</li>
+ *   <li>Interface conditions become {@code fromZones}/{@code toZones}; negated interfaces and
+ *       {@code +} wildcards cannot be expressed there and are reported as unsupported (the
+ *       condition is then dropped, the rule applies on every interface).</li>
+ * </ul>
+ *
+ * <p>May depend on {@code io.lyncaudit.model}, {@code io.lyncaudit.policy} and the
+ * {@code io.lyncaudit.importer.Importer} interface only; never on another importer.
+ */
+package io.lyncaudit.importer.iptables;
