@@ -137,7 +137,7 @@ class CliBadInputTest {
     void binaryJunkNamedXlsxWithoutFormat() throws IOException {
         Path f = externalConfig("external.xlsx");
         Files.write(f, junk(3000, 'X'));
-        assertEquals(shown(f) + ": cannot tell the format of this file (supported: neutral, spreadsheet); "
+        assertEquals(shown(f) + ": cannot tell the format of this file (supported: " + io.lyncaudit.importer.Importers.names() + "); "
                 + "name it with 'format:' in the deployment file or --vendor", audit(deployment));
     }
 
@@ -157,7 +157,7 @@ class CliBadInputTest {
     void randomTextCsv() throws IOException {
         Path f = externalConfig("notes.csv");
         write(f, "Remember to renew the edge certificate.\nAsk Bob about the DMZ switch; it reboots at night.\n");
-        assertEquals(shown(f) + ": cannot tell the format of this file (supported: neutral, spreadsheet); "
+        assertEquals(shown(f) + ": cannot tell the format of this file (supported: " + io.lyncaudit.importer.Importers.names() + "); "
                 + "name it with 'format:' in the deployment file or --vendor", audit(deployment));
     }
 

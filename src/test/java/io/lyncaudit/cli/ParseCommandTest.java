@@ -71,13 +71,13 @@ class ParseCommandTest {
     @Test
     void undetectableFile() {
         Path f = Cli.write(tmp.resolve("notes.txt"), "not a firewall export\n");
-        assertEquals(Cli.shown(f) + ": cannot tell the format of this file (supported: neutral, spreadsheet); "
+        assertEquals(Cli.shown(f) + ": cannot tell the format of this file (supported: " + io.lyncaudit.importer.Importers.names() + "); "
                 + "name it with 'format:' in the deployment file or --vendor", Cli.badInput(Cli.run("parse", f)));
     }
 
     @Test
     void unknownVendor() {
-        assertEquals("unknown vendor 'nope' (supported: neutral, spreadsheet)", Cli.badInput(Cli.run("parse", INTERNAL_CSV, "--vendor", "nope")));
+        assertEquals("unknown vendor 'nope' (supported: " + io.lyncaudit.importer.Importers.names() + ")", Cli.badInput(Cli.run("parse", INTERNAL_CSV, "--vendor", "nope")));
     }
 
     @Test
