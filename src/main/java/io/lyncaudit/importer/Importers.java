@@ -5,6 +5,8 @@ import io.lyncaudit.importer.iptables.IptablesImporter;
 import io.lyncaudit.importer.neutral.NeutralImporter;
 import io.lyncaudit.importer.sheet.IpsecSpreadsheetImporter;
 import io.lyncaudit.importer.sheet.SpreadsheetImporter;
+import io.lyncaudit.importer.windows.WindowsFirewallImporter;
+import io.lyncaudit.importer.windows.WindowsIpsecImporter;
 import io.lyncaudit.ipsec.IpsecPolicy;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.ImportResult;
@@ -22,7 +24,7 @@ public final class Importers {
 
     /** Every importer, in detection order (most specific first). */
     public static final List<Importer> ALL = List.of(new NeutralImporter(), new AsaImporter(), new IptablesImporter(),
-            new SpreadsheetImporter());
+            new WindowsFirewallImporter(), new WindowsIpsecImporter(), new SpreadsheetImporter());
 
     private Importers() {}
 
@@ -53,26 +55,35 @@ public final class Importers {
     }
 
     /**
-     * Reads an IPsec policy input (the deployment's {@code ipsec:} list). A spreadsheet of
-     * connection-security rules (XLSX or CSV) is read when {@code format} is null or "spreadsheet";
-     * the native Windows export ("windows-ipsec") is not read by this version.
+     * Reads an IPsec policy input (the deployment's {@code ipsec:} list): a native Windows export
+     * ("windows-ipsec": Get-NetIPsecRule with its filters, or netsh advfirewall consec) or a
+     * spreadsheet of connection-security rules (XLSX or CSV). With {@code format} null the content decides.
      */
     public static IpsecPolicy loadIpsec(Path file, String display, String format) throws BadInputException {
-        if (format == null || format.equals(IpsecSpreadsheetImporter.FORMAT)) return IpsecSpreadsheetImporter.read(file, display);
+        if (format == null) {
+            return new WindowsIpsecImporter().detect(file, head(file, display)) ? WindowsIpsecImporter.read(file, display)
+                    : IpsecSpreadsheetImporter.read(file, display);
+        }
+        if (format.equals(IpsecSpreadsheetImporter.FORMAT)) return IpsecSpreadsheetImporter.read(file, display);
+        if (format.equals(WindowsIpsecImporter.FORMAT)) return WindowsIpsecImporter.read(file, display);
         throw new BadInputException(display, 0, "IPsec policy format '" + format + "' is not supported by this version of lyncaudit "
-                + "(supported: " + IpsecSpreadsheetImporter.FORMAT + ", a CSV or XLSX sheet of connection-security rules)");
+                + "(supported: " + IpsecSpreadsheetImporter.FORMAT + ", a CSV or XLSX sheet of connection-security rules; "
+                + WindowsIpsecImporter.FORMAT + ", a Get-NetIPsecRule or netsh advfirewall consec export)");
     }
 
-    /** The importer whose detector accepts the file's first bytes. */
-    public static Importer detect(Path file, String display) throws BadInputException {
-        byte[] head;
+    private static byte[] head(Path file, String display) throws BadInputException {
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(HEAD);
+            return in.readNBytes(HEAD);
         } catch (NoSuchFileException e) {
             throw new BadInputException(display, 0, "file not found");
         } catch (IOException e) {
             throw new BadInputException(display, 0, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** The importer whose detector accepts the file's first bytes. */
+    public static Importer detect(Path file, String display) throws BadInputException {
+        byte[] head = head(file, display);
         for (Importer i : ALL) {
             if (i.detect(file, head)) return i;
         }

@@ -1,0 +1,114 @@
+package io.lyncaudit.importer.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lyncaudit.model.BadInputException;
+import io.lyncaudit.policy.Diagnostic;
+import io.lyncaudit.policy.ImportResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile and wrong input: a diagnostic or a clear BadInputException, never a hang or a stack trace. */
+class WindowsBadInputTest {
+    @TempDir
+    Path tmp;
+
+    private ImportResult imp(String name, byte[] bytes) throws Exception {
+        Path f = tmp.resolve(name);
+        Files.write(f, bytes);
+        return new WindowsFirewallImporter().importFile(f, name);
+    }
+
+    private String bad(String name, byte[] bytes) {
+        return assertThrows(BadInputException.class, () -> imp(name, bytes)).getMessage();
+    }
+
+    @Test
+    void binaryJunk() {
+        byte[] junk = new byte[20000];
+        new Random(7).nextBytes(junk);
+        assertTrue(bad("junk.bin", junk).contains("not a Windows"));
+        assertFalse(new WindowsFirewallImporter().detect(tmp, junk));
+        assertFalse(new WindowsIpsecImporter().detect(tmp, junk));
+    }
+
+    @Test
+    void emptyAndWrongVendor() {
+        assertTrue(bad("empty.txt", new byte[0]).contains("not a Windows Firewall rule export"));
+        assertTrue(bad("sheet.csv", "Name,Source,Destination,Protocol,Port,Action\nweb,any,10.0.0.1,TCP,443,permit\n"
+                .getBytes(StandardCharsets.UTF_8)).contains("not a Windows Firewall rule export"));
+        assertTrue(bad("asa.txt", "access-list outside_in extended permit tcp any host 10.0.0.1 eq 443\n"
+                .getBytes(StandardCharsets.UTF_8)).contains("not a Windows Firewall rule export"));
+    }
+
+    @Test
+    void utf16WithoutBomIsReadWithANote() throws Exception {
+        String text = Files.readString(WindowsFixtures.DIR.resolve("fe01-netsh.txt"));
+        ImportResult le = imp("le.txt", text.getBytes(StandardCharsets.UTF_16LE));
+        ImportResult be = imp("be.txt", text.getBytes(StandardCharsets.UTF_16BE));
+        assertEquals(8, le.ruleCount());
+        assertEquals(8, be.ruleCount());
+        assertTrue(le.diagnostics().get(0).message().contains("no byte-order mark"), le.diagnostics().get(0).toString());
+        assertTrue(new WindowsFirewallImporter().detect(tmp, text.getBytes(StandardCharsets.UTF_16LE)));
+    }
+
+    @Test
+    void utf16BigEndianWithBom() throws Exception {
+        String text = Files.readString(WindowsFixtures.DIR.resolve("fe01-get-netfirewallrule.csv"));
+        ImportResult be = imp("be.csv", text.getBytes(StandardCharsets.UTF_16)); // Java writes a BE BOM
+        assertEquals(5, be.ruleCount());
+    }
+
+    @Test
+    void hugeLinesBecomeDiagnostics() throws Exception {
+        String text = WindowsFixtures.netsh("ok", "Yes", "In", "Domain", "TCP", "443", "Any", "Allow")
+                + "\n" + "x".repeat(5_000_000) + "\n"
+                + WindowsFixtures.netsh("ok2", "Yes", "In", "Domain", "TCP", "444", "Any", "Allow");
+        ImportResult r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> imp("huge.txt", text.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, r.ruleCount());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.category() == Diagnostic.Category.UNRECOGNIZED
+                && d.message().contains("5000000 characters") && d.text().length() < 300));
+    }
+
+    @Test
+    void truncatedBlocksAndRows() throws Exception {
+        String netsh = WindowsFixtures.netsh("ok", "Yes", "In", "Domain", "TCP", "443", "Any", "Allow")
+                + "\nRule Name:                            cut\n-----\nEnabled:                              Yes\nDirection:    In\n";
+        ImportResult r = imp("cut.txt", netsh.getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, r.ruleCount());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.category() == Diagnostic.Category.UNRECOGNIZED && d.message().contains("without Action")));
+        String csv = "Name,DisplayName,Enabled,Direction,Action,Profile,Protocol,LocalPort,RemotePort,LocalAddress,RemoteAddress\n"
+                + "a,A,True,Inbound,Allow,Any,TCP,443,Any,Any,Any\n"
+                + "b,\"B unterminated,True,Inbound,Allow,Any,TCP,444,Any,Any,Any\n";
+        ImportResult c = imp("cut.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, c.ruleCount());
+        assertTrue(c.diagnostics().stream().anyMatch(d -> d.message().contains("unterminated")));
+    }
+
+    @Test
+    void unknownValuesAreDiagnosticsNotExceptions() throws Exception {
+        String text = WindowsFixtures.netsh("a", "Maybe", "In", "Domain", "TCP", "443", "Any", "Allow")
+                + WindowsFixtures.netsh("b", "Yes", "Sideways", "Domain", "TCP", "443", "Any", "Allow")
+                + WindowsFixtures.netsh("c", "Yes", "In", "Office", "TCP", "443", "Any", "Allow")
+                + WindowsFixtures.netsh("d", "Yes", "In", "Domain", "TCP", "443", "Any", "Deny maybe")
+                + WindowsFixtures.netsh("e", "Yes", "In", "Domain", "QUIC", "443", "Any", "Allow")
+                + WindowsFixtures.netsh("f", "Yes", "In", "Domain", "TCP", "443", "10.0.0.300", "Allow")
+                + WindowsFixtures.netsh("g", "Yes", "In", "Domain", "ICMPv4", "443", "Any", "Allow")
+                + "frobnicate\n";
+        ImportResult r = imp("odd.txt", text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, r.ruleCount());
+        assertEquals(8, r.diagnostics().stream().filter(d -> d.category() == Diagnostic.Category.UNRECOGNIZED).count(), r.diagnostics().toString());
+        var l = r.lines();
+        assertEquals(l.total(), l.used() + l.ignored() + l.unsupported() + l.unrecognized());
+        assertEquals(0, l.used());
+    }
+}
