@@ -19,7 +19,9 @@ public enum ReportFormat {
     // By class name, not by reference: this package must not depend on report.xlsx (which sees
     // POI), or the two packages would form a cycle. ReportFormatTest proves the name resolves.
     XLSX(() -> byClassName("io.lyncaudit.report.xlsx.XlsxReportRenderer")),
-    SARIF(SarifReportRenderer::new);
+    SARIF(SarifReportRenderer::new),
+    JUNIT(JunitReportRenderer::new),
+    MD(MarkdownReportRenderer::new);
 
     private final Supplier<ReportRenderer> factory;
 
