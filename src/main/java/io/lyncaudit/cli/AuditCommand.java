@@ -35,7 +35,7 @@ final class AuditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DEPLOYMENT.yaml", description = "The deployment file.")
     Path deployment;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "F", description = "console (default), json or xlsx; repeat for several (needs --out).")
+    @Option(names = {"-f", "--format"}, paramLabel = "F", description = "console (default), json, xlsx, sarif, junit or md; repeat for several (needs --out).")
     List<String> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Write each format to DIR/lyncaudit.<ext> instead of stdout.")

@@ -37,7 +37,7 @@ public final class JsonReportRenderer implements ReportRenderer {
             .withArrayEmptySeparator("");
 
     // the caller owns the stream (ReportRenderer contract)
-    private final JsonFactory factory = JsonFactory.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
@@ -56,10 +56,16 @@ public final class JsonReportRenderer implements ReportRenderer {
         return false;
     }
 
+    /** A generator in the report's style (two spaces, {@code \n}) that leaves {@code out} open; shared with SARIF. */
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out);
+        g.setPrettyPrinter(new DefaultPrettyPrinter(SEPARATORS).withObjectIndenter(INDENTER).withArrayIndenter(INDENTER));
+        return g;
+    }
+
     @Override
     public void render(Report report, OutputStream out) throws IOException {
-        try (JsonGenerator g = factory.createGenerator(out)) {
-            g.setPrettyPrinter(new DefaultPrettyPrinter(SEPARATORS).withObjectIndenter(INDENTER).withArrayIndenter(INDENTER));
+        try (JsonGenerator g = generator(out)) {
             writeReport(g, report);
             g.writeRaw('\n');
         }

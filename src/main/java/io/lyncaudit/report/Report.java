@@ -11,16 +11,26 @@ import java.util.Map;
 /**
  * The immutable result of one audit, the only thing renderers see. Field names follow
  * ../shared/contracts/report.example.json.
+ *
+ * @param resolved findings of the baseline report (--baseline) whose id this audit no longer finds; empty without one
  */
 public record Report(int schemaVersion, Tool tool, String generatedAt, DeploymentInfo deployment, List<Input> inputs,
                      Summary summary, List<Finding> findings, List<RequirementStatus> requirements,
-                     List<ReportDiagnostic> diagnostics) {
+                     List<ReportDiagnostic> diagnostics, List<Finding> resolved) {
 
     public Report {
         inputs = List.copyOf(inputs);
         findings = List.copyOf(findings);
         requirements = List.copyOf(requirements);
         diagnostics = List.copyOf(diagnostics);
+        resolved = List.copyOf(resolved);
+    }
+
+    /** A report made without a baseline: nothing resolved. */
+    public Report(int schemaVersion, Tool tool, String generatedAt, DeploymentInfo deployment, List<Input> inputs,
+                  Summary summary, List<Finding> findings, List<RequirementStatus> requirements,
+                  List<ReportDiagnostic> diagnostics) {
+        this(schemaVersion, tool, generatedAt, deployment, inputs, summary, findings, requirements, diagnostics, List.of());
     }
 
     /** Name and version of the tool that wrote the report. */

@@ -18,7 +18,10 @@ public enum ReportFormat {
     JSON(JsonReportRenderer::new),
     // By class name, not by reference: this package must not depend on report.xlsx (which sees
     // POI), or the two packages would form a cycle. ReportFormatTest proves the name resolves.
-    XLSX(() -> byClassName("io.lyncaudit.report.xlsx.XlsxReportRenderer"));
+    XLSX(() -> byClassName("io.lyncaudit.report.xlsx.XlsxReportRenderer")),
+    SARIF(SarifReportRenderer::new),
+    JUNIT(JunitReportRenderer::new),
+    MD(MarkdownReportRenderer::new);
 
     private final Supplier<ReportRenderer> factory;
 

@@ -236,7 +236,7 @@ class CliBadInputTest {
 
     @Test
     void unknownFormat() throws IOException {
-        assertEquals("unknown report format 'nope' (console, json, xlsx)", audit(deployment, "--format", "nope"));
+        assertEquals("unknown report format 'nope' (console, json, xlsx, sarif, junit, md)", audit(deployment, "--format", "nope"));
     }
 
     @Test

@@ -20,10 +20,10 @@ class ReportArchitectureTest {
     }
 
     @Test
-    void reportSeesOnlyFindingJacksonAndCommonsCsv() {
+    void reportSeesOnlyFindingJacksonCommonsCsvAndStax() {
         classes().that().resideInAPackage("io.lyncaudit.report")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "io.lyncaudit.report", "io.lyncaudit.finding..", "com.fasterxml.jackson..", "org.apache.commons.csv..")
+                .resideInAnyPackage("java..", "io.lyncaudit.report", "io.lyncaudit.finding..", "com.fasterxml.jackson..", "org.apache.commons.csv..", "javax.xml.stream..")
                 .check(main);
     }
 

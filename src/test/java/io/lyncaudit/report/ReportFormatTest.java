@@ -49,7 +49,7 @@ class ReportFormatTest {
         assertEquals(ReportFormat.XLSX, ReportFormat.parse(" XLSX "));
         assertEquals(ReportFormat.CONSOLE, ReportFormat.parse("console"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportFormat.parse("pdf"));
-        assertEquals("unknown report format 'pdf' (console, json, xlsx)", e.getMessage());
+        assertEquals("unknown report format 'pdf' (console, json, xlsx, sarif, junit, md)", e.getMessage());
     }
 
     @Test
