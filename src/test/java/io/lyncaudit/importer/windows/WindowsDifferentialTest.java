@@ -2,8 +2,13 @@ package io.lyncaudit.importer.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lyncaudit.model.Addresses;
+import io.lyncaudit.model.IntervalSet;
+import io.lyncaudit.model.PacketBox;
+import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.ImportResult;
+import io.lyncaudit.policy.PolicyEvaluator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,8 +89,8 @@ class WindowsDifferentialTest {
                 int proto = rnd.nextBoolean() ? Protocols.TCP : Protocols.UDP;
                 String remote = PACKET_REMOTES[rnd.nextInt(PACKET_REMOTES.length)];
                 int localPort = in ? PACKET_PORTS[rnd.nextInt(PACKET_PORTS.length)] : 40000;
-                int remotePort = in ? 40000 : PACKET_PORTS[rnd.nextInt(PACKET_PORTS.length)];
-                if (rnd.nextInt(5) == 0) remotePort = 443;
+                int usualRemotePort = in ? 40000 : PACKET_PORTS[rnd.nextInt(PACKET_PORTS.length)];
+                int remotePort = rnd.nextInt(5) == 0 ? 443 : usualRemotePort;
                 boolean block = false, allow = false;
                 for (R r : rules) {
                     if (!r.matches(in, proto, remote, localPort, remotePort)) continue;
@@ -95,7 +100,7 @@ class WindowsDifferentialTest {
                 boolean expected = !block && (allow || !in);
                 boolean actual = in ? evalIn(ir, proto, remote, remotePort, localPort) : evalOut(ir, proto, remote, localPort, remotePort);
                 assertEquals(expected, actual, () -> (in ? "in " : "out ") + proto + " remote " + remote + " local port " + localPort
-                        + " remote port " + " on\n" + csv);
+                        + " remote port " + remotePort + " on\n" + csv);
                 checked++;
             }
         }
@@ -103,16 +108,16 @@ class WindowsDifferentialTest {
     }
 
     private static boolean evalIn(ImportResult ir, int proto, String remote, int remotePort, int localPort) {
-        var q = io.lyncaudit.model.PacketSet.of(new io.lyncaudit.model.PacketBox(io.lyncaudit.model.IntervalSet.point(proto),
-                io.lyncaudit.model.Addresses.parse(remote), io.lyncaudit.model.Addresses.parse(WindowsFixtures.HOST),
-                io.lyncaudit.model.IntervalSet.point(remotePort), io.lyncaudit.model.IntervalSet.point(localPort)));
-        return !io.lyncaudit.policy.PolicyEvaluator.evaluate(ir, q, "network", "host").permitted().isEmpty();
+        var q = PacketSet.of(new PacketBox(IntervalSet.point(proto),
+                Addresses.parse(remote), Addresses.parse(WindowsFixtures.HOST),
+                IntervalSet.point(remotePort), IntervalSet.point(localPort)));
+        return !PolicyEvaluator.evaluate(ir, q, "network", "host").permitted().isEmpty();
     }
 
     private static boolean evalOut(ImportResult ir, int proto, String remote, int localPort, int remotePort) {
-        var q = io.lyncaudit.model.PacketSet.of(new io.lyncaudit.model.PacketBox(io.lyncaudit.model.IntervalSet.point(proto),
-                io.lyncaudit.model.Addresses.parse(WindowsFixtures.HOST), io.lyncaudit.model.Addresses.parse(remote),
-                io.lyncaudit.model.IntervalSet.point(localPort), io.lyncaudit.model.IntervalSet.point(remotePort)));
-        return !io.lyncaudit.policy.PolicyEvaluator.evaluate(ir, q, "host", "network").permitted().isEmpty();
+        var q = PacketSet.of(new PacketBox(IntervalSet.point(proto),
+                Addresses.parse(WindowsFixtures.HOST), Addresses.parse(remote),
+                IntervalSet.point(localPort), IntervalSet.point(remotePort)));
+        return !PolicyEvaluator.evaluate(ir, q, "host", "network").permitted().isEmpty();
     }
 }
