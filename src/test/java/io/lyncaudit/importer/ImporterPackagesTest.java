@@ -1,14 +1,16 @@
 package io.lyncaudit.importer;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the package-info promises of the spreadsheet and neutral importers true. */
+/** Keeps the package-info promises of the spreadsheet, neutral and Windows importers true. */
 class ImporterPackagesTest {
 
     static JavaClasses classes;
@@ -39,6 +41,15 @@ class ImporterPackagesTest {
         noClasses().that().resideInAnyPackage("io.lyncaudit.importer.sheet..", "io.lyncaudit.importer.neutral..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lyncaudit.finding..", "io.lyncaudit.report..",
                         "io.lyncaudit.cli..", "org.drools..", "org.kie..")
+                .check(classes);
+    }
+
+    @Test
+    void windowsImporterSeesOnlyJavaModelPolicyIpsecAndTheImporterInterface() {
+        classes().that().resideInAPackage("io.lyncaudit.importer.windows..")
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", "io.lyncaudit.model..",
+                        "io.lyncaudit.policy..", "io.lyncaudit.ipsec..", "io.lyncaudit.importer.windows..")
+                        .or(JavaClass.Predicates.belongToAnyOf(Importer.class)))
                 .check(classes);
     }
 }

@@ -37,6 +37,8 @@ import java.util.Set;
  */
 final class WindowsFirewallConversions {
     static final String HOST = "host";
+    /** Filter properties; a rule with none of them was exported without its filters and says nothing about ports. */
+    static final String[] FILTERS = {"protocol", "localport", "remoteport", "localaddress", "remoteaddress", "localip", "remoteip"};
 
     private WindowsFirewallConversions() {}
 
@@ -96,8 +98,8 @@ final class WindowsFirewallConversions {
         }
         Action action;
         switch (act.value().trim().toLowerCase(Locale.ROOT)) {
-            case "allow" -> action = Action.PERMIT;
-            case "block" -> action = Action.DENY;
+            case "allow", "2" -> action = Action.PERMIT;
+            case "block", "4" -> action = Action.DENY;
             case "bypass" -> {
                 action = Action.PERMIT;
                 ledger.report(act, Diagnostic.Category.UNSUPPORTED, "Bypass (authenticated bypass) is read as Allow");
@@ -106,6 +108,11 @@ final class WindowsFirewallConversions {
                 ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Action '" + act.value() + "' is not Allow or Block; rule not read");
                 return null;
             }
+        }
+        if (b.field(FILTERS) == null) {
+            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "rule '" + name + "' has no protocol, port or address property: export "
+                    + "Get-NetFirewallRule joined with Get-NetFirewallPortFilter and Get-NetFirewallAddressFilter; rule not read");
+            return null;
         }
         IntervalSet protocols, local, remote, lports, rports;
         try {

@@ -96,6 +96,11 @@ final class WindowsIpsecConversions {
                         + ": exempt one way only; read as not exempt (the IPsec checks need both directions)");
             }
         }
+        if (b.field("protocol", "endpoint1", "endpoint2", "localaddress", "remoteaddress", "localport", "remoteport", "port1", "port2") == null) {
+            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "rule '" + name + "' has no protocol, port or address property: export "
+                    + "Get-NetIPsecRule joined with its address and port filters; rule not read");
+            return null;
+        }
         IntervalSet protocols, e1, e2, p1, p2;
         try {
             RawBlock.Field pf = b.field("protocol");
@@ -118,11 +123,11 @@ final class WindowsIpsecConversions {
                 SourceRef.line(ledger.file(), b.line(), b.text()));
     }
 
-    /** True for None, false for Request or Require, null otherwise. */
+    /** True for None, false for Request or Require (CIM enum: None = 0, Request = 1, Require = 2), null otherwise. */
     private static Boolean security(String v) {
         String s = v.trim().toLowerCase(Locale.ROOT);
         if (s.equals("none") || s.equals("0")) return true;
-        if (s.startsWith("request") || s.startsWith("require")) return false;
+        if (s.startsWith("request") || s.startsWith("require") || s.equals("1") || s.equals("2")) return false;
         return null;
     }
 }

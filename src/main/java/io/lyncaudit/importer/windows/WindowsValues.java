@@ -26,10 +26,11 @@ final class WindowsValues {
     private static final Set<String> HOST_KNOWN = Set.of("localsubnet", "localsubnet4", "localsubnet6", "internet", "intranet",
             "intranetremoteaccess", "dns", "dhcp", "wins", "defaultgateway", "playtodevice", "captiveportaladdresses");
 
+    /** Enabled: True/Yes, False/No, or the CIM enum numbers (True = 1, False = 2). */
     static Boolean bool(String v) {
         return switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1", "enabled" -> Boolean.TRUE;
-            case "false", "no", "0", "disabled" -> Boolean.FALSE;
+            case "false", "no", "2", "disabled" -> Boolean.FALSE;
             default -> null;
         };
     }
@@ -49,9 +50,19 @@ final class WindowsValues {
         return out;
     }
 
-    /** The profiles a rule applies to; "Any", "All" or blank mean all three; null when unreadable. */
+    /**
+     * The profiles a rule applies to; "Any", "All" or blank mean all three; the CIM flag number
+     * (Any = 0, Domain = 1, Private = 2, Public = 4) is read too; null when unreadable.
+     */
     static Set<Profile> profiles(String v) {
         EnumSet<Profile> s = EnumSet.noneOf(Profile.class);
+        if (v.trim().matches("[0-7]")) {
+            int f = Integer.parseInt(v.trim());
+            if (f == 0 || (f & 1) != 0) s.add(Profile.DOMAIN);
+            if (f == 0 || (f & 2) != 0) s.add(Profile.PRIVATE);
+            if (f == 0 || (f & 4) != 0) s.add(Profile.PUBLIC);
+            return s;
+        }
         for (String t : tokens(v)) {
             switch (t.toLowerCase(Locale.ROOT)) {
                 case "any", "all" -> s.addAll(EnumSet.allOf(Profile.class));

@@ -111,4 +111,33 @@ class WindowsBadInputTest {
         assertEquals(l.total(), l.used() + l.ignored() + l.unsupported() + l.unrecognized());
         assertEquals(0, l.used());
     }
+
+    @Test
+    void rulesExportedWithoutTheirFiltersAreNotReadAsAnyPort() throws Exception {
+        String fl = """
+                Name          : {1}
+                DisplayName   : Lync Server SIP TLS (TCP-In)
+                Enabled       : True
+                Profile       : Any
+                Direction     : Inbound
+                Action        : Allow
+                """;
+        ImportResult r = imp("nofilters.txt", fl.getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, r.ruleCount());
+        assertTrue(r.diagnostics().get(0).message().contains("Get-NetFirewallPortFilter"), r.diagnostics().toString());
+    }
+
+    @Test
+    void cimEnumNumbers() throws Exception {
+        String csv = "Name,DisplayName,Enabled,Direction,Action,Profile,Protocol,LocalPort,RemotePort,LocalAddress,RemoteAddress\n"
+                + "a,A,1,1,2,1,TCP,5061,Any,Any,Any\n"
+                + "b,B,1,1,4,0,TCP,5061,Any,10.9.0.0/16,Any\n"
+                + "c,C,2,1,2,0,TCP,443,Any,Any,Any\n"
+                + "d,D,1,1,2,4,TCP,444,Any,Any,Any\n";
+        ImportResult r = imp("enums.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertEquals(2, r.ruleCount(), r.diagnostics().toString());
+        assertTrue(WindowsFixtures.inbound(r, 6, "10.1.0.1", 5061));
+        assertFalse(WindowsFixtures.inbound(r, 6, "10.1.0.1", 443), "Enabled 2 is False");
+        assertFalse(WindowsFixtures.inbound(r, 6, "10.1.0.1", 444), "Profile 4 is Public");
+    }
 }

@@ -9,10 +9,12 @@ import io.lyncaudit.importer.Importers;
 import io.lyncaudit.ipsec.IpsecPolicy;
 import io.lyncaudit.ipsec.IpsecRule;
 import io.lyncaudit.model.Addresses;
+import io.lyncaudit.model.BadInputException;
+import io.lyncaudit.model.Packet;
 import io.lyncaudit.model.PacketBox;
+import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.model.Ports;
 import io.lyncaudit.model.Protocols;
-import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +36,7 @@ class WindowsIpsecImporterTest {
         assertTrue(p.rules().get(0).exempt());
         assertFalse(p.rules().get(1).exempt());
         assertEquals("RequestInRequestOut", p.rules().get(1).authentication());
-        assertTrue(p.exempt().containsAll(io.lyncaudit.model.PacketSet.of(new PacketBox(Protocols.TCP_UDP, Addresses.parse("10.9.9.9"),
+        assertTrue(p.exempt().containsAll(PacketSet.of(new PacketBox(Protocols.TCP_UDP, Addresses.parse("10.9.9.9"),
                 Addresses.parse("10.0.10.5"), Ports.ALL, Ports.ALL))));
         assertTrue(p.diagnostics().stream().anyMatch(d -> d.message().equals("rule disabled")));
         var l = p.lines();
@@ -53,7 +55,7 @@ class WindowsIpsecImporterTest {
         assertTrue(p.diagnostics().stream().anyMatch(d -> d.category() == Diagnostic.Category.UNSUPPORTED && d.message().contains("one way only")));
         assertTrue(p.diagnostics().stream().anyMatch(d -> d.category() == Diagnostic.Category.UNSUPPORTED && d.message().contains("tunnel")));
         // endpoint 1 is the local side, with its ports
-        assertTrue(p.rules().get(2).match().contains(new io.lyncaudit.model.Packet(6, Addresses.parse("10.0.1.11").first(), 5061,
+        assertTrue(p.rules().get(2).match().contains(new Packet(6, Addresses.parse("10.0.1.11").first(), 5061,
                 Addresses.parse("10.7.0.1").first(), 50000)));
     }
 
@@ -78,9 +80,9 @@ class WindowsIpsecImporterTest {
         IpsecPolicy p = Importers.loadIpsec(f, "ipsec.txt", "windows-ipsec");
         assertEquals(1, p.rules().size());
         assertTrue(p.rules().get(0).exempt());
-        assertTrue(p.exempt().contains(new io.lyncaudit.model.Packet(17, Addresses.parse("10.9.0.1").first(), 3478,
+        assertTrue(p.exempt().contains(new Packet(17, Addresses.parse("10.9.0.1").first(), 3478,
                 Addresses.parse("10.0.7.11").first(), 2000)));
-        assertFalse(p.exempt().contains(new io.lyncaudit.model.Packet(17, Addresses.parse("10.9.0.1").first(), 3478,
+        assertFalse(p.exempt().contains(new Packet(17, Addresses.parse("10.9.0.1").first(), 3478,
                 Addresses.parse("10.0.7.11").first(), 1000)));
     }
 
