@@ -51,6 +51,7 @@ public final class AsaImporter implements Importer {
     @Override
     public ImportResult importFile(Path file, String displayName) throws BadInputException {
         List<String> lines = readLines(file, displayName);
+        refuseOtherCisco(lines, displayName);
         Ledger ledger = new Ledger(displayName, lines);
         AsaConfig cfg = AsaParser.parse(lines, ledger);
         if (!ledger.anyUnderstood() && !lines.isEmpty()) {
@@ -58,6 +59,19 @@ public final class AsaImporter implements Importer {
         }
         AsaConversions.Converted c = AsaConversions.convert(cfg, ledger);
         return new ImportResult(displayName, FORMAT, c.policies(), c.nat(), ledger.diagnostics(), ledger.counts(), Action.DENY);
+    }
+
+    /** An IOS running-config shares many keywords with the ASA; reading one as the other would mislead, so it is refused. */
+    private static void refuseOtherCisco(List<String> lines, String displayName) throws BadInputException {
+        boolean ios = false;
+        for (String l : lines) {
+            if (l.startsWith(" nameif ") || l.startsWith("ASA Version") || l.startsWith("access-group ")) return;
+            if (l.startsWith("ip access-list ") || l.startsWith(" ip access-group ")) ios = true;
+        }
+        if (ios) {
+            throw new BadInputException(displayName, 0, "this looks like a Cisco IOS configuration (ip access-list / ip access-group), "
+                    + "not an ASA one; use format cisco-ios");
+        }
     }
 
     /** The file's lines, UTF-8 (a BOM is dropped, bad bytes become U+FFFD); binary input is refused. */

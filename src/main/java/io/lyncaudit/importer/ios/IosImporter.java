@@ -46,6 +46,12 @@ public final class IosImporter implements Importer {
     @Override
     public ImportResult importFile(Path file, String displayName) throws BadInputException {
         List<String> lines = readLines(file, displayName);
+        for (String l : lines) {
+            if (l.startsWith("ASA Version") || l.startsWith(" nameif ") || (l.startsWith("access-group ") && l.contains(" interface "))) {
+                throw new BadInputException(displayName, 0, "this looks like a Cisco ASA configuration (ASA Version, nameif, "
+                        + "access-group ... interface), not an IOS one; use format cisco-asa");
+            }
+        }
         Ledger ledger = new Ledger(displayName, lines);
         IosConfig cfg = IosParser.parse(lines, ledger);
         if (!ledger.anyUnderstood() && !lines.isEmpty()) {
