@@ -23,8 +23,8 @@ import java.util.List;
  */
 public final class AsaImporter implements Importer {
     public static final String FORMAT = "cisco-asa";
-    /** Larger inputs are refused rather than read into memory. */
-    static final long MAX_BYTES = 256L * 1024 * 1024;
+    /** Larger inputs are refused rather than read into memory (a 100,000-line config is about 6 MiB). */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
 
     @Override
     public String format() {
@@ -78,7 +78,7 @@ public final class AsaImporter implements Importer {
     static List<String> readLines(Path file, String displayName) throws BadInputException {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_BYTES) throw new BadInputException(displayName, 0, "file larger than 256 MiB");
+            if (Files.size(file) > MAX_BYTES) throw new BadInputException(displayName, 0, "file larger than 64 MiB; a running-config is far smaller");
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException(displayName, 0, "file not found");

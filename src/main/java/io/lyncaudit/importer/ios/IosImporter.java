@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class IosImporter implements Importer {
     public static final String FORMAT = "cisco-ios";
-    static final long MAX_BYTES = 256L * 1024 * 1024;
+    static final long MAX_BYTES = 64L * 1024 * 1024;
 
     @Override
     public String format() {
@@ -64,7 +64,7 @@ public final class IosImporter implements Importer {
     static List<String> readLines(Path file, String displayName) throws BadInputException {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_BYTES) throw new BadInputException(displayName, 0, "file larger than 256 MiB");
+            if (Files.size(file) > MAX_BYTES) throw new BadInputException(displayName, 0, "file larger than 64 MiB; a running-config is far smaller");
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException(displayName, 0, "file not found");
