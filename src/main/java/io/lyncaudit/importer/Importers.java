@@ -1,6 +1,7 @@
 package io.lyncaudit.importer;
 
 import io.lyncaudit.importer.asa.AsaImporter;
+import io.lyncaudit.importer.ios.IosImporter;
 import io.lyncaudit.importer.iptables.IptablesImporter;
 import io.lyncaudit.importer.neutral.NeutralImporter;
 import io.lyncaudit.importer.sheet.IpsecSpreadsheetImporter;
@@ -23,8 +24,8 @@ public final class Importers {
     private static final int HEAD = 64 * 1024;
 
     /** Every importer, in detection order (most specific first). */
-    public static final List<Importer> ALL = List.of(new NeutralImporter(), new AsaImporter(), new IptablesImporter(),
-            new WindowsFirewallImporter(), new WindowsIpsecImporter(), new SpreadsheetImporter());
+    public static final List<Importer> ALL = List.of(new NeutralImporter(), new AsaImporter(), new IosImporter(),
+            new IptablesImporter(), new WindowsFirewallImporter(), new WindowsIpsecImporter(), new SpreadsheetImporter());
 
     private Importers() {}
 

@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the package-info promises of the spreadsheet, neutral and Windows importers true. */
+/** Keeps the package-info promises of the spreadsheet, neutral, Windows, Cisco ASA and Cisco IOS importers true. */
 class ImporterPackagesTest {
 
     static JavaClasses classes;
@@ -37,8 +37,21 @@ class ImporterPackagesTest {
     }
 
     @Test
+    void ciscoImportersSeeNoOtherImporterAndNoLibraries() {
+        noClasses().that().resideInAnyPackage("io.lyncaudit.importer.asa..", "io.lyncaudit.importer.ios..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lyncaudit.importer.sheet..", "io.lyncaudit.importer.neutral..",
+                        "com.fasterxml..", "org.apache..", "org.yaml..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.lyncaudit.importer.asa..")
+                .should().dependOnClassesThat().resideInAPackage("io.lyncaudit.importer.ios..").check(classes);
+        noClasses().that().resideInAPackage("io.lyncaudit.importer.ios..")
+                .should().dependOnClassesThat().resideInAPackage("io.lyncaudit.importer.asa..").check(classes);
+    }
+
+    @Test
     void importersUseOnlyModelPolicyAndTheImporterInterface() {
-        noClasses().that().resideInAnyPackage("io.lyncaudit.importer.sheet..", "io.lyncaudit.importer.neutral..")
+        noClasses().that().resideInAnyPackage("io.lyncaudit.importer.sheet..", "io.lyncaudit.importer.neutral..",
+                        "io.lyncaudit.importer.asa..", "io.lyncaudit.importer.ios..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lyncaudit.finding..", "io.lyncaudit.report..",
                         "io.lyncaudit.cli..", "org.drools..", "org.kie..")
                 .check(classes);

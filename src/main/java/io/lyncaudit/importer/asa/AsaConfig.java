@@ -48,8 +48,6 @@ final class AsaConfig {
         final List<SvcItem> svcs = new ArrayList<>();
         /** For typed service groups: tcp, udp or tcp-udp. */
         IntervalSet portProtocols;
-        /** Why the object cannot be resolved faithfully (fqdn), or null. */
-        String caveat;
 
         Named(String name, Kind kind, int line) {
             this.name = name;

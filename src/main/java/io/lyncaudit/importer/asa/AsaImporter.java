@@ -23,8 +23,8 @@ import java.util.List;
  */
 public final class AsaImporter implements Importer {
     public static final String FORMAT = "cisco-asa";
-    /** Larger inputs are refused rather than read into memory. */
-    static final long MAX_BYTES = 256L * 1024 * 1024;
+    /** Larger inputs are refused rather than read into memory (a 100,000-line config is about 6 MiB). */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
 
     @Override
     public String format() {
@@ -51,6 +51,7 @@ public final class AsaImporter implements Importer {
     @Override
     public ImportResult importFile(Path file, String displayName) throws BadInputException {
         List<String> lines = readLines(file, displayName);
+        refuseOtherCisco(lines, displayName);
         Ledger ledger = new Ledger(displayName, lines);
         AsaConfig cfg = AsaParser.parse(lines, ledger);
         if (!ledger.anyUnderstood() && !lines.isEmpty()) {
@@ -60,11 +61,24 @@ public final class AsaImporter implements Importer {
         return new ImportResult(displayName, FORMAT, c.policies(), c.nat(), ledger.diagnostics(), ledger.counts(), Action.DENY);
     }
 
+    /** An IOS running-config shares many keywords with the ASA; reading one as the other would mislead, so it is refused. */
+    private static void refuseOtherCisco(List<String> lines, String displayName) throws BadInputException {
+        boolean ios = false;
+        for (String l : lines) {
+            if (l.startsWith(" nameif ") || l.startsWith("ASA Version") || l.startsWith("access-group ")) return;
+            if (l.startsWith("ip access-list ") || l.startsWith(" ip access-group ")) ios = true;
+        }
+        if (ios) {
+            throw new BadInputException(displayName, 0, "this looks like a Cisco IOS configuration (ip access-list / ip access-group), "
+                    + "not an ASA one; use format cisco-ios");
+        }
+    }
+
     /** The file's lines, UTF-8 (a BOM is dropped, bad bytes become U+FFFD); binary input is refused. */
     static List<String> readLines(Path file, String displayName) throws BadInputException {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_BYTES) throw new BadInputException(displayName, 0, "file larger than 256 MiB");
+            if (Files.size(file) > MAX_BYTES) throw new BadInputException(displayName, 0, "file larger than 64 MiB; a running-config is far smaller");
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException(displayName, 0, "file not found");

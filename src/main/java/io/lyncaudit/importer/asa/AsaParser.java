@@ -308,7 +308,6 @@ final class AsaParser {
                     ledger.used(no);
                 }
                 case "fqdn" -> {
-                    named.caveat = "object " + named.name + " is an fqdn object, resolved by the ASA at run time; here it matches no address";
                     ledger.unsupported(no, "fqdn objects are not resolved; the object matches no address");
                 }
                 case "nat" -> nat(no, t, named.name);
@@ -393,7 +392,8 @@ final class AsaParser {
         int j = i + 1;
         int[] next = {0};
         if (proto.equals(IntervalSet.point(Protocols.ICMP)) || proto.equals(IntervalSet.point(Protocols.ICMPV6))) {
-            return new SvcLiteral(no, proto, Ports.ALL, Ports.ALL); // icmp types are not modelled
+            if (t.length > i + 1) ledger.unsupported(no, "ICMP types are not modelled; the service matches every ICMP type");
+            return new SvcLiteral(no, proto, Ports.ALL, Ports.ALL);
         }
         while (j < t.length) {
             String w = t[j].toLowerCase(Locale.ROOT);

@@ -19,6 +19,7 @@ final class Ledger {
     private final List<String> lines;
     private final byte[] status;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private boolean understood;
 
     Ledger(String file, List<String> lines) {
         this.file = file;
@@ -45,6 +46,7 @@ final class Ledger {
     }
 
     void used(int line) {
+        understood = true;
         raise(line, USED);
     }
 
@@ -66,6 +68,7 @@ final class Ledger {
     }
 
     private void add(int line, Diagnostic.Category c, byte s, String message) {
+        if (s != UNRECOGNIZED) understood = true;
         raise(line, s);
         diagnostics.add(new Diagnostic(file, line, c, text(line), message));
     }
@@ -74,12 +77,9 @@ final class Ledger {
         if (status[line] < s) status[line] = s;
     }
 
-    /** True when some line was understood (used or ignored with a reason other than being unknown). */
+    /** True when some line was recognised as a statement of the format (used, ignored with a reason, or unsupported). */
     boolean anyUnderstood() {
-        for (int i = 1; i < status.length; i++) {
-            if (status[i] == USED || status[i] == UNSUPPORTED) return true;
-        }
-        return false;
+        return understood;
     }
 
     List<Diagnostic> diagnostics() {

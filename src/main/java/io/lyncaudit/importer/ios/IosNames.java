@@ -1,0 +1,89 @@
+package io.lyncaudit.importer.ios;
+
+import io.lyncaudit.model.IntervalSet;
+import io.lyncaudit.model.Ports;
+import io.lyncaudit.model.Protocols;
+import java.util.Locale;
+import java.util.Map;
+
+/** Port and protocol keywords of IOS ACLs, and the port operators. */
+final class IosNames {
+    private IosNames() {}
+
+    static final Map<String, Integer> PORTS = Map.ofEntries(
+            Map.entry("bgp", 179), Map.entry("biff", 512), Map.entry("bootpc", 68), Map.entry("bootps", 67),
+            Map.entry("chargen", 19), Map.entry("cmd", 514), Map.entry("daytime", 13), Map.entry("discard", 9),
+            Map.entry("dnsix", 195), Map.entry("domain", 53), Map.entry("echo", 7), Map.entry("exec", 512),
+            Map.entry("finger", 79), Map.entry("ftp", 21), Map.entry("ftp-data", 20), Map.entry("gopher", 70),
+            Map.entry("hostname", 101), Map.entry("ident", 113), Map.entry("irc", 194), Map.entry("isakmp", 500),
+            Map.entry("klogin", 543), Map.entry("kshell", 544), Map.entry("login", 513), Map.entry("lpd", 515),
+            Map.entry("mobile-ip", 434), Map.entry("nameserver", 42), Map.entry("netbios-dgm", 138),
+            Map.entry("netbios-ns", 137), Map.entry("netbios-ss", 139), Map.entry("nntp", 119),
+            Map.entry("non500-isakmp", 4500), Map.entry("ntp", 123), Map.entry("onep-plain", 15001),
+            Map.entry("onep-tls", 15002), Map.entry("pim-auto-rp", 496), Map.entry("pop2", 109), Map.entry("pop3", 110),
+            Map.entry("rip", 520), Map.entry("smtp", 25), Map.entry("snmp", 161), Map.entry("snmptrap", 162),
+            Map.entry("sunrpc", 111), Map.entry("syslog", 514), Map.entry("tacacs", 49), Map.entry("talk", 517),
+            Map.entry("telnet", 23), Map.entry("tftp", 69), Map.entry("time", 37), Map.entry("uucp", 540),
+            Map.entry("who", 513), Map.entry("whois", 43), Map.entry("www", 80), Map.entry("xdmcp", 177),
+            Map.entry("https", 443), Map.entry("sip", 5060), Map.entry("ldap", 389), Map.entry("ssh", 22));
+
+    /** A port number or keyword, or -1. */
+    static int port(String token) {
+        String t = token.toLowerCase(Locale.ROOT);
+        Integer n = PORTS.get(t);
+        if (n != null) return n;
+        if (t.isEmpty() || t.length() > 5) return -1;
+        for (int i = 0; i < t.length(); i++) if (!Character.isDigit(t.charAt(i))) return -1;
+        int v = Integer.parseInt(t);
+        return v <= Ports.MAX ? v : -1;
+    }
+
+    /** A protocol keyword or number ({@code ip} is every protocol), or null. */
+    static IntervalSet protocol(String token) {
+        String t = token.toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "ip" -> { return Protocols.ALL; }
+            case "tcp-udp" -> { return Protocols.TCP_UDP; }
+            case "nos" -> { return IntervalSet.point(94); }
+            case "igrp" -> { return IntervalSet.point(9); }
+            case "pcp" -> { return IntervalSet.point(108); }
+            default -> { }
+        }
+        int n = Protocols.number(t);
+        return n < 0 ? null : IntervalSet.point(n);
+    }
+
+    static boolean ported(IntervalSet protocols) {
+        return !protocols.isEmpty() && Protocols.TCP_UDP.union(IntervalSet.point(132)).containsAll(protocols);
+    }
+
+    /**
+     * Reads a port operator at {@code t[i]}: {@code eq P [P ...]}, {@code neq P [P ...]}, {@code lt P},
+     * {@code gt P}, {@code range A B}. Returns null when there is none; sets {@code next[0]} past it.
+     */
+    static IntervalSet operator(String[] t, int i, int[] next) {
+        if (i >= t.length) return null;
+        String op = t[i].toLowerCase(Locale.ROOT);
+        if (!op.equals("eq") && !op.equals("neq") && !op.equals("lt") && !op.equals("gt") && !op.equals("range")) return null;
+        int a = i + 1 < t.length ? port(t[i + 1]) : -1;
+        if (a < 0) throw new IllegalArgumentException("'" + op + "' needs a port number or keyword");
+        next[0] = i + 2;
+        switch (op) {
+            case "eq", "neq" -> {
+                IntervalSet s = IntervalSet.point(a);
+                int j = i + 2;
+                while (j < t.length && port(t[j]) >= 0) s = s.union(IntervalSet.point(port(t[j++])));
+                next[0] = j;
+                return op.equals("eq") ? s : Ports.ALL.subtract(s);
+            }
+            case "lt" -> { return a == 0 ? IntervalSet.EMPTY : IntervalSet.of(0, a - 1); }
+            case "gt" -> { return a == Ports.MAX ? IntervalSet.EMPTY : IntervalSet.of(a + 1, Ports.MAX); }
+            default -> {
+                int b = i + 2 < t.length ? port(t[i + 2]) : -1;
+                if (b < 0 || b < a) throw new IllegalArgumentException("'range' needs two ports, the first not above the second");
+                next[0] = i + 3;
+                return IntervalSet.of(a, b);
+            }
+        }
+    }
+}

@@ -1,0 +1,488 @@
+package io.lyncaudit.importer.ios;
+
+import io.lyncaudit.importer.ios.IosConfig.Addr;
+import io.lyncaudit.importer.ios.IosConfig.AddrGroup;
+import io.lyncaudit.importer.ios.IosConfig.AddrLiteral;
+import io.lyncaudit.importer.ios.IosConfig.Entry;
+import io.lyncaudit.importer.ios.IosConfig.Group;
+import io.lyncaudit.importer.ios.IosConfig.Proto;
+import io.lyncaudit.importer.ios.IosConfig.ProtoGroup;
+import io.lyncaudit.importer.ios.IosConfig.ProtoLiteral;
+import io.lyncaudit.importer.ios.IosConfig.Svc;
+import io.lyncaudit.model.Addresses;
+import io.lyncaudit.model.IntervalSet;
+import io.lyncaudit.model.Ports;
+import io.lyncaudit.model.Protocols;
+import io.lyncaudit.policy.Action;
+import io.lyncaudit.policy.Binding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Stage one: reads IOS {@code show running-config} lines into {@link IosConfig}. Line-oriented and
+ * linear; blocks are the indented lines after a top-level statement; banners are skipped to their
+ * delimiter. Every line gets a status in the {@link Ledger}.
+ */
+final class IosParser {
+    static final int MAX_LINE = 16 * 1024;
+
+    private static final Set<String> IGNORED = Set.of("version", "hostname", "service", "boot", "boot-start-marker",
+            "boot-end-marker", "enable", "aaa", "clock", "logging", "snmp-server", "ntp", "line", "router", "crypto",
+            "username", "control-plane", "end", "license", "redundancy", "spanning-tree", "vlan", "archive", "voice",
+            "dial-peer", "no", "memory-size", "security", "multilink", "vtp", "cdp", "lldp", "mpls", "key", "track",
+            "route-map", "ipv6", "alias", "scheduler", "event", "file", "platform", "subscriber", "diagnostic",
+            "vrf", "call-home", "transceiver", "netconf-yang", "restconf", "login", "privilege", "tftp-server",
+            "errdisable", "port-channel", "system", "hw-module", "mac", "policy-map", "class-map", "service-policy",
+            "monitor", "flow", "sampler", "zone", "zone-pair", "parameter-map", "template", "mls", "wsma", "telemetry",
+            "authentication", "dot1x", "radius", "radius-server", "tacacs", "tacacs-server", "banner-end");
+    /** "ip ..." statements that are not about ACL filtering. */
+    private static final Set<String> IGNORED_IP = Set.of("domain", "domain-name", "domain-lookup", "name-server", "route",
+            "cef", "ssh", "http", "forward-protocol", "dhcp", "tftp", "scp", "ftp", "multicast-routing", "routing",
+            "classless", "subnet-zero", "nat", "sla", "prefix-list", "as-path", "community-list", "vrf", "host",
+            "bootp", "finger", "source-route", "tcp", "flow-export", "flow-cache", "igmp", "pim", "radius", "tacacs",
+            "audit", "admission", "inspect", "local", "dns", "name", "default-gateway", "options", "icmp", "arp",
+            "device", "explicit-path", "ospf", "bgp-community", "extcommunity-list", "wccp", "sftp", "rcmd", "gratuitous-arps");
+
+    private final IosConfig cfg = new IosConfig();
+    private final Ledger ledger;
+
+    private String block;
+    private String acl;
+    private boolean standard;
+    private Group group;
+    private String iface;
+    private String bannerEnd;
+
+    private IosParser(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    static IosConfig parse(List<String> lines, Ledger ledger) {
+        IosParser p = new IosParser(ledger);
+        for (int i = 0; i < lines.size(); i++) p.line(i + 1, lines.get(i));
+        return p.cfg;
+    }
+
+    static String[] tokens(String s) {
+        List<String> out = new ArrayList<>();
+        int n = s.length(), i = 0;
+        while (i < n) {
+            while (i < n && s.charAt(i) <= ' ') i++;
+            int start = i;
+            while (i < n && s.charAt(i) > ' ') i++;
+            if (i > start) out.add(s.substring(start, i));
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private void line(int no, String raw) {
+        if (raw.length() > MAX_LINE) {
+            ledger.unrecognized(no, "line longer than " + MAX_LINE + " characters; not read");
+            return;
+        }
+        if (bannerEnd != null) {
+            ledger.ignored(no, "banner text");
+            if (raw.contains(bannerEnd)) bannerEnd = null;
+            return;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if ((c < ' ' && c != '\t') || c == '\uFFFD' || c == 0x7F) {
+                ledger.unrecognized(no, "control characters or invalid text: not a configuration line");
+                return;
+            }
+        }
+        String s = raw.strip();
+        if (s.isEmpty() || s.startsWith("!") || s.startsWith("Building configuration") || s.startsWith("Current configuration")) {
+            ledger.quiet(no);
+            if (s.startsWith("!") && !raw.startsWith(" ")) block = null;
+            return;
+        }
+        String[] t = tokens(s);
+        boolean indented = raw.charAt(0) == ' ' || raw.charAt(0) == '\t';
+        try {
+            if (indented && block != null) member(no, t);
+            else if (indented) ledger.unrecognized(no, "indented line outside any block");
+            else top(no, t);
+        } catch (Unmodelled e) {
+            ledger.unsupported(no, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            ledger.unrecognized(no, e.getMessage());
+        }
+    }
+
+    /** Valid syntax this importer does not model: the line is unsupported, not unrecognized. */
+    static final class Unmodelled extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Unmodelled(String message) {
+            super(message);
+        }
+    }
+
+    private static void need(String[] t, int n, String syntax) {
+        if (t.length < n) throw new IllegalArgumentException("incomplete statement; expected '" + syntax + "'");
+    }
+
+    private void top(int no, String[] t) {
+        block = null;
+        String k = t[0].toLowerCase(Locale.ROOT);
+        switch (k) {
+            case "interface" -> {
+                need(t, 2, "interface NAME");
+                iface = String.join(" ", java.util.Arrays.copyOfRange(t, 1, t.length));
+                block = "interface";
+                ledger.used(no);
+            }
+            case "ip" -> ipTop(no, t);
+            case "access-list" -> numbered(no, t);
+            case "object-group" -> {
+                need(t, 3, "object-group network|service NAME");
+                String type = t[1].toLowerCase(Locale.ROOT);
+                if (!type.equals("network") && !type.equals("service")) {
+                    block = "ignored";
+                    ledger.unsupported(no, "object-group type '" + t[1] + "' is not modelled");
+                    return;
+                }
+                group = new Group(t[2], type.equals("network"), no);
+                cfg.groups.put(t[2], group);
+                block = "group";
+                ledger.used(no);
+            }
+            case "banner" -> {
+                ledger.ignored(no, "banner");
+                if (t.length >= 3) {
+                    String d = t[2].startsWith("^C") ? "^C" : t[2].substring(0, 1);
+                    String rest = String.join(" ", java.util.Arrays.copyOfRange(t, 2, t.length)).substring(d.length());
+                    if (!rest.contains(d)) bannerEnd = d;
+                }
+            }
+            case "time-range" -> {
+                block = "ignored";
+                ledger.ignored(no, "time-range definition: entries that use it are treated as always active");
+            }
+            default -> {
+                if (IGNORED.contains(k)) {
+                    block = "ignored";
+                    ledger.ignored(no, "not about filtering");
+                } else {
+                    block = "unknown";
+                    ledger.unrecognized(no, "unknown statement");
+                }
+            }
+        }
+    }
+
+    private void ipTop(int no, String[] t) {
+        need(t, 2, "ip ...");
+        String w = t[1].toLowerCase(Locale.ROOT);
+        if (w.equals("access-list")) {
+            need(t, 4, "ip access-list extended|standard NAME");
+            String type = t[2].toLowerCase(Locale.ROOT);
+            if (type.equals("extended") || type.equals("standard")) {
+                acl = t[3];
+                standard = type.equals("standard");
+                cfg.acls.computeIfAbsent(acl, x -> new ArrayList<>());
+                block = "acl";
+                ledger.used(no);
+            } else {
+                block = "ignored";
+                ledger.ignored(no, "ip access-list " + t[2] + ": not an interface filter");
+            }
+            return;
+        }
+        if (IGNORED_IP.contains(w)) {
+            block = "ignored";
+            ledger.ignored(no, "not about filtering");
+        } else {
+            block = "unknown";
+            ledger.unrecognized(no, "unknown statement");
+        }
+    }
+
+    /** {@code access-list N permit|deny|remark ...}: 1-99, 1300-1999 standard; 100-199, 2000-2699 extended. */
+    private void numbered(int no, String[] t) {
+        need(t, 3, "access-list NUMBER permit|deny|remark ...");
+        int n;
+        try {
+            n = Integer.parseInt(t[1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("access-list number expected, found '" + t[1] + "'");
+        }
+        boolean std = (n >= 1 && n <= 99) || (n >= 1300 && n <= 1999);
+        boolean ext = (n >= 100 && n <= 199) || (n >= 2000 && n <= 2699);
+        if (!std && !ext) {
+            ledger.ignored(no, "access-list " + n + " is not an IP access list");
+            return;
+        }
+        if (t[2].equalsIgnoreCase("remark")) {
+            ledger.ignored(no, "remark");
+            return;
+        }
+        if (t[2].equalsIgnoreCase("dynamic")) {
+            ledger.unsupported(no, "dynamic (lock-and-key) entries are not modelled");
+            return;
+        }
+        Entry e = std ? standardEntry(no, t, 2) : extendedEntry(no, t, 2);
+        cfg.acls.computeIfAbsent(t[1], x -> new ArrayList<>()).add(e);
+        ledger.used(no);
+    }
+
+    private void member(int no, String[] t) {
+        String k = t[0].toLowerCase(Locale.ROOT);
+        switch (block) {
+            case "ignored" -> ledger.ignored(no, "part of a block that is not about filtering");
+            case "unknown" -> ledger.unrecognized(no, "inside an unrecognized statement");
+            case "interface" -> {
+                if (k.equals("ip") && t.length >= 4 && t[1].equalsIgnoreCase("access-group")) {
+                    String dir = t[3].toLowerCase(Locale.ROOT);
+                    if (!dir.equals("in") && !dir.equals("out")) throw new IllegalArgumentException("expected in or out");
+                    cfg.accessGroups.add(new IosConfig.AccessGroup(t[2],
+                            new Binding(iface, dir.equals("in") ? Binding.Direction.IN : Binding.Direction.OUT), no));
+                    ledger.used(no);
+                } else if (k.equals("ipv6") && t.length >= 2 && t[1].equalsIgnoreCase("traffic-filter")) {
+                    ledger.unsupported(no, "IPv6 traffic filters are not modelled");
+                } else {
+                    ledger.ignored(no, "interface setting not about filtering");
+                }
+            }
+            case "acl" -> {
+                int i = 0;
+                if (isNumber(t[0])) i = 1; // sequence number
+                if (i >= t.length) throw new IllegalArgumentException("sequence number without an entry");
+                String w = t[i].toLowerCase(Locale.ROOT);
+                if (w.equals("remark")) {
+                    ledger.ignored(no, "remark");
+                    return;
+                }
+                if (w.equals("evaluate") || w.equals("dynamic")) {
+                    ledger.unsupported(no, "'" + w + "' entries are not modelled");
+                    return;
+                }
+                Entry e = standard ? standardEntry(no, t, i) : extendedEntry(no, t, i);
+                cfg.acls.get(acl).add(e);
+                ledger.used(no);
+            }
+            case "group" -> groupMember(no, t, k);
+            default -> ledger.unrecognized(no, "unexpected line");
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty() || s.length() > 10) return false;
+        for (int i = 0; i < s.length(); i++) if (!Character.isDigit(s.charAt(i))) return false;
+        return true;
+    }
+
+    private void groupMember(int no, String[] t, String k) {
+        if (k.equals("description")) {
+            ledger.ignored(no, "description");
+            return;
+        }
+        if (k.equals("group-object")) {
+            need(t, 2, "group-object NAME");
+            group.nested.add(t[1]);
+            group.nestedLines.add(no);
+            ledger.used(no);
+            return;
+        }
+        if (group.network) {
+            IntervalSet a;
+            switch (k) {
+                case "host" -> {
+                    need(t, 2, "host ADDRESS");
+                    a = Addresses.parse(t[1]);
+                }
+                case "any" -> a = Addresses.ALL;
+                case "range" -> {
+                    need(t, 3, "range FIRST LAST");
+                    a = Addresses.parse(t[1] + "-" + t[2]);
+                }
+                default -> {
+                    // network-object groups take a subnet mask (not a wildcard), or a prefix
+                    a = t.length >= 2 ? Addresses.parse(t[0] + "/" + t[1]) : Addresses.parse(t[0]);
+                }
+            }
+            group.addresses.add(a);
+            ledger.used(no);
+            return;
+        }
+        IntervalSet proto = IosNames.protocol(t[0]);
+        if (proto == null) throw new IllegalArgumentException("unknown protocol '" + t[0] + "' in service group");
+        IntervalSet src = Ports.ALL, dst = Ports.ALL;
+        int[] next = {0};
+        int j = 1;
+        boolean icmp = proto.equals(IntervalSet.point(Protocols.ICMP));
+        if (!icmp) {
+            if (j < t.length && t[j].equalsIgnoreCase("source")) {
+                src = IosNames.operator(t, j + 1, next);
+                if (src == null) throw new IllegalArgumentException("'source' needs an operator");
+                j = next[0];
+            }
+            if (j < t.length) {
+                dst = IosNames.operator(t, j, next);
+                if (dst == null) throw new IllegalArgumentException("unexpected '" + t[j] + "' in service group");
+                j = next[0];
+            }
+            if (j < t.length) throw new IllegalArgumentException("unexpected '" + t[j] + "' in service group");
+            if ((!src.equals(Ports.ALL) || !dst.equals(Ports.ALL)) && !IosNames.ported(proto)) {
+                throw new IllegalArgumentException("ports given for a protocol without ports");
+            }
+        } else if (t.length > 1) {
+            ledger.unsupported(no, "ICMP types are not modelled; the member matches every ICMP type");
+        }
+        group.services.add(new Svc(proto, src, dst));
+        ledger.used(no);
+    }
+
+    // ---- entries --------------------------------------------------------------------------------
+
+    private static Action action(String w) {
+        return switch (w.toLowerCase(Locale.ROOT)) {
+            case "permit" -> Action.PERMIT;
+            case "deny" -> Action.DENY;
+            default -> throw new IllegalArgumentException("expected permit or deny, found '" + w + "'");
+        };
+    }
+
+    private Entry standardEntry(int no, String[] t, int i) {
+        need(t, i + 2, "permit|deny SOURCE [WILDCARD]");
+        Action a = action(t[i]);
+        String w = t[i + 1].toLowerCase(Locale.ROOT);
+        IntervalSet src;
+        int j;
+        if (w.equals("any")) {
+            src = Addresses.ALL_V4;
+            j = i + 2;
+        } else if (w.equals("host")) {
+            need(t, i + 3, "host ADDRESS");
+            src = Addresses.parse(t[i + 2]);
+            j = i + 3;
+        } else if (i + 2 < t.length && t[i + 2].indexOf('.') > 0) {
+            src = wildcard(t[i + 1], t[i + 2]);
+            j = i + 3;
+        } else {
+            src = Addresses.parse(t[i + 1]);
+            j = i + 2;
+        }
+        String unsupported = null;
+        while (j < t.length) {
+            String o = t[j].toLowerCase(Locale.ROOT);
+            if (o.equals("log")) j = t.length;
+            else throw new IllegalArgumentException("unexpected '" + t[j] + "' in standard access-list entry");
+        }
+        return new Entry(no, a, new ProtoLiteral(Protocols.ALL), new AddrLiteral(src), Ports.ALL,
+                new AddrLiteral(Addresses.ALL_V4), Ports.ALL, false, unsupported);
+    }
+
+    private Entry extendedEntry(int no, String[] t, int i) {
+        need(t, i + 4, "permit|deny PROTOCOL SOURCE DESTINATION");
+        Action a = action(t[i++]);
+        Proto proto;
+        if (t[i].equalsIgnoreCase("object-group")) {
+            need(t, i + 2, "object-group NAME");
+            proto = new ProtoGroup(t[i + 1]);
+            i += 2;
+        } else {
+            IntervalSet p = IosNames.protocol(t[i]);
+            if (p == null) throw new IllegalArgumentException("unknown protocol '" + t[i] + "'");
+            proto = new ProtoLiteral(p);
+            i++;
+        }
+        boolean ported = proto instanceof ProtoLiteral pl && IosNames.ported(pl.protocols());
+        boolean icmp = proto instanceof ProtoLiteral pl && pl.protocols().equals(IntervalSet.point(Protocols.ICMP));
+        int[] next = {i};
+        Addr src = address(t, i, next);
+        i = next[0];
+        IntervalSet sp = ported ? IosNames.operator(t, i, next) : null;
+        if (sp != null) i = next[0];
+        Addr dst = address(t, i, next);
+        i = next[0];
+        IntervalSet dp = ported ? IosNames.operator(t, i, next) : null;
+        if (dp != null) i = next[0];
+        boolean established = false;
+        List<String> unsupported = new ArrayList<>();
+        if (icmp && i < t.length && !OPTIONS.contains(t[i].toLowerCase(Locale.ROOT))) {
+            unsupported.add("ICMP types are not modelled; the entry matches every ICMP type");
+            i++;
+            if (i < t.length && isNumber(t[i])) i++;
+        }
+        while (i < t.length) {
+            String o = t[i].toLowerCase(Locale.ROOT);
+            switch (o) {
+                case "established" -> {
+                    if (!ported) throw new IllegalArgumentException("'established' needs tcp");
+                    established = true;
+                    i++;
+                }
+                case "log", "log-input" -> {
+                    i++;
+                    if (i < t.length && !OPTIONS.contains(t[i].toLowerCase(Locale.ROOT))) i++; // log cookie
+                }
+                case "time-range" -> {
+                    need(t, i + 2, "time-range NAME");
+                    unsupported.add("time-range " + t[i + 1] + " is not modelled; the entry is treated as always active");
+                    i += 2;
+                }
+                case "dscp", "precedence", "tos", "ttl", "option" -> {
+                    unsupported.add("'" + o + "' matching is not modelled; the entry matches regardless");
+                    i += o.equals("ttl") ? 3 : 2;
+                }
+                case "fragments" -> {
+                    unsupported.add("'fragments' is not modelled; the entry is treated as matching whole packets");
+                    i++;
+                }
+                case "ack", "syn", "fin", "rst", "psh", "urg", "match-all", "match-any" -> {
+                    unsupported.add("TCP flag matching is not modelled; the entry matches regardless of flags");
+                    i++;
+                    while (i < t.length && (t[i].startsWith("+") || t[i].startsWith("-"))) i++;
+                }
+                default -> throw new IllegalArgumentException("unexpected '" + t[i] + "' in access-list entry");
+            }
+        }
+        return new Entry(no, a, proto, src, sp != null ? sp : Ports.ALL, dst, dp != null ? dp : Ports.ALL, established,
+                unsupported.isEmpty() ? null : String.join("; ", unsupported));
+    }
+
+    private static final Set<String> OPTIONS = Set.of("established", "log", "log-input", "time-range", "dscp", "precedence",
+            "tos", "ttl", "option", "fragments", "ack", "syn", "fin", "rst", "psh", "urg", "match-all", "match-any");
+
+    private Addr address(String[] t, int i, int[] next) {
+        if (i >= t.length) throw new IllegalArgumentException("source or destination missing");
+        String w = t[i].toLowerCase(Locale.ROOT);
+        switch (w) {
+            case "any" -> {
+                next[0] = i + 1;
+                return new AddrLiteral(Addresses.ALL_V4);
+            }
+            case "host" -> {
+                need(t, i + 2, "host ADDRESS");
+                next[0] = i + 2;
+                return new AddrLiteral(Addresses.parse(t[i + 1]));
+            }
+            case "object-group" -> {
+                need(t, i + 2, "object-group NAME");
+                next[0] = i + 2;
+                return new AddrGroup(t[i + 1]);
+            }
+            default -> { }
+        }
+        need(t, i + 2, "ADDRESS WILDCARD");
+        next[0] = i + 2;
+        return new AddrLiteral(wildcard(t[i], t[i + 1]));
+    }
+
+    /** {@code A W}: W is an inverse mask; only contiguous wildcards are modelled. */
+    static IntervalSet wildcard(String address, String wildcard) {
+        long w = Addresses.parse(wildcard).first().longValue() & 0xFFFF_FFFFL;
+        long mask = ~w & 0xFFFF_FFFFL;
+        int len = Long.bitCount(mask);
+        long expect = len == 0 ? 0 : (0xFFFF_FFFFL << (32 - len)) & 0xFFFF_FFFFL;
+        if (mask != expect) throw new Unmodelled("wildcard " + wildcard + " is not contiguous; the entry is left out");
+        long a = Addresses.parse(address).first().longValue() & 0xFFFF_FFFFL & mask;
+        String net = ((a >>> 24) & 255) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "." + (a & 255);
+        return Addresses.parse(net + "/" + len);
+    }
+}
