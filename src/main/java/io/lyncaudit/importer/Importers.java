@@ -2,6 +2,7 @@ package io.lyncaudit.importer;
 
 import io.lyncaudit.importer.iptables.IptablesImporter;
 import io.lyncaudit.importer.neutral.NeutralImporter;
+import io.lyncaudit.importer.nftables.NftablesImporter;
 import io.lyncaudit.importer.sheet.IpsecSpreadsheetImporter;
 import io.lyncaudit.importer.sheet.SpreadsheetImporter;
 import io.lyncaudit.ipsec.IpsecPolicy;
@@ -20,7 +21,7 @@ public final class Importers {
     private static final int HEAD = 64 * 1024;
 
     /** Every importer, in detection order (most specific first). */
-    public static final List<Importer> ALL = List.of(new NeutralImporter(), new IptablesImporter(), new SpreadsheetImporter());
+    public static final List<Importer> ALL = List.of(new NeutralImporter(), new IptablesImporter(), new NftablesImporter(), new SpreadsheetImporter());
 
     private Importers() {}
 
