@@ -4,6 +4,7 @@ import io.lyncaudit.importer.asa.AsaImporter;
 import io.lyncaudit.importer.ios.IosImporter;
 import io.lyncaudit.importer.iptables.IptablesImporter;
 import io.lyncaudit.importer.neutral.NeutralImporter;
+import io.lyncaudit.importer.nftables.NftablesImporter;
 import io.lyncaudit.importer.sheet.IpsecSpreadsheetImporter;
 import io.lyncaudit.importer.sheet.SpreadsheetImporter;
 import io.lyncaudit.importer.windows.WindowsFirewallImporter;
@@ -25,7 +26,8 @@ public final class Importers {
 
     /** Every importer, in detection order (most specific first). */
     public static final List<Importer> ALL = List.of(new NeutralImporter(), new AsaImporter(), new IosImporter(),
-            new IptablesImporter(), new WindowsFirewallImporter(), new WindowsIpsecImporter(), new SpreadsheetImporter());
+            new IptablesImporter(), new NftablesImporter(), new WindowsFirewallImporter(), new WindowsIpsecImporter(),
+            new SpreadsheetImporter());
 
     private Importers() {}
 

@@ -1,6 +1,8 @@
 package io.lyncaudit.importer.iptables;
 
 import io.lyncaudit.importer.iptables.IptablesRuleset.Chain;
+import io.lyncaudit.importer.iptables.IptablesRuleset.Cond;
+import io.lyncaudit.importer.iptables.IptablesRuleset.Kind;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Neg;
 import io.lyncaudit.importer.iptables.IptablesRuleset.RawRule;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Table;
@@ -245,13 +247,15 @@ final class IptablesConversions {
         IntervalSet real, mapped = domain;
         try {
             real = Addresses.parse(addr);
-            for (Neg n : r.destinations) mapped = restrict(mapped, addresses(n.value()), n.negated());
-            for (Neg n : r.dstRanges) mapped = restrict(mapped, Addresses.parse(n.value()), n.negated());
+            for (Cond n : r.conds) {
+                if (n.kind() == Kind.DESTINATION) mapped = restrict(mapped, addresses(n.value()), n.negated());
+                if (n.kind() == Kind.DESTINATION_RANGE) mapped = restrict(mapped, Addresses.parse(n.value()), n.negated());
+            }
         } catch (IllegalArgumentException e) {
             ledger.mark(r.line, r.text, Verdict.UNRECOGNIZED, e.getMessage());
             return;
         }
-        if (r.destinations.isEmpty() && r.dstRanges.isEmpty()) {
+        if (!r.has(Kind.DESTINATION) && !r.has(Kind.DESTINATION_RANGE)) {
             ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "DNAT without a destination match: the public address is unknown, not recorded");
             return;
         }
@@ -269,6 +273,7 @@ final class IptablesConversions {
     }
 
     private static IntervalSet addresses(String v) {
+        if (v.indexOf(',') < 0) return Addresses.parse(v);
         IntervalSet s = IntervalSet.EMPTY;
         for (String part : v.split(",")) s = s.union(Addresses.parse(part));
         return s;
@@ -284,6 +289,7 @@ final class IptablesConversions {
             m = new Match(null, Set.of(), Set.of());
         }
         matches.put(r, m);
+        r.conds = null; // converted: the strings are no longer needed
     }
 
     private Match build(RawRule r) {
@@ -307,15 +313,21 @@ final class IptablesConversions {
             proto = restrict(proto, ps, r.protocol.negated());
         }
         IntervalSet src = domain, dst = domain;
-        for (Neg n : r.sources) src = restrict(src, addresses(n.value()), n.negated());
-        for (Neg n : r.srcRanges) src = restrict(src, Addresses.parse(n.value()), n.negated());
-        for (Neg n : r.destinations) dst = restrict(dst, addresses(n.value()), n.negated());
-        for (Neg n : r.dstRanges) dst = restrict(dst, Addresses.parse(n.value()), n.negated());
         IntervalSet sp = Ports.ALL, dp = Ports.ALL, either = Ports.ALL;
-        for (Neg n : r.sports) sp = restrict(sp, ports(n.value()), n.negated());
-        for (Neg n : r.dports) dp = restrict(dp, ports(n.value()), n.negated());
-        for (Neg n : r.eitherPorts) either = restrict(either, ports(n.value()), n.negated());
-        boolean hasPorts = !r.sports.isEmpty() || !r.dports.isEmpty() || !r.eitherPorts.isEmpty();
+        boolean hasPorts = false;
+        for (Cond n : r.conds) {
+            switch (n.kind()) {
+                case SOURCE -> src = restrict(src, addresses(n.value()), n.negated());
+                case SOURCE_RANGE -> src = restrict(src, Addresses.parse(n.value()), n.negated());
+                case DESTINATION -> dst = restrict(dst, addresses(n.value()), n.negated());
+                case DESTINATION_RANGE -> dst = restrict(dst, Addresses.parse(n.value()), n.negated());
+                case SOURCE_PORT -> sp = restrict(sp, ports(n.value()), n.negated());
+                case DESTINATION_PORT -> dp = restrict(dp, ports(n.value()), n.negated());
+                case EITHER_PORT -> either = restrict(either, ports(n.value()), n.negated());
+                case STATE -> { }
+            }
+            hasPorts |= n.kind() == Kind.SOURCE_PORT || n.kind() == Kind.DESTINATION_PORT || n.kind() == Kind.EITHER_PORT;
+        }
         if (hasPorts) {
             for (int i = 0; i < proto.intervalCount(); i++) {
                 for (long p = proto.startLong(i); p <= proto.endLong(i); p++) {
@@ -342,7 +354,8 @@ final class IptablesConversions {
     private boolean newConnection(RawRule r) {
         if (Boolean.FALSE.equals(r.syn)) return false;
         boolean newOk = true;
-        for (Neg n : r.states) {
+        for (Cond n : r.conds) {
+            if (n.kind() != Kind.STATE) continue;
             boolean has = false;
             for (String s : n.value().split(",")) {
                 String st = s.trim().toUpperCase(Locale.ROOT);

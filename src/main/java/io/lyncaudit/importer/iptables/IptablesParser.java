@@ -1,6 +1,7 @@
 package io.lyncaudit.importer.iptables;
 
 import io.lyncaudit.importer.iptables.IptablesRuleset.Chain;
+import io.lyncaudit.importer.iptables.IptablesRuleset.Kind;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Neg;
 import io.lyncaudit.importer.iptables.IptablesRuleset.RawRule;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Table;
@@ -149,7 +150,7 @@ final class IptablesParser {
             if (o.equals("!")) {
                 neg = true;
                 if (++i >= t.size()) {
-                    r.unrecognized.add("'!' at the end of the rule");
+                    r.unrecognized("'!' at the end of the rule");
                     break;
                 }
                 o = t.get(i);
@@ -159,24 +160,24 @@ final class IptablesParser {
             switch (o) {
                 case "-p", "--protocol" -> r.protocol = new Neg(v, neg);
                 case "-s", "--source", "--src" -> {
-                    r.sources.add(new Neg(v, neg));
+                    r.add(Kind.SOURCE, v, neg);
                     if (v != null && v.indexOf(':') >= 0) rs.ipv6 = true;
                 }
                 case "-d", "--destination", "--dst" -> {
-                    r.destinations.add(new Neg(v, neg));
+                    r.add(Kind.DESTINATION, v, neg);
                     if (v != null && v.indexOf(':') >= 0) rs.ipv6 = true;
                 }
                 case "-i", "--in-interface" -> r.inIface = new Neg(v, neg);
                 case "-o", "--out-interface" -> r.outIface = new Neg(v, neg);
                 case "-m", "--match" -> module = v;
-                case "--dport", "--destination-port" -> r.dports.add(new Neg(v, neg));
-                case "--sport", "--source-port" -> r.sports.add(new Neg(v, neg));
-                case "--dports", "--destination-ports" -> r.dports.add(new Neg(v, neg));
-                case "--sports", "--source-ports" -> r.sports.add(new Neg(v, neg));
-                case "--ports" -> r.eitherPorts.add(new Neg(v, neg));
-                case "--src-range" -> r.srcRanges.add(new Neg(v, neg));
-                case "--dst-range" -> r.dstRanges.add(new Neg(v, neg));
-                case "--ctstate", "--state" -> r.states.add(new Neg(v, neg));
+                case "--dport", "--destination-port" -> r.add(Kind.DESTINATION_PORT, v, neg);
+                case "--sport", "--source-port" -> r.add(Kind.SOURCE_PORT, v, neg);
+                case "--dports", "--destination-ports" -> r.add(Kind.DESTINATION_PORT, v, neg);
+                case "--sports", "--source-ports" -> r.add(Kind.SOURCE_PORT, v, neg);
+                case "--ports" -> r.add(Kind.EITHER_PORT, v, neg);
+                case "--src-range" -> r.add(Kind.SOURCE_RANGE, v, neg);
+                case "--dst-range" -> r.add(Kind.DESTINATION_RANGE, v, neg);
+                case "--ctstate", "--state" -> r.add(Kind.STATE, v, neg);
                 case "--comment" -> r.comment = v;
                 case "--syn" -> {
                     r.syn = !neg;
@@ -188,7 +189,7 @@ final class IptablesParser {
                 }
                 case "--to-destination" -> r.toDestination = v;
                 case "-f", "--fragment" -> {
-                    r.unsupported.add("fragment match");
+                    r.unsupported("fragment match");
                     takesValue = false;
                 }
                 default -> {
@@ -199,16 +200,16 @@ final class IptablesParser {
                     if (r.target != null) {
                         // target options (--reject-with, --log-prefix, --to-source ...) do not change the match
                     } else if (o.startsWith("--") && module != null && UNMODELLED_MODULES.contains(module)) {
-                        r.unsupported.add("'" + (neg ? "! " : "") + opt + "' (-m " + module + ")");
+                        r.unsupported("'" + (neg ? "! " : "") + opt + "' (-m " + module + ")");
                     } else {
-                        r.unrecognized.add("unknown option '" + opt + "'");
+                        r.unrecognized("unknown option '" + opt + "'");
                     }
                     i = j - 1;
                 }
             }
             if (takesValue) {
                 if (v == null) {
-                    r.unrecognized.add("option " + o + " without a value");
+                    r.unrecognized("option " + o + " without a value");
                     break;
                 }
                 i++;

@@ -44,22 +44,21 @@ final class IptablesRuleset {
     /** A condition value and whether it was negated with {@code !}. */
     record Neg(String value, boolean negated) {}
 
+    /** What a repeatable condition is about. */
+    enum Kind { SOURCE, DESTINATION, SOURCE_RANGE, DESTINATION_RANGE, SOURCE_PORT, DESTINATION_PORT, EITHER_PORT, STATE }
+
+    /** One repeatable condition of a rule (addresses, ranges, ports, connection states). */
+    record Cond(Kind kind, String value, boolean negated) {}
+
     /** One {@code -A} line, as written. */
     static final class RawRule {
         final int line;
         final String text;
         Neg protocol;
-        final List<Neg> sources = new ArrayList<>();
-        final List<Neg> destinations = new ArrayList<>();
-        final List<Neg> srcRanges = new ArrayList<>();
-        final List<Neg> dstRanges = new ArrayList<>();
-        final List<Neg> sports = new ArrayList<>();
-        final List<Neg> dports = new ArrayList<>();
-        /** multiport --ports: source or destination port. */
-        final List<Neg> eitherPorts = new ArrayList<>();
+        /** Conditions in the order written; released (null) once converted, to keep big files small in memory. */
+        List<Cond> conds = new ArrayList<>(4);
         Neg inIface;
         Neg outIface;
-        final List<Neg> states = new ArrayList<>();
         /** --syn: TRUE, ! --syn: FALSE, absent: null. */
         Boolean syn;
         String comment;
@@ -67,13 +66,32 @@ final class IptablesRuleset {
         boolean isGoto;
         String toDestination;
         /** Conditions understood but not modelled (each treated as matching every packet). */
-        final List<String> unsupported = new ArrayList<>();
+        List<String> unsupported = List.of();
         /** Options not understood at all: the rule cannot be used. */
-        final List<String> unrecognized = new ArrayList<>();
+        List<String> unrecognized = List.of();
 
         RawRule(int line, String text) {
             this.line = line;
             this.text = text;
+        }
+
+        void add(Kind k, String v, boolean neg) {
+            conds.add(new Cond(k, v, neg));
+        }
+
+        boolean has(Kind k) {
+            for (Cond c : conds) if (c.kind() == k) return true;
+            return false;
+        }
+
+        void unsupported(String what) {
+            if (unsupported.isEmpty()) unsupported = new ArrayList<>(2);
+            unsupported.add(what);
+        }
+
+        void unrecognized(String what) {
+            if (unrecognized.isEmpty()) unrecognized = new ArrayList<>(2);
+            unrecognized.add(what);
         }
     }
 }

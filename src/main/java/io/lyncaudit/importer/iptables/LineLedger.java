@@ -12,44 +12,66 @@ import java.util.TreeMap;
  * wins and its messages are kept, so no line is dropped or counted twice.
  */
 final class LineLedger {
-    /** The verdicts, least severe first. */
-    enum Verdict { USED, IGNORED, UNSUPPORTED, UNRECOGNIZED }
+    /** The verdicts, weakest first: a line that produced something is used even if another pass would ignore it. */
+    enum Verdict { IGNORED, USED, UNSUPPORTED, UNRECOGNIZED }
+
+    private static final int USED = Verdict.USED.ordinal() + 1;
 
     private static final int MAX_TEXT = 300;
 
     private record Entry(Verdict verdict, String text, String message) {}
 
     private final String file;
+    /** Lines whose verdict is not USED, with their messages. */
     private final Map<Integer, Entry> lines = new TreeMap<>();
+    /** Per line: 0 no verdict yet, else 1 + the verdict's ordinal (cheap for the many used lines). */
+    private byte[] verdicts = new byte[1024];
 
     LineLedger(String file) {
         this.file = file;
     }
 
+    private int verdictAt(int line) {
+        return line < verdicts.length ? verdicts[line] : 0;
+    }
+
+    private void setVerdict(int line, Verdict v) {
+        if (line >= verdicts.length) verdicts = java.util.Arrays.copyOf(verdicts, Math.max(line + 1, verdicts.length * 2));
+        verdicts[line] = (byte) (v.ordinal() + 1);
+    }
+
     void used(int line, String text) {
+        int cur = verdictAt(line);
+        if (cur == 0 || cur == USED) {
+            setVerdict(line, Verdict.USED);
+            return;
+        }
         mark(line, text, Verdict.USED, null);
     }
 
     void mark(int line, String text, Verdict v, String message) {
-        Entry old = lines.get(line);
-        if (old == null || v.ordinal() > old.verdict.ordinal()
-                // USED beats IGNORED: a line that produced something is used
-                || (old.verdict == Verdict.IGNORED && v == Verdict.USED)) {
-            lines.put(line, new Entry(v, text, message));
+        if (verdictAt(line) == USED && v == Verdict.USED) return;
+        Entry old = verdictAt(line) == USED ? new Entry(Verdict.USED, text, null) : lines.get(line);
+        if (old == null || v.ordinal() > old.verdict.ordinal()) {
+            if (v == Verdict.USED) {
+                lines.remove(line);
+            } else {
+                lines.put(line, new Entry(v, text, message));
+            }
+            setVerdict(line, v);
         } else if (v == old.verdict && message != null && old.message != null && !old.message.contains(message)) {
             lines.put(line, new Entry(v, text, old.message + "; " + message));
         }
     }
 
     boolean has(int line) {
-        return lines.containsKey(line);
+        return verdictAt(line) != 0;
     }
 
     List<Diagnostic> diagnostics() {
         List<Diagnostic> out = new ArrayList<>();
         for (Map.Entry<Integer, Entry> e : lines.entrySet()) {
             Entry en = e.getValue();
-            if (en.verdict == Verdict.USED) continue;
             Diagnostic.Category c = switch (en.verdict) {
                 case IGNORED -> Diagnostic.Category.IGNORED;
                 case UNSUPPORTED -> Diagnostic.Category.UNSUPPORTED;
@@ -61,9 +83,10 @@ final class LineLedger {
     }
 
     LineCounts counts() {
-        int[] n = new int[4];
-        for (Entry en : lines.values()) n[en.verdict.ordinal()]++;
-        return new LineCounts(lines.size(), n[0], n[1], n[2], n[3]);
+        int[] n = new int[5];
+        for (byte b : verdicts) n[b]++;
+        return new LineCounts(n[1] + n[2] + n[3] + n[4], n[USED], n[Verdict.IGNORED.ordinal() + 1],
+                n[Verdict.UNSUPPORTED.ordinal() + 1], n[Verdict.UNRECOGNIZED.ordinal() + 1]);
     }
 
     static String clip(String text) {

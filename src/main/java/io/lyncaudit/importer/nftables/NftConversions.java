@@ -1,0 +1,438 @@
+package io.lyncaudit.importer.nftables;
+
+import io.lyncaudit.importer.nftables.LineLedger.Verdict;
+import io.lyncaudit.importer.nftables.NftRuleset.Chain;
+import io.lyncaudit.importer.nftables.NftRuleset.Dnat;
+import io.lyncaudit.importer.nftables.NftRuleset.Entry;
+import io.lyncaudit.importer.nftables.NftRuleset.Match;
+import io.lyncaudit.importer.nftables.NftRuleset.NamedSet;
+import io.lyncaudit.importer.nftables.NftRuleset.Named;
+import io.lyncaudit.importer.nftables.NftRuleset.Other;
+import io.lyncaudit.importer.nftables.NftRuleset.Range;
+import io.lyncaudit.importer.nftables.NftRuleset.RawRule;
+import io.lyncaudit.importer.nftables.NftRuleset.SetOf;
+import io.lyncaudit.importer.nftables.NftRuleset.Single;
+import io.lyncaudit.importer.nftables.NftRuleset.Stmt;
+import io.lyncaudit.importer.nftables.NftRuleset.Table;
+import io.lyncaudit.importer.nftables.NftRuleset.VMap;
+import io.lyncaudit.importer.nftables.NftRuleset.Value;
+import io.lyncaudit.model.Addresses;
+import io.lyncaudit.model.BadInputException;
+import io.lyncaudit.model.IntervalSet;
+import io.lyncaudit.model.PacketBox;
+import io.lyncaudit.model.PacketSet;
+import io.lyncaudit.model.Ports;
+import io.lyncaudit.model.Protocols;
+import io.lyncaudit.policy.Action;
+import io.lyncaudit.policy.Binding;
+import io.lyncaudit.policy.NatRule;
+import io.lyncaudit.policy.Policy;
+import io.lyncaudit.policy.PolicyKind;
+import io.lyncaudit.policy.Rule;
+import io.lyncaudit.policy.SourceRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Second stage: the raw nftables model into first-match policies (regular chains inlined, verdict maps expanded) and NAT rules. */
+final class NftConversions {
+    static final int MAX_DEPTH = 32;
+    static final int MAX_RULES = 500_000;
+    static final int MAX_VISITS = 5_000_000;
+
+    private static final IntervalSet TH = Protocols.TCP_UDP.union(IntervalSet.point(132));
+    private static final Set<String> STATES = Set.of("new", "established", "related", "invalid", "untracked");
+    private static final Map<String, Integer> SERVICES = Map.ofEntries(Map.entry("http", 80), Map.entry("https", 443),
+            Map.entry("ssh", 22), Map.entry("domain", 53), Map.entry("sip", 5060), Map.entry("sips", 5061),
+            Map.entry("ldap", 389), Map.entry("ldaps", 636), Map.entry("smtp", 25), Map.entry("ntp", 123),
+            Map.entry("microsoft-ds", 445), Map.entry("ms-wbt-server", 3389), Map.entry("kerberos", 88), Map.entry("www", 80));
+
+    /** One decision-bearing piece of a rule: its packets and interfaces, and the verdict (kind, target). */
+    record Piece(PacketSet set, Set<String> in, Set<String> out, String kind, String target) {}
+
+    /** The products. */
+    record Converted(List<Policy> policies, List<NatRule> nat) {}
+
+    private final String file;
+    private final LineLedger ledger;
+    private final Map<RawRule, List<Piece>> pieces = new IdentityHashMap<>();
+    private int emitted;
+    private int visits;
+
+    private NftConversions(String file, LineLedger ledger) {
+        this.file = file;
+        this.ledger = ledger;
+    }
+
+    static Converted convert(NftRuleset rs, String file, LineLedger ledger) throws BadInputException {
+        return new NftConversions(file, ledger).run(rs);
+    }
+
+    private Converted run(NftRuleset rs) throws BadInputException {
+        List<Policy> policies = new ArrayList<>();
+        List<NatRule> nat = new ArrayList<>();
+        for (Table t : rs.tables.values()) {
+            for (Chain c : t.chains.values()) {
+                boolean natChain = "nat".equals(c.type);
+                for (RawRule r : c.rules) {
+                    if (natChain) dnat(t, r, nat);
+                    else if (isFiltering(t)) pieces.put(r, pieces(t, r));
+                    else ledger.mark(r.key(), r.text(), Verdict.IGNORED, "family " + t.family + " does not filter IP traffic between networks");
+                }
+            }
+        }
+        for (Table t : rs.tables.values()) {
+            if (!isFiltering(t)) continue;
+            for (Chain c : t.chains.values()) {
+                if (c.hook == null || !"filter".equals(c.type)) continue;
+                Binding b;
+                if (c.hook.equals("forward")) b = null;
+                else if (c.hook.equals("input")) b = new Binding("INPUT", Binding.Direction.IN);
+                else {
+                    ledger.mark(c.line, c.text, Verdict.IGNORED, "hook " + c.hook + " is not audited (forward is; input is kept for hosts)");
+                    continue;
+                }
+                Action def = "drop".equals(c.policy) ? Action.DENY : Action.PERMIT;
+                List<Rule> out = new ArrayList<>();
+                List<String> stack = new ArrayList<>();
+                stack.add(c.name);
+                flatten(t, c, PacketSet.ALL, Set.of(), Set.of(), stack, def, out);
+                policies.add(new Policy(t.family + " " + t.name + " " + c.name, PolicyKind.FIRST_MATCH, b, def, out,
+                        c.text != null ? SourceRef.line(file, c.line, c.text) : null));
+            }
+            for (Chain c : t.chains.values()) {
+                for (RawRule r : c.rules) {
+                    if (!ledger.has(r.key())) {
+                        ledger.mark(r.key(), r.text(), Verdict.IGNORED, "chain " + c.name + " is not reached from a forward or input hook");
+                    }
+                }
+            }
+        }
+        return new Converted(policies, nat);
+    }
+
+    private static boolean isFiltering(Table t) {
+        return t.family.equals("ip") || t.family.equals("ip6") || t.family.equals("inet");
+    }
+
+    private void flatten(Table table, Chain chain, PacketSet ctx, Set<String> ctxIn, Set<String> ctxOut, List<String> stack,
+                         Action policy, List<Rule> out) throws BadInputException {
+        boolean top = stack.size() == 1;
+        PacketSet live = ctx;
+        for (RawRule r : chain.rules) {
+            List<Piece> ps = pieces.get(r);
+            if (ps == null) continue;
+            for (Piece p : ps) {
+                if (live.isEmpty()) return;
+                if (++visits > MAX_VISITS) {
+                    throw new BadInputException(file, r.line(), "flattening the chains takes more than " + MAX_VISITS
+                            + " rule visits (jumps fan out too much)");
+                }
+                Set<String> in = meet(ctxIn, p.in), outZ = meet(ctxOut, p.out);
+                if (in == null || outZ == null) continue;
+                PacketSet hit = live == PacketSet.ALL ? p.set : live.intersect(p.set);
+                ledger.used(r.key(), r.text());
+                if (hit.isEmpty()) continue;
+                switch (p.kind) {
+                    case "accept" -> emit(out, r, Action.PERMIT, hit, in, outZ);
+                    case "drop", "reject" -> emit(out, r, Action.DENY, hit, in, outZ);
+                    case "return" -> live = doReturn(r, top, policy, hit, in, outZ, ctxIn, ctxOut, live, out);
+                    case "jump", "goto" -> {
+                        Chain next = table.chains.get(p.target);
+                        if (next == null || next.hook != null) {
+                            ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "chain " + p.target + " is not a regular chain of table "
+                                    + table.family + " " + table.name + "; the jump is skipped");
+                            continue;
+                        }
+                        if (stack.contains(p.target)) {
+                            ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "jump loop " + String.join(" -> ", stack) + " -> "
+                                    + p.target + "; the jump is skipped");
+                            continue;
+                        }
+                        if (stack.size() >= MAX_DEPTH) {
+                            ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "jumps nested deeper than " + MAX_DEPTH + "; the jump is skipped");
+                            continue;
+                        }
+                        stack.add(p.target);
+                        flatten(table, next, hit, in, outZ, stack, policy, out);
+                        stack.remove(stack.size() - 1);
+                        if (p.kind.equals("goto")) live = doReturn(r, top, policy, hit, in, outZ, ctxIn, ctxOut, live, out);
+                    }
+                    default -> ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "verdict " + p.kind + " is not modelled; the rule is skipped");
+                }
+            }
+        }
+    }
+
+    private PacketSet doReturn(RawRule r, boolean top, Action policy, PacketSet hit, Set<String> in, Set<String> outZ,
+                               Set<String> ctxIn, Set<String> ctxOut, PacketSet live, List<Rule> out) throws BadInputException {
+        if (top) {
+            emit(out, r, policy, hit, in, outZ);
+            return live;
+        }
+        if (!in.equals(ctxIn) || !outZ.equals(ctxOut)) {
+            ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED,
+                    "a return limited to an interface inside a regular chain is not modelled; the packets continue in the chain");
+            return live;
+        }
+        return live.subtract(hit);
+    }
+
+    private void emit(List<Rule> out, RawRule r, Action a, PacketSet hit, Set<String> in, Set<String> outZ) throws BadInputException {
+        if (++emitted > MAX_RULES) throw new BadInputException(file, r.line(), "flattening the chains gives more than " + MAX_RULES + " rules");
+        out.add(new Rule(out.size() + 1, r.comment(), a, hit, in, outZ, SourceRef.line(file, r.line(), r.text())));
+    }
+
+    private static Set<String> meet(Set<String> a, Set<String> b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        Set<String> s = new HashSet<>(a);
+        s.retainAll(b);
+        return s.isEmpty() ? null : Set.copyOf(s);
+    }
+
+    /** A rule's condition as it is being built: one box and two interface sets. */
+    private static final class Cond {
+        IntervalSet proto = Protocols.ALL, src, dst, sp = Ports.ALL, dp = Ports.ALL;
+        Set<String> in = Set.of(), out = Set.of();
+        boolean newOk = true;
+
+        Cond(IntervalSet domain) {
+            src = domain;
+            dst = domain;
+        }
+
+        Cond copy() {
+            Cond c = new Cond(src);
+            c.proto = proto;
+            c.dst = dst;
+            c.sp = sp;
+            c.dp = dp;
+            c.in = in;
+            c.out = out;
+            c.newOk = newOk;
+            return c;
+        }
+
+        PacketSet set() {
+            return PacketSet.of(new PacketBox(proto, src, dst, sp, dp));
+        }
+    }
+
+    private static IntervalSet domain(Table t) {
+        return switch (t.family) {
+            case "ip" -> Addresses.ALL_V4;
+            case "ip6" -> Addresses.ALL_V6;
+            default -> Addresses.ALL;
+        };
+    }
+
+    private RawRule current;
+
+    private List<Piece> pieces(Table t, RawRule r) {
+        current = r;
+        Cond c = new Cond(domain(t));
+        List<Piece> out = new ArrayList<>();
+        try {
+            for (Stmt s : r.stmts()) {
+                if (s instanceof Match m) {
+                    if (m.key().contains(" . ")) {
+                        ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "concatenated match (" + m.key() + ") is not modelled; the rule is left out");
+                        return List.of();
+                    }
+                    apply(t, c, m.key(), m.negated(), m.value());
+                } else if (s instanceof NftRuleset.Verdict v) {
+                    if (!c.newOk) return onlyOld(r);
+                    if (v.kind().equals("continue")) continue;
+                    out.add(new Piece(c.set(), c.in, c.out, v.kind(), v.target()));
+                    return out;
+                } else if (s instanceof VMap vm) {
+                    if (vm.key().contains(" . ")) {
+                        ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "verdict map on a concatenation (" + vm.key() + ") is not modelled; the rule is left out");
+                        return List.of();
+                    }
+                    if (!c.newOk) return onlyOld(r);
+                    for (Value e : elements(t, vm.map())) {
+                        if (!(e instanceof Entry en)) throw new IllegalArgumentException("verdict map element without a verdict");
+                        Cond k = c.copy();
+                        apply(t, k, vm.key(), false, en.key());
+                        out.add(new Piece(k.set(), k.in, k.out, en.verdict().kind(), en.verdict().target()));
+                    }
+                    return out;
+                } else if (s instanceof Other o) {
+                    if (o.filtering()) {
+                        ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "'" + o.what() + "' is not modelled; treated as matching every packet");
+                    }
+                } else if (s instanceof Dnat) {
+                    ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "dnat outside a nat chain");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            ledger.mark(r.key(), r.text(), Verdict.UNRECOGNIZED, e.getMessage() + "; the rule is not used");
+            return List.of();
+        }
+        ledger.mark(r.key(), r.text(), Verdict.IGNORED, "no verdict: the rule only counts or logs");
+        return List.of();
+    }
+
+    private List<Piece> onlyOld(RawRule r) {
+        ledger.mark(r.key(), r.text(), Verdict.IGNORED, "matches only packets of existing connections (return traffic); "
+                + "the audit asks about new connections");
+        return List.of();
+    }
+
+    private void apply(Table t, Cond c, String key, boolean neg, Value v) {
+        switch (key) {
+            case "ip saddr", "ip daddr", "ip6 saddr", "ip6 daddr" -> {
+                IntervalSet fam = key.startsWith("ip6") ? Addresses.ALL_V6 : Addresses.ALL_V4;
+                IntervalSet s = IntervalSet.EMPTY;
+                for (Value e : elements(t, v)) s = s.union(Addresses.parse(text(e)));
+                s = neg ? fam.subtract(s) : s.intersect(fam);
+                c.src = c.src.intersect(fam);
+                c.dst = c.dst.intersect(fam);
+                if (key.endsWith("saddr")) c.src = c.src.intersect(s);
+                else c.dst = c.dst.intersect(s);
+            }
+            case "tcp dport", "tcp sport", "udp dport", "udp sport", "sctp dport", "sctp sport", "th dport", "th sport" -> {
+                String l4 = key.substring(0, key.indexOf(' '));
+                c.proto = c.proto.intersect(l4.equals("th") ? TH : IntervalSet.point(Protocols.number(l4)));
+                IntervalSet s = IntervalSet.EMPTY;
+                for (Value e : elements(t, v)) s = s.union(ports(text(e)));
+                if (neg) s = Ports.ALL.subtract(s);
+                if (key.endsWith("dport")) c.dp = c.dp.intersect(s);
+                else c.sp = c.sp.intersect(s);
+            }
+            case "meta l4proto", "ip protocol", "ip6 nexthdr" -> {
+                IntervalSet s = IntervalSet.EMPTY;
+                for (Value e : elements(t, v)) {
+                    int p = Protocols.number(text(e));
+                    if (p < 0) throw new IllegalArgumentException("unknown protocol '" + text(e) + "'");
+                    s = s.union(IntervalSet.point(p));
+                }
+                c.proto = c.proto.intersect(neg ? Protocols.ALL.subtract(s) : s);
+                if (key.startsWith("ip ")) { c.src = c.src.intersect(Addresses.ALL_V4); c.dst = c.dst.intersect(Addresses.ALL_V4); }
+                if (key.startsWith("ip6 ")) { c.src = c.src.intersect(Addresses.ALL_V6); c.dst = c.dst.intersect(Addresses.ALL_V6); }
+            }
+            case "meta nfproto" -> {
+                String f = text(v);
+                IntervalSet fam = f.equals("ipv4") ? Addresses.ALL_V4 : f.equals("ipv6") ? Addresses.ALL_V6 : null;
+                if (fam == null) throw new IllegalArgumentException("unknown family '" + f + "'");
+                if (neg) fam = Addresses.ALL.subtract(fam);
+                c.src = c.src.intersect(fam);
+                c.dst = c.dst.intersect(fam);
+            }
+            case "meta iifname", "meta oifname", "meta iif", "meta oif" -> {
+                Set<String> names = new HashSet<>();
+                for (Value e : elements(t, v)) names.add(text(e));
+                boolean wildcard = names.stream().anyMatch(n -> n.endsWith("*"));
+                if (neg || wildcard) {
+                    ledger.mark(current.key(), current.text(), Verdict.UNSUPPORTED, (neg ? "a negated interface" : "an interface wildcard")
+                            + " cannot be expressed as zones; the rule applies on every interface");
+                    return;
+                }
+                if (key.contains("iif")) c.in = c.in.isEmpty() ? Set.copyOf(names) : intersect(c.in, names);
+                else c.out = c.out.isEmpty() ? Set.copyOf(names) : intersect(c.out, names);
+            }
+            case "ct state" -> {
+                boolean has = false;
+                for (Value e : elements(t, v)) {
+                    for (String st : text(e).split(",")) {
+                        String s = st.trim().toLowerCase(Locale.ROOT);
+                        if (!STATES.contains(s)) throw new IllegalArgumentException("unknown connection state '" + st + "'");
+                        has |= s.equals("new");
+                    }
+                }
+                c.newOk &= has != neg;
+            }
+            default -> throw new IllegalArgumentException("match on '" + key + "' is not understood");
+        }
+    }
+
+    private static Set<String> intersect(Set<String> a, Set<String> b) {
+        Set<String> s = new HashSet<>(a);
+        s.retainAll(b);
+        return Set.copyOf(s);
+    }
+
+    private static List<Value> elements(Table t, Value v) {
+        if (v instanceof SetOf s) return s.elements();
+        if (v instanceof Named n) {
+            NamedSet set = t.sets.get(n.name());
+            if (set == null) throw new IllegalArgumentException("set @" + n.name() + " is not defined in table " + t.family + " " + t.name);
+            return set.elements;
+        }
+        return List.of(v);
+    }
+
+    private static String text(Value v) {
+        if (v instanceof Single s) return s.text();
+        if (v instanceof Range r) return r.from() + "-" + r.to();
+        throw new IllegalArgumentException("nested set or map where a value was expected");
+    }
+
+    static IntervalSet ports(String p) {
+        String s = p.trim();
+        if (s.startsWith("<") || s.startsWith(">")) {
+            boolean eq = s.length() > 1 && s.charAt(1) == '=';
+            int n = port(s.substring(eq ? 2 : 1));
+            if (s.charAt(0) == '<') return IntervalSet.of(0, eq ? n : Math.max(0, n - 1));
+            return IntervalSet.of(eq ? n : Math.min(Ports.MAX, n + 1), Ports.MAX);
+        }
+        int dash = s.indexOf('-', 1);
+        if (dash < 0) {
+            int n = port(s);
+            return IntervalSet.of(n, n);
+        }
+        int a = port(s.substring(0, dash)), b = port(s.substring(dash + 1));
+        if (a > b) throw new IllegalArgumentException("port range '" + s + "' ends before it starts");
+        return IntervalSet.of(a, b);
+    }
+
+    private static int port(String p) {
+        Integer named = SERVICES.get(p.toLowerCase(Locale.ROOT));
+        if (named != null) return named;
+        try {
+            int n = Integer.parseInt(p);
+            if (n < 0 || n > Ports.MAX) throw new IllegalArgumentException("port " + n + " is outside 0-65535");
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + p + "' is not a port");
+        }
+    }
+
+    private void dnat(Table t, RawRule r, List<NatRule> nat) {
+        Dnat d = null;
+        IntervalSet mapped = null;
+        try {
+            for (Stmt s : r.stmts()) {
+                if (s instanceof Dnat x) d = x;
+                if (s instanceof Match m && (m.key().equals("ip daddr") || m.key().equals("ip6 daddr")) && !m.negated()) {
+                    IntervalSet set = IntervalSet.EMPTY;
+                    for (Value e : elements(t, m.value())) set = set.union(Addresses.parse(text(e)));
+                    mapped = mapped == null ? set : mapped.intersect(set);
+                }
+            }
+            if (d == null) {
+                ledger.mark(r.key(), r.text(), Verdict.IGNORED, "nat rule without dnat does not change what the forward hook sees");
+                return;
+            }
+            IntervalSet real = Addresses.parse(d.addr());
+            if (mapped == null) {
+                ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "dnat without an ip daddr match: the public address is unknown, not recorded");
+                return;
+            }
+            nat.add(new NatRule(mapped, real, true, SourceRef.line(file, r.line(), r.text())));
+            if (d.port() != null) {
+                ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "port translation to " + d.port() + " is not modelled; the address translation is recorded");
+            } else {
+                ledger.used(r.key(), r.text());
+            }
+        } catch (IllegalArgumentException e) {
+            ledger.mark(r.key(), r.text(), Verdict.UNRECOGNIZED, e.getMessage());
+        }
+    }
+}
