@@ -149,6 +149,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void waiverSeesOnlyFindingsModelAndIo() {
+        onlyDependsOn("io.lyncaudit.waiver..", "io.lyncaudit.finding..", "io.lyncaudit.model..", "io.lyncaudit.io..").check(main());
+    }
+
+    @Test
     void gateSeesOnlyFindings() {
         onlyDependsOn("io.lyncaudit.gate..", "io.lyncaudit.finding..").check(main());
     }
@@ -157,7 +162,8 @@ class ArchitectureTest {
     void auditSeesThePipelineButNoVendorPackageNoCliAndNoLibrary() {
         onlyDependsOn("io.lyncaudit.audit..", "io.lyncaudit.model..", "io.lyncaudit.policy..", "io.lyncaudit.importer",
                 "io.lyncaudit.deployment..", "io.lyncaudit.catalog..", "io.lyncaudit.analysis..", "io.lyncaudit.engine..",
-                "io.lyncaudit.ipsec..", "io.lyncaudit.finding..", "io.lyncaudit.gate..", "io.lyncaudit.report").check(main());
+                "io.lyncaudit.ipsec..", "io.lyncaudit.finding..", "io.lyncaudit.gate..", "io.lyncaudit.report",
+                "io.lyncaudit.waiver..").check(main());
     }
 
     @Test

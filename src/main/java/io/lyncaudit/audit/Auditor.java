@@ -37,6 +37,7 @@ import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.PolicyEvaluator;
 import io.lyncaudit.policy.Rule;
 import io.lyncaudit.report.Report;
+import io.lyncaudit.waiver.WaiverMatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -86,6 +87,11 @@ public final class Auditor {
     }
 
     public Result audit(Deployment d, GatePolicy gate, Timings timings) throws BadInputException {
+        return audit(d, gate, timings, Adjustments.none());
+    }
+
+    /** Audits, then applies the waivers and the baseline of {@code adj} before the gate decides. */
+    public Result audit(Deployment d, GatePolicy gate, Timings timings, Adjustments adj) throws BadInputException {
         Map<FirewallSpec, ImportResult> imports = new LinkedHashMap<>();
         for (FirewallSpec fw : d.firewalls()) imports.put(fw, loader.load(fw));
         Map<IpsecSpec, IpsecPolicy> ipsecImports = new LinkedHashMap<>();
@@ -185,7 +191,17 @@ public final class Auditor {
             }
         }
 
-        GateDecision decision = gate.decide(findings, unparsed);
+        // waivers and baseline, in one place, after analysis: findings stay immutable, waived ones are copies
+        WaiverMatcher.Outcome waived = WaiverMatcher.apply(findings, adj.waivers(), adj.today(), adj.warnDays());
+        for (WaiverMatcher.Note n : waived.notes()) {
+            diagnostics.add(new Report.ReportDiagnostic(n.waiver().file(), n.waiver().line(), "warning",
+                    "waiver-" + n.kind().name().toLowerCase(java.util.Locale.ROOT), n.waiver().describe(), n.message()));
+        }
+        Baselines.Comparison cmp = Baselines.compare(waived.findings(), adj.baseline());
+        findings = new ArrayList<>(cmp.findings());
+
+        GateDecision decision = gate.decide(findings, unparsed, waived.count(WaiverMatcher.Kind.EXPIRED),
+                waived.count(WaiverMatcher.Kind.UNUSED));
         Map<FindingType, Integer> counts = new EnumMap<>(FindingType.class);
         for (FindingType t : FindingType.values()) counts.put(t, 0);
         for (Finding f : findings) counts.merge(f.type(), 1, Integer::sum);
@@ -195,7 +211,7 @@ public final class Auditor {
         Report report = new Report(1, new Report.Tool("lyncaudit", VERSION),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 new Report.DeploymentInfo(d.name(), d.displayFile(), d.catalog(), d.edge().scenario().id()),
-                inputs, summary, findings, matrix, diagnostics);
+                inputs, summary, findings, matrix, diagnostics, cmp.resolved());
         timings.mark("assemble");
         return new Result(report, decision);
     }

@@ -1,5 +1,6 @@
 package io.lyncaudit.cli;
 
+import io.lyncaudit.audit.Adjustments;
 import io.lyncaudit.audit.Auditor;
 import io.lyncaudit.audit.Timings;
 import io.lyncaudit.deployment.Deployment;
@@ -12,6 +13,8 @@ import io.lyncaudit.report.ReportFormat;
 import io.lyncaudit.report.ReportRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +30,7 @@ import picocli.CommandLine.Spec;
                 "MISDIRECTED and SHADOWED findings with the config lines behind them."},
         footer = {"", "Examples:", "  lyncaudit audit samples/contoso-single-edge-nat/deployment.yaml",
                 "  lyncaudit audit deployment.yaml --format json --format xlsx --out reports/ --fail-on medium",
+                "  lyncaudit audit deployment.yaml --waivers waivers.yaml --baseline main.json --format sarif --format junit --out reports/",
                 "", "Exit codes: 0 gate passed, 1 gate failed, 2 bad usage or input, 3 internal error."})
 final class AuditCommand implements Callable<Integer> {
     @Spec
@@ -47,6 +51,27 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on-unparsed", description = "Also fail the gate when an input line was unsupported or unrecognized.")
     boolean failOnUnparsed;
+
+    @Option(names = "--waivers", paramLabel = "FILE", description = "Accepted findings (reason, owner, expires): they stay in the report, marked waived, and do not fail the gate.")
+    Path waivers;
+
+    @Option(names = "--waiver-warn-days", paramLabel = "N", defaultValue = "30",
+            description = "Warn about waivers that expire within N days (default 30).")
+    int waiverWarnDays;
+
+    @Option(names = "--fail-on-expired-waivers", description = "Also fail the gate when a waiver has expired.")
+    boolean failOnExpiredWaivers;
+
+    @Option(names = "--fail-on-unused-waivers", description = "Also fail the gate when a waiver matched no finding.")
+    boolean failOnUnusedWaivers;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "A previous JSON report: only findings not in it count for the gate; the report shows new, unchanged and resolved findings.")
+    Path baseline;
+
+    // for reproducible runs and tests: the date waivers are checked against
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", hidden = true)
+    String today;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "A directory of extra DRL rules (a site's own policy), compiled at start.")
     Path rules;
@@ -70,17 +95,25 @@ final class AuditCommand implements Callable<Integer> {
         }
         GatePolicy gate;
         try {
-            gate = new GatePolicy(GatePolicy.parseFailOn(failOn), failOnUnparsed);
+            gate = new GatePolicy(GatePolicy.parseFailOn(failOn), failOnUnparsed, failOnExpiredWaivers, failOnUnusedWaivers);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException("--fail-on: " + e.getMessage() + "; or none to never fail");
         }
+        if (waiverWarnDays < 0) throw new Main.UsageException("--waiver-warn-days must be 0 or more, not " + waiverWarnDays);
+        LocalDate date;
+        try {
+            date = today == null ? LocalDate.now() : LocalDate.parse(today.trim());
+        } catch (DateTimeParseException e) {
+            throw new Main.UsageException("--today: expected a date as yyyy-mm-dd, found '" + today + "'");
+        }
+        Adjustments adj = Adjustments.load(waivers, baseline, date, waiverWarnDays, DeploymentLoader::display);
         Timings timings = new Timings();
         Deployment d = DeploymentLoader.load(deployment, DeploymentLoader.display(deployment));
         timings.mark("deployment");
         RuleEngine engine = rules != null ? RuleEngine.withUserRules(rules) : RuleEngine.builtIn();
         timings.mark("rules");
         Auditor.Result result = new Auditor(engine, fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format()))
-                .audit(d, gate, timings);
+                .audit(d, gate, timings, adj);
 
         for (ReportFormat f : fmts) {
             ReportRenderer r = f.renderer();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.lyncaudit.finding.Evidence;
 import io.lyncaudit.finding.Finding;
 import io.lyncaudit.finding.FindingType;
+import io.lyncaudit.finding.FindingWaiver;
 import io.lyncaudit.finding.Flow;
 import io.lyncaudit.finding.RequirementRef;
 import io.lyncaudit.finding.Severity;
@@ -92,7 +93,8 @@ public final class JsonReportReader {
                 summary(object(root, "summary", "$")),
                 list(root, "findings", "$", this::finding),
                 list(root, "requirements", "$", this::requirementStatus),
-                list(root, "diagnostics", "$", this::diagnostic));
+                list(root, "diagnostics", "$", this::diagnostic),
+                list(root, "resolved", "$", this::finding));
     }
 
     private Report.Input input(JsonNode n, String at) throws IOException {
@@ -133,7 +135,13 @@ public final class JsonReportReader {
                 w == null ? null : new Witness(text(w, "protocol", at + ".witness"), text(w, "source", at + ".witness"),
                         integer(w, "sourcePort", at + ".witness"), text(w, "destination", at + ".witness"),
                         integer(w, "destinationPort", at + ".witness")),
-                bool(n, "waived", at), bool(n, "uncertain", at));
+                bool(n, "waived", at), bool(n, "uncertain", at), waiver(object(n, "waiver", at), at + ".waiver"),
+                text(n, "baseline", at));
+    }
+
+    private FindingWaiver waiver(JsonNode n, String at) throws IOException {
+        if (n == null) return null;
+        return new FindingWaiver(text(n, "reason", at), text(n, "owner", at), text(n, "expires", at), text(n, "file", at));
     }
 
     private RequirementRef requirement(JsonNode n, String at) throws IOException {

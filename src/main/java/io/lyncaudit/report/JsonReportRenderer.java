@@ -22,7 +22,10 @@ import java.io.OutputStream;
  *
  * <p>Fields beyond the example are appended after the example's keys of the same object, so the
  * example's keys always keep their relative order: {@code requirement.sources},
- * {@code requirement.decision} (when set), finding {@code uncertain} (when true), evidence
+ * {@code requirement.decision} (when set), finding {@code waiver} (reason, owner, expires, file; when
+ * waived by a waiver file), finding {@code uncertain} (when true), finding {@code baseline}
+ * ({@code new} or {@code unchanged}, with --baseline), the top-level {@code resolved} findings (last,
+ * with --baseline), evidence
  * {@code cell} (when set), diagnostic {@code category}, and the top-level {@code requirements} matrix
  * between {@code findings} and {@code diagnostics}.
  */
@@ -99,6 +102,11 @@ public final class JsonReportRenderer implements ReportRenderer {
         g.writeArrayFieldStart("diagnostics");
         for (Report.ReportDiagnostic d : r.diagnostics()) writeDiagnostic(g, d);
         g.writeEndArray();
+        if (!r.resolved().isEmpty() || r.findings().stream().anyMatch(f -> f.baseline() != null)) {
+            g.writeArrayFieldStart("resolved");
+            for (Finding f : r.resolved()) writeFinding(g, f);
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -167,7 +175,16 @@ public final class JsonReportRenderer implements ReportRenderer {
         g.writeEndArray();
         writeWitness(g, f.witness());
         g.writeBooleanField("waived", f.waived());
+        if (f.waiver() != null) {
+            g.writeObjectFieldStart("waiver");
+            g.writeStringField("reason", f.waiver().reason());
+            g.writeStringField("owner", f.waiver().owner());
+            g.writeStringField("expires", f.waiver().expires());
+            if (f.waiver().file() != null) g.writeStringField("file", f.waiver().file());
+            g.writeEndObject();
+        }
         if (f.uncertain()) g.writeBooleanField("uncertain", true);
+        if (f.baseline() != null) g.writeStringField("baseline", f.baseline());
         g.writeEndObject();
     }
 

@@ -107,4 +107,25 @@ class JsonReportRendererTest extends RendererContractTest {
         Report r = ReportFixtures.with(ReportFixtures.sample(), List.of(withUncovered), List.of());
         assertFalse(tree(r).get("findings").get(0).has("uncovered"));
     }
+
+    @Test
+    void waiverBaselineAndResolvedRoundTrip() throws IOException {
+        Report s = ReportFixtures.sample();
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : s.findings()) findings.add(f.withBaseline(Finding.UNCHANGED));
+        findings.set(0, findings.get(0).waivedBy(new io.lyncaudit.finding.FindingWaiver("CHG-2231", "netsec@contoso.com",
+                "2027-03-31", "waivers.yaml:4")).withBaseline(Finding.NEW));
+        Report r = new Report(s.schemaVersion(), s.tool(), s.generatedAt(), s.deployment(), s.inputs(), s.summary(), findings,
+                s.requirements(), s.diagnostics(), List.of(s.findings().get(1)));
+        JsonNode root = tree(r);
+        assertEquals(List.of("schemaVersion", "tool", "generatedAt", "deployment", "inputs", "summary", "findings",
+                "requirements", "diagnostics", "resolved"), keys(root));
+        JsonNode first = root.get("findings").get(0);
+        assertEquals(List.of("id", "type", "severity", "requirement", "firewall", "flow", "uncovered", "message", "evidence",
+                "witness", "waived", "waiver", "baseline"), keys(first));
+        assertEquals("netsec@contoso.com", first.get("waiver").get("owner").asText());
+        assertEquals("new", first.get("baseline").asText());
+        Report back = JsonReportReader.read(new ByteArrayInputStream(render(new JsonReportRenderer(), r)), "r.json");
+        assertEquals(r, back);
+    }
 }
