@@ -174,8 +174,17 @@ class XlsxReportRendererTest extends RendererContractTest {
     }
 
     @Test
-    void manyRowsStreamAndTempFilesAreDeleted() throws IOException {
-        Path poiTmp = Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
+    void manyRowsStreamAndTempFilesAreDeleted(@org.junit.jupiter.api.io.TempDir Path poiTmp) throws IOException {
+        // a private temp directory: the shared /tmp/poifiles also sees other builds on the machine
+        org.apache.poi.util.TempFile.setTempFileCreationStrategy(new org.apache.poi.util.DefaultTempFileCreationStrategy(poiTmp.toFile()));
+        try {
+            streamManyRows(poiTmp);
+        } finally {
+            org.apache.poi.util.TempFile.setTempFileCreationStrategy(new org.apache.poi.util.DefaultTempFileCreationStrategy());
+        }
+    }
+
+    private static void streamManyRows(Path poiTmp) throws IOException {
         Set<Path> before = sxssfTempFiles(poiTmp);
         List<Report.ReportDiagnostic> many = new ArrayList<>();
         for (int i = 1; i <= 5_000; i++) many.add(new Report.ReportDiagnostic("big.asa", i, "warning", "ignored", "line " + i, "why"));
