@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the package-info promises of the spreadsheet, neutral, Windows, Cisco ASA and Cisco IOS importers true. */
+/** Keeps the package-info promises of the spreadsheet, neutral, Windows, Cisco, iptables and nftables importers true. */
 class ImporterPackagesTest {
 
     static JavaClasses classes;
@@ -49,9 +49,26 @@ class ImporterPackagesTest {
     }
 
     @Test
+    void iptablesImporterSeesNoOtherImporterNoJacksonNoPoi() {
+        noClasses().that().resideInAPackage("io.lyncaudit.importer.iptables..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lyncaudit.importer.sheet..", "io.lyncaudit.importer.neutral..",
+                        "io.lyncaudit.importer.nftables..", "com.fasterxml..", "org.apache.poi..", "org.apache.commons.csv..")
+                .check(classes);
+    }
+
+    @Test
+    void nftablesImporterSeesNoOtherImporterNoPoi() {
+        noClasses().that().resideInAPackage("io.lyncaudit.importer.nftables..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lyncaudit.importer.sheet..", "io.lyncaudit.importer.neutral..",
+                        "io.lyncaudit.importer.iptables..", "org.apache.poi..", "org.apache.commons.csv..")
+                .check(classes);
+    }
+
+    @Test
     void importersUseOnlyModelPolicyAndTheImporterInterface() {
         noClasses().that().resideInAnyPackage("io.lyncaudit.importer.sheet..", "io.lyncaudit.importer.neutral..",
-                        "io.lyncaudit.importer.asa..", "io.lyncaudit.importer.ios..")
+                        "io.lyncaudit.importer.asa..", "io.lyncaudit.importer.ios..",
+                        "io.lyncaudit.importer.iptables..", "io.lyncaudit.importer.nftables..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lyncaudit.finding..", "io.lyncaudit.report..",
                         "io.lyncaudit.cli..", "org.drools..", "org.kie..")
                 .check(classes);
