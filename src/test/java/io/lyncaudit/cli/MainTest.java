@@ -19,7 +19,7 @@ class MainTest {
     void noCommandIsBadUsage() {
         Cli.Result r = Cli.run();
         assertEquals(ExitCode.BAD_INPUT.code(), r.code(), r::toString);
-        assertEquals(List.of("lyncaudit: a command is required: audit, requirements, parse or init", "Try 'lyncaudit --help'."),
+        assertEquals(List.of("lyncaudit: a command is required: audit, requirements, parse, diff or init", "Try 'lyncaudit --help'."),
                 r.err().strip().lines().toList());
         Cli.assertNoStackTrace(r);
     }
@@ -57,7 +57,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"audit", "requirements", "parse", "init"})
+    @ValueSource(strings = {"audit", "requirements", "parse", "diff", "init"})
     void subcommandHelp(String command) {
         Cli.Result r = Cli.run(command, "--help");
         assertEquals(ExitCode.PASS.code(), r.code(), r::toString);
@@ -77,7 +77,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"audit", "requirements", "parse", "init"})
+    @ValueSource(strings = {"audit", "requirements", "parse", "diff", "init"})
     void subcommandVersion(String command) {
         // every usage line advertises -V; it used to print nothing below the top command
         Cli.Result r = Cli.run(command, "-V");
