@@ -110,7 +110,7 @@ public final class Auditor {
         Map<String, Integer> checksPerSpec = new LinkedHashMap<>();
         for (Map.Entry<FirewallSpec, ImportResult> e : imports.entrySet()) {
             FirewallSpec fw = e.getKey();
-            ImportResult ir = e.getValue();
+            ImportResult ir = forRole(fw, e.getValue());
             List<Topology.Crossing> crossings = topo.crossings(fw);
             diagnostics.addAll(unknownZones(fw, ir, topo.interfaces(fw).keySet()));
             List<Coverage> fwCoverages = new ArrayList<>();
@@ -214,6 +214,23 @@ public final class Auditor {
                 inputs, summary, findings, matrix, diagnostics, cmp.resolved());
         timings.mark("assemble");
         return new Result(report, decision);
+    }
+
+    /**
+     * The policies that guard what this firewall is in the deployment. An export may hold both the
+     * policies of traffic through the box and those of traffic to the box itself (a Linux
+     * FORWARD and INPUT chain): importers bind the latter to the {@value Topology#HOST_SIDE}
+     * pseudo-interface. A host firewall is judged by those alone, a network firewall by the others.
+     */
+    static ImportResult forRole(FirewallSpec fw, ImportResult ir) {
+        boolean anyHostBound = ir.policies().stream().anyMatch(Auditor::hostBound);
+        if (!anyHostBound) return ir;
+        List<Policy> keep = ir.policies().stream().filter(p -> hostBound(p) == (fw.host() != null)).toList();
+        return new ImportResult(ir.file(), ir.format(), keep, ir.nat(), ir.diagnostics(), ir.lines(), ir.unboundDefault());
+    }
+
+    private static boolean hostBound(Policy p) {
+        return p.binding() != null && p.binding().iface().equals(Topology.HOST_SIDE);
     }
 
     /**
