@@ -109,6 +109,10 @@ public final class XlsxReportRenderer implements ReportRenderer {
                 Column.wrapped("Evidence", 80, f -> evidence(f.evidence())),
                 Column.of("Witness", 44, f -> witness(f.witness())),
                 Column.of("Waived", 8, Finding::waived),
+                Column.wrapped("Waiver reason", 40, f -> f.waiver() == null ? null : f.waiver().reason()),
+                Column.of("Waiver owner", 24, f -> f.waiver() == null ? null : f.waiver().owner()),
+                Column.of("Waiver expires", 12, f -> f.waiver() == null ? null : f.waiver().expires()),
+                Column.of("Baseline", 10, Finding::baseline),
                 Column.of("Uncertain", 10, Finding::uncertain),
                 Column.wrapped("Catalog decision", 40, f -> req.apply(f) == null ? null : req.apply(f).decision()));
     }

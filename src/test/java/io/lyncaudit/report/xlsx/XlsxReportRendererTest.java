@@ -67,7 +67,7 @@ class XlsxReportRendererTest extends RendererContractTest {
             assertEquals(List.of("Summary", "Findings", "Requirements", "Diagnostics"),
                     List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)));
             int[] rows = {report.findings().size(), report.requirements().size(), report.diagnostics().size()};
-            String[] filters = {"A1:T8", "A1:N6", "A1:F6"};
+            String[] filters = {"A1:X8", "A1:N6", "A1:F6"};
             for (int i = 1; i <= 3; i++) {
                 XSSFSheet s = wb.getSheetAt(i);
                 assertEquals(rows[i - 1], s.getLastRowNum(), s.getSheetName());
@@ -81,7 +81,7 @@ class XlsxReportRendererTest extends RendererContractTest {
             }
             assertEquals(List.of("ID", "Type", "Severity", "Requirement", "Requirement title", "Source file", "Source table",
                     "Source row", "Firewall", "Protocol", "Ports", "Source", "Destination", "Uncovered", "Message",
-                    "Evidence", "Witness", "Waived", "Uncertain", "Catalog decision"), row(wb.getSheet("Findings"), 0));
+                    "Evidence", "Witness", "Waived", "Waiver reason", "Waiver owner", "Waiver expires", "Baseline", "Uncertain", "Catalog decision"), row(wb.getSheet("Findings"), 0));
             assertEquals(List.of("Requirement", "Title", "Source file", "Source table", "Source row", "Firewall", "Protocol",
                     "Ports", "Source", "Destination", "Status", "Severity", "Evidence", "Catalog decision"),
                     row(wb.getSheet("Requirements"), 0));
