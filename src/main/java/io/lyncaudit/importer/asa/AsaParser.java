@@ -1,5 +1,7 @@
 package io.lyncaudit.importer.asa;
 
+import io.lyncaudit.importer.Ledger;
+
 import io.lyncaudit.importer.asa.AsaConfig.AclEntry;
 import io.lyncaudit.importer.asa.AsaConfig.Addr;
 import io.lyncaudit.importer.asa.AsaConfig.AddrIface;

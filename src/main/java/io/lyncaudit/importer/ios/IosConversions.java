@@ -1,5 +1,7 @@
 package io.lyncaudit.importer.ios;
 
+import io.lyncaudit.importer.Ledger;
+
 import io.lyncaudit.importer.ios.IosConfig.Addr;
 import io.lyncaudit.importer.ios.IosConfig.AddrLiteral;
 import io.lyncaudit.importer.ios.IosConfig.AccessGroup;

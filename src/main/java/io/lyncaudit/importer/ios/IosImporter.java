@@ -1,5 +1,7 @@
 package io.lyncaudit.importer.ios;
 
+import io.lyncaudit.importer.Ledger;
+
 import io.lyncaudit.importer.Importer;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.Action;

@@ -1,12 +1,14 @@
 package io.lyncaudit.importer.iptables;
 
+import io.lyncaudit.importer.LineLedger;
+
 import io.lyncaudit.importer.iptables.IptablesRuleset.Chain;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Cond;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Kind;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Neg;
 import io.lyncaudit.importer.iptables.IptablesRuleset.RawRule;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Table;
-import io.lyncaudit.importer.iptables.LineLedger.Verdict;
+import io.lyncaudit.importer.LineLedger.Verdict;
 import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.model.IntervalSet;

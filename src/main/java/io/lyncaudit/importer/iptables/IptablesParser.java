@@ -1,11 +1,13 @@
 package io.lyncaudit.importer.iptables;
 
+import io.lyncaudit.importer.LineLedger;
+
 import io.lyncaudit.importer.iptables.IptablesRuleset.Chain;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Kind;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Neg;
 import io.lyncaudit.importer.iptables.IptablesRuleset.RawRule;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Table;
-import io.lyncaudit.importer.iptables.LineLedger.Verdict;
+import io.lyncaudit.importer.LineLedger.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

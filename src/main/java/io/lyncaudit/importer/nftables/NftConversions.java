@@ -1,6 +1,8 @@
 package io.lyncaudit.importer.nftables;
 
-import io.lyncaudit.importer.nftables.LineLedger.Verdict;
+import io.lyncaudit.importer.LineLedger;
+
+import io.lyncaudit.importer.LineLedger.Verdict;
 import io.lyncaudit.importer.nftables.NftRuleset.Chain;
 import io.lyncaudit.importer.nftables.NftRuleset.Dnat;
 import io.lyncaudit.importer.nftables.NftRuleset.Entry;

@@ -1,8 +1,10 @@
 package io.lyncaudit.importer.nftables;
 
+import io.lyncaudit.importer.LineLedger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lyncaudit.importer.nftables.LineLedger.Verdict;
+import io.lyncaudit.importer.LineLedger.Verdict;
 import io.lyncaudit.importer.nftables.NftRuleset.Chain;
 import io.lyncaudit.importer.nftables.NftRuleset.Dnat;
 import io.lyncaudit.importer.nftables.NftRuleset.Entry;

@@ -1,5 +1,7 @@
 package io.lyncaudit.importer.nftables;
 
+import io.lyncaudit.importer.LineLedger;
+
 import io.lyncaudit.importer.Importer;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.Action;

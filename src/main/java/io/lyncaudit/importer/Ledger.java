@@ -1,4 +1,4 @@
-package io.lyncaudit.importer.ios;
+package io.lyncaudit.importer;
 
 import io.lyncaudit.policy.Diagnostic;
 import io.lyncaudit.policy.LineCounts;
@@ -11,8 +11,8 @@ import java.util.List;
  * (the most severe status given to it wins), and every status other than used-or-blank carries a
  * diagnostic.
  */
-final class Ledger {
-    static final int MAX_TEXT = 300;
+public final class Ledger {
+    public static final int MAX_TEXT = 300;
     private static final byte UNSET = 0, USED = 1, IGNORED = 2, UNSUPPORTED = 3, UNRECOGNIZED = 4;
 
     private final String file;
@@ -21,49 +21,49 @@ final class Ledger {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private boolean understood;
 
-    Ledger(String file, List<String> lines) {
+    public Ledger(String file, List<String> lines) {
         this.file = file;
         this.lines = lines;
         this.status = new byte[lines.size() + 1];
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
     /** The line's text, shortened for messages. */
-    String text(int line) {
+    public String text(int line) {
         return shorten(lines.get(line - 1).strip());
     }
 
     /** The line's whole text, stripped, for rule sources. */
-    String fullText(int line) {
+    public String fullText(int line) {
         return lines.get(line - 1).strip();
     }
 
-    static String shorten(String s) {
+    public static String shorten(String s) {
         return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "...";
     }
 
-    void used(int line) {
+    public void used(int line) {
         understood = true;
         raise(line, USED);
     }
 
     /** Blank lines and the "!" / ":" separators of the export: ignored without a diagnostic. */
-    void quiet(int line) {
+    public void quiet(int line) {
         raise(line, IGNORED);
     }
 
-    void ignored(int line, String message) {
+    public void ignored(int line, String message) {
         add(line, Diagnostic.Category.IGNORED, IGNORED, message);
     }
 
-    void unsupported(int line, String message) {
+    public void unsupported(int line, String message) {
         add(line, Diagnostic.Category.UNSUPPORTED, UNSUPPORTED, message);
     }
 
-    void unrecognized(int line, String message) {
+    public void unrecognized(int line, String message) {
         add(line, Diagnostic.Category.UNRECOGNIZED, UNRECOGNIZED, message);
     }
 
@@ -78,11 +78,11 @@ final class Ledger {
     }
 
     /** True when some line was recognised as a statement of the format (used, ignored with a reason, or unsupported). */
-    boolean anyUnderstood() {
+    public boolean anyUnderstood() {
         return understood;
     }
 
-    List<Diagnostic> diagnostics() {
+    public List<Diagnostic> diagnostics() {
         for (int i = 1; i < status.length; i++) {
             if (status[i] == UNSET) unrecognized(i, "line not accounted for by the importer");
         }
@@ -91,7 +91,7 @@ final class Ledger {
         return out;
     }
 
-    LineCounts counts() {
+    public LineCounts counts() {
         int[] c = new int[5];
         for (int i = 1; i < status.length; i++) c[status[i]]++;
         return new LineCounts(lines.size(), c[USED], c[IGNORED], c[UNSUPPORTED], c[UNRECOGNIZED] + c[UNSET]);

@@ -1,4 +1,4 @@
-package io.lyncaudit.importer.nftables;
+package io.lyncaudit.importer;
 
 import io.lyncaudit.policy.Diagnostic;
 import io.lyncaudit.policy.LineCounts;
@@ -11,9 +11,9 @@ import java.util.TreeMap;
  * One verdict per input line (used, ignored, unsupported or unrecognized); the most severe verdict
  * wins and its messages are kept, so no line is dropped or counted twice.
  */
-final class LineLedger {
+public final class LineLedger {
     /** The verdicts, weakest first: a line that produced something is used even if another pass would ignore it. */
-    enum Verdict { IGNORED, USED, UNSUPPORTED, UNRECOGNIZED }
+    public enum Verdict { IGNORED, USED, UNSUPPORTED, UNRECOGNIZED }
 
     private static final int USED = Verdict.USED.ordinal() + 1;
 
@@ -27,7 +27,7 @@ final class LineLedger {
     /** Per line: 0 no verdict yet, else 1 + the verdict's ordinal (cheap for the many used lines). */
     private byte[] verdicts = new byte[1024];
 
-    LineLedger(String file) {
+    public LineLedger(String file) {
         this.file = file;
     }
 
@@ -40,7 +40,7 @@ final class LineLedger {
         verdicts[line] = (byte) (v.ordinal() + 1);
     }
 
-    void used(int line, String text) {
+    public void used(int line, String text) {
         int cur = verdictAt(line);
         if (cur == 0 || cur == USED) {
             setVerdict(line, Verdict.USED);
@@ -49,7 +49,7 @@ final class LineLedger {
         mark(line, text, Verdict.USED, null);
     }
 
-    void mark(int line, String text, Verdict v, String message) {
+    public void mark(int line, String text, Verdict v, String message) {
         if (verdictAt(line) == USED && v == Verdict.USED) return;
         Entry old = verdictAt(line) == USED ? new Entry(Verdict.USED, text, null) : lines.get(line);
         if (old == null || v.ordinal() > old.verdict.ordinal()) {
@@ -64,11 +64,11 @@ final class LineLedger {
         }
     }
 
-    boolean has(int line) {
+    public boolean has(int line) {
         return verdictAt(line) != 0;
     }
 
-    List<Diagnostic> diagnostics() {
+    public List<Diagnostic> diagnostics() {
         List<Diagnostic> out = new ArrayList<>();
         for (Map.Entry<Integer, Entry> e : lines.entrySet()) {
             Entry en = e.getValue();
@@ -82,14 +82,14 @@ final class LineLedger {
         return out;
     }
 
-    LineCounts counts() {
+    public LineCounts counts() {
         int[] n = new int[5];
         for (byte b : verdicts) n[b]++;
         return new LineCounts(n[1] + n[2] + n[3] + n[4], n[USED], n[Verdict.IGNORED.ordinal() + 1],
                 n[Verdict.UNSUPPORTED.ordinal() + 1], n[Verdict.UNRECOGNIZED.ordinal() + 1]);
     }
 
-    static String clip(String text) {
+    public static String clip(String text) {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "... (" + text.length() + " characters)";
     }
 }
