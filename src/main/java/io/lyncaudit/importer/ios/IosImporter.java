@@ -1,5 +1,7 @@
 package io.lyncaudit.importer.ios;
 
+import io.lyncaudit.importer.ConfigText;
+
 import io.lyncaudit.importer.Ledger;
 
 import io.lyncaudit.importer.Importer;
@@ -7,12 +9,8 @@ import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,33 +62,10 @@ public final class IosImporter implements Importer {
     }
 
     static List<String> readLines(Path file, String displayName) throws BadInputException {
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_BYTES) throw new BadInputException(displayName, 0, "file larger than 64 MiB; a running-config is far smaller");
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(displayName, 0, "file not found");
-        } catch (IOException e) {
-            throw new BadInputException(displayName, displayName, "cannot read the file: " + e.getMessage(), e);
-        }
+        byte[] bytes = ConfigText.readBytes(file, displayName, MAX_BYTES, "file larger than 64 MiB; a running-config is far smaller");
         for (int i = 0; i < Math.min(bytes.length, 64 * 1024); i++) {
             if (bytes[i] == 0) throw new BadInputException(displayName, 0, "binary data (NUL bytes): not a configuration text");
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines.add(strip(text.substring(start, i)));
-                start = i + 1;
-            }
-        }
-        if (start < text.length()) lines.add(strip(text.substring(start)));
-        return lines;
-    }
-
-    private static String strip(String s) {
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+        return ConfigText.lines(ConfigText.decode(bytes));
     }
 }

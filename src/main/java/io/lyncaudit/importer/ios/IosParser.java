@@ -1,5 +1,7 @@
 package io.lyncaudit.importer.ios;
 
+import io.lyncaudit.importer.ConfigText;
+
 import io.lyncaudit.importer.Ledger;
 
 import io.lyncaudit.importer.ios.IosConfig.Addr;
@@ -68,15 +70,7 @@ final class IosParser {
     }
 
     static String[] tokens(String s) {
-        List<String> out = new ArrayList<>();
-        int n = s.length(), i = 0;
-        while (i < n) {
-            while (i < n && s.charAt(i) <= ' ') i++;
-            int start = i;
-            while (i < n && s.charAt(i) > ' ') i++;
-            if (i > start) out.add(s.substring(start, i));
-        }
-        return out.toArray(String[]::new);
+        return ConfigText.tokens(s);
     }
 
     private void line(int no, String raw) {

@@ -1,17 +1,14 @@
 package io.lyncaudit.importer.nftables;
 
+import io.lyncaudit.importer.ConfigText;
+
 import io.lyncaudit.importer.LineLedger;
 
 import io.lyncaudit.importer.Importer;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.ImportResult;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -53,16 +50,6 @@ public final class NftablesImporter implements Importer {
     }
 
     static String read(Path file, String displayName) throws BadInputException {
-        try {
-            if (Files.size(file) > MAX_BYTES) throw new BadInputException(displayName, 0, "file is larger than " + (MAX_BYTES >> 20) + " MiB");
-            byte[] bytes = Files.readAllBytes(file);
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(displayName, 0, "file not found");
-        } catch (IOException e) {
-            throw new BadInputException(displayName, displayName, "cannot read the file: " + e.getMessage(), e);
-        }
+        return ConfigText.decode(ConfigText.readBytes(file, displayName, MAX_BYTES, "file is larger than " + (MAX_BYTES >> 20) + " MiB"));
     }
 }

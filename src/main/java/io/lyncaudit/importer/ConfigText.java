@@ -1,0 +1,72 @@
+package io.lyncaudit.importer;
+
+import io.lyncaudit.model.BadInputException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading of text configurations shared by the line-oriented importers (Cisco, iptables, nftables). */
+public final class ConfigText {
+    private ConfigText() {}
+
+    /** The file's bytes; a missing, unreadable or larger-than-{@code maxBytes} file is bad input with {@code tooLarge} as message. */
+    public static byte[] readBytes(Path file, String displayName, long maxBytes, String tooLarge) throws BadInputException {
+        try {
+            if (Files.size(file) > maxBytes) throw new BadInputException(displayName, 0, tooLarge);
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(displayName, 0, "file not found");
+        } catch (IOException e) {
+            throw new BadInputException(displayName, displayName, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** UTF-8 text, bad bytes as U+FFFD, a leading BOM dropped. */
+    public static String decode(byte[] bytes) {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("a replacing decoder cannot fail", e);
+        }
+    }
+
+    /** The lines of a text, split at LF with a trailing CR removed; no empty line is added after a final LF. */
+    public static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines.add(stripCr(text.substring(start, i)));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) lines.add(stripCr(text.substring(start)));
+        return lines;
+    }
+
+    private static String stripCr(String s) {
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Splits on blanks (any char up to space), in one pass. */
+    public static String[] tokens(String s) {
+        List<String> out = new ArrayList<>();
+        int n = s.length(), i = 0;
+        while (i < n) {
+            while (i < n && s.charAt(i) <= ' ') i++;
+            int start = i;
+            while (i < n && s.charAt(i) > ' ') i++;
+            if (i > start) out.add(s.substring(start, i));
+        }
+        return out.toArray(String[]::new);
+    }
+}
