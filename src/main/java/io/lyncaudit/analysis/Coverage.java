@@ -13,12 +13,18 @@ import java.util.List;
  * @param required  the packets of the requirement that cross this firewall
  * @param justified the broadest set the docs allow for it (on this firewall)
  * @param decisions the decisions of the evaluator for {@code required}
+ * @param uncertainty why those decisions might not be what the device does, or null when they are exact
  */
 public record Coverage(RequirementSpec spec, String firewall, PacketSet required, PacketSet justified,
-                       PacketSet permitted, PacketSet uncovered, List<Decision> decisions, Flow flow, boolean uncertain) {
+                       PacketSet permitted, PacketSet uncovered, List<Decision> decisions, Flow flow, String uncertainty) {
 
     public Coverage {
         decisions = List.copyOf(decisions);
+    }
+
+    /** True when a decision behind this coverage depends on a rule the importer could not model exactly. */
+    public boolean uncertain() {
+        return uncertainty != null;
     }
 
     public boolean isMissing() {

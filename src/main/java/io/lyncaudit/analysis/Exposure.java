@@ -11,8 +11,13 @@ import io.lyncaudit.policy.Decision;
  * Fact: traffic to or from a Lync address that one permitting rule lets through and no
  * requirement of the deployment justifies.
  */
-public record Exposure(String firewall, Decision permit, PacketSet unjustified, Severity severity, boolean uncertain,
+public record Exposure(String firewall, Decision permit, PacketSet unjustified, Severity severity, String uncertainty,
                        IntervalSet lyncAddresses) {
+
+    /** True when the permitting decision depends on a rule the importer could not model exactly. */
+    public boolean uncertain() {
+        return uncertainty != null;
+    }
 
     /** The part of this exposure that carries the coverage's required service the wrong way, and how; null if none. */
     public Misdirection misdirects(Coverage c) {

@@ -61,7 +61,7 @@ public final class FindingCollector {
         List<Evidence> ev = evidence(c.decisions(), c.firewall());
         String blocker = firstBlocker(ev);
         String msg = "No part of " + flowText(c.flow()) + " is permitted on " + c.firewall() + "; " + blocker + ".";
-        add(c, FindingType.MISSING, c.spec().severity(), null, msg, ev, Describe.witness(c.required()), c.uncertain());
+        add(c, FindingType.MISSING, c.spec().severity(), null, msg, ev, Describe.witness(c.required()), c.uncertainty());
     }
 
     public void partial(Coverage c) {
@@ -69,7 +69,7 @@ public final class FindingCollector {
         Flow unc = describe.flow(c.uncovered());
         String msg = "Only part of " + flowText(c.flow()) + " is permitted on " + c.firewall() + ": "
                 + describe.text(c.uncovered()) + " is denied (" + firstBlocker(ev) + ").";
-        add(c, FindingType.PARTIAL, c.spec().severity(), unc, msg, ev, Describe.witness(c.uncovered()), c.uncertain());
+        add(c, FindingType.PARTIAL, c.spec().severity(), unc, msg, ev, Describe.witness(c.uncovered()), c.uncertainty());
     }
 
     public void shadowed(Shadowing s) {
@@ -81,7 +81,7 @@ public final class FindingCollector {
         String msg = where + " would permit " + flowText(c.flow()) + ", but earlier rules take its traffic first ("
                 + String.join(", ", s.shadowers().stream().map(d -> d.source() != null ? d.source().where() : "default").toList()) + ").";
         add(c, FindingType.SHADOWED, c.spec().severity(), c.isPartial() ? describe.flow(c.uncovered()) : null, msg, ev,
-                Describe.witness(c.uncovered()), c.uncertain());
+                Describe.witness(c.uncovered()), c.uncertainty());
     }
 
     public void misdirected(Coverage c, List<Misdirection> ms) {
@@ -96,7 +96,10 @@ public final class FindingCollector {
         ev.addAll(evidence(c.decisions(), c.firewall()));
         String msg = flowText(c.flow()) + " is not permitted on " + c.firewall() + ", but it is opened "
                 + String.join(" and ", how) + ": " + describe.text(part) + ".";
-        add(c, FindingType.MISDIRECTED, c.spec().severity(), null, msg, ev, Describe.witness(part), c.uncertain());
+        Set<String> why = new LinkedHashSet<>();
+        if (c.uncertain()) why.add(c.uncertainty());
+        for (Misdirection m : ms) if (m.exposure().uncertain()) why.add(m.exposure().uncertainty());
+        add(c, FindingType.MISDIRECTED, c.spec().severity(), null, msg, ev, Describe.witness(part), why.isEmpty() ? null : String.join("; ", why));
     }
 
     public void extra(Exposure e, List<Misdirection> explained) {
@@ -108,8 +111,8 @@ public final class FindingCollector {
         String msg = e.firewall() + " permits " + describe.text(rest) + " (" + where(line)
                 + "), which no requirement of this deployment justifies.";
         String id = id(FindingType.EXTRA, "", e.firewall(), flow.toString(), List.of(line));
-        findings.add(new Finding(id, FindingType.EXTRA, e.severity(), null, e.firewall(), flow, null, msg, List.of(line),
-                Describe.witness(rest), false, e.uncertain()));
+        findings.add(new Finding(id, FindingType.EXTRA, e.severity(), null, e.firewall(), flow, null, uncertain(msg, e.uncertainty()),
+                List.of(line), Describe.witness(rest), false, e.uncertain()));
     }
 
     // ---- IPsec exceptions ----------------------------------------------------------------------
@@ -178,11 +181,17 @@ public final class FindingCollector {
     }
 
     private void add(Coverage c, FindingType type, Severity sev, Flow uncovered, String msg, List<Evidence> ev,
-                     io.lyncaudit.finding.Witness w, boolean uncertain) {
+                     io.lyncaudit.finding.Witness w, String uncertainty) {
         status.put(c, type.name());
         statusEvidence.put(c, ev);
         String id = id(type, c.spec().id(), c.firewall(), c.flow().toString(), ev);
-        findings.add(new Finding(id, type, sev, c.spec().ref(), c.firewall(), c.flow(), uncovered, msg, ev, w, false, uncertain));
+        findings.add(new Finding(id, type, sev, c.spec().ref(), c.firewall(), c.flow(), uncovered, uncertain(msg, uncertainty), ev, w,
+                false, uncertainty != null));
+    }
+
+    /** The message, with why the verdict may be wrong when it depends on something not modelled. */
+    private static String uncertain(String msg, String uncertainty) {
+        return uncertainty == null ? msg : msg + " Uncertain, because it depends on input not fully modelled: " + uncertainty + ".";
     }
 
     private static String flowText(Flow f) {

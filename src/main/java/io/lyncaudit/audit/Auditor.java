@@ -36,6 +36,7 @@ import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.PolicyEvaluator;
 import io.lyncaudit.policy.Rule;
+import io.lyncaudit.policy.Uncertainty;
 import io.lyncaudit.report.Report;
 import io.lyncaudit.waiver.WaiverMatcher;
 import java.io.IOException;
@@ -111,19 +112,20 @@ public final class Auditor {
         for (Map.Entry<FirewallSpec, ImportResult> e : imports.entrySet()) {
             FirewallSpec fw = e.getKey();
             ImportResult ir = forRole(fw, e.getValue());
+            Uncertainty uncertainty = new Uncertainty(ir);
             List<Topology.Crossing> crossings = topo.crossings(fw);
             diagnostics.addAll(unknownZones(fw, ir, topo.interfaces(fw).keySet()));
             List<Coverage> fwCoverages = new ArrayList<>();
             for (RequirementSpec spec : specs) {
                 if (spec.isIpsec()) continue; // checked against the IPsec inputs below
-                Coverage c = coverage(spec, fw, ir, crossings, topo, d, describe);
+                Coverage c = coverage(spec, fw, ir, crossings, topo, d, uncertainty);
                 if (c == null) continue;
                 fwCoverages.add(c);
                 checksPerSpec.merge(spec.id(), 1, Integer::sum);
             }
             coverages.addAll(fwCoverages);
             facts.addAll(fwCoverages);
-            facts.addAll(exposures(fw, ir, crossings, topo, fwCoverages));
+            facts.addAll(exposures(fw, ir, crossings, topo, fwCoverages, uncertainty));
             for (Coverage c : fwCoverages) {
                 Shadowing s = shadowing(c, ir);
                 if (s != null) facts.add(s);
@@ -313,7 +315,7 @@ public final class Auditor {
     }
 
     private static Coverage coverage(RequirementSpec spec, FirewallSpec fw, ImportResult ir, List<Topology.Crossing> crossings,
-                                     Topology topo, Deployment d, Describe describe) {
+                                     Topology topo, Deployment d, Uncertainty uncertainty) {
         IntervalSet src = topo.required(spec.flow().from(), fw), dst = topo.required(spec.flow().to(), fw);
         IntervalSet jsrc = topo.justified(spec.flow().from(), fw), jdst = topo.justified(spec.flow().to(), fw);
         IntervalSet proto = IntervalSet.point(spec.flow().protocol());
@@ -341,11 +343,12 @@ public final class Auditor {
         Flow flow = new Flow(Protocols.name(spec.flow().protocol()), portsText(ports, sourcePorts),
                 topo.label(spec.flow().from(), required.bounds().sources()),
                 topo.label(spec.flow().to(), required.bounds().destinations()));
-        return new Coverage(spec, fw.name(), required, justified, permitted, required.subtract(permitted), decisions, flow, false);
+        return new Coverage(spec, fw.name(), required, justified, permitted, required.subtract(permitted), decisions, flow,
+                uncertainty.of(decisions));
     }
 
     private static List<Exposure> exposures(FirewallSpec fw, ImportResult ir, List<Topology.Crossing> crossings, Topology topo,
-                                            List<Coverage> coverages) {
+                                            List<Coverage> coverages, Uncertainty uncertainty) {
         PacketSet justified = PacketSet.EMPTY;
         for (Coverage c : coverages) justified = justified.union(c.justified());
         IntervalSet lync = topo.lyncAddresses();
@@ -394,9 +397,14 @@ public final class Auditor {
         List<Exposure> out = new ArrayList<>();
         for (Map.Entry<Rule, Decision> e : first.entrySet()) {
             PacketSet x = unjustified.get(e.getKey());
-            out.add(new Exposure(fw.name(), e.getValue(), x, severity(x, internet), false, lync));
+            Decision dec = e.getValue();
+            String why = uncertainty.of(new Decision(dec.policy(), dec.rule(), dec.action(), x));
+            out.add(new Exposure(fw.name(), dec, x, severity(x, internet), why, lync));
         }
-        if (defaultDecision != null) out.add(new Exposure(fw.name(), defaultDecision, byDefault, severity(byDefault, internet), false, lync));
+        if (defaultDecision != null) {
+            String why = uncertainty.of(new Decision(defaultDecision.policy(), null, defaultDecision.action(), byDefault));
+            out.add(new Exposure(fw.name(), defaultDecision, byDefault, severity(byDefault, internet), why, lync));
+        }
         return out;
     }
 

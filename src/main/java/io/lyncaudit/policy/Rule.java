@@ -12,13 +12,47 @@ import java.util.Set;
  * @param name      the rule's name in the source, or null
  * @param fromZones ingress interfaces or zones the rule is limited to; empty means any
  * @param toZones   egress interfaces or zones the rule is limited to; empty means any
+ * @param mayMatch    every packet the device might match with this rule; equals {@code match}
+ *                    unless the rule depends on something not modelled (a time range, a name
+ *                    resolved at run time, an unmodelled match module), when {@code match} is the
+ *                    importer's best reading and {@code mayMatch} bounds what the device could do
+ * @param uncertainty why the rule is not exactly modelled, or null when it is
  */
 public record Rule(int index, String name, Action action, PacketSet match, Set<String> fromZones,
-                   Set<String> toZones, SourceRef source) {
+                   Set<String> toZones, SourceRef source, PacketSet mayMatch, String uncertainty) {
 
     public Rule {
         fromZones = Set.copyOf(fromZones);
         toZones = Set.copyOf(toZones);
+        if (mayMatch == null) mayMatch = match;
+        if (uncertainty == null && !mayMatch.equals(match)) {
+            throw new IllegalArgumentException("a rule whose possible match differs from its match needs a reason");
+        }
+    }
+
+    /** An exactly modelled rule. */
+    public Rule(int index, String name, Action action, PacketSet match, Set<String> fromZones,
+                Set<String> toZones, SourceRef source) {
+        this(index, name, action, match, fromZones, toZones, source, match, null);
+    }
+
+    /** True when the rule depends on something the importer could not model. */
+    public boolean uncertain() {
+        return uncertainty != null;
+    }
+
+    /**
+     * This rule marked as not exactly modelled: {@code match} stays the reading used for the
+     * verdict, {@code mayMatch} widens to every packet the device might match (at least {@code match}).
+     */
+    public Rule withUncertainty(String reason, PacketSet possible) {
+        String why = uncertainty == null ? reason : uncertainty + "; " + reason;
+        return new Rule(index, name, action, match, fromZones, toZones, source, mayMatch.union(possible).union(match), why);
+    }
+
+    /** This rule at another position, e.g. once its policy is renumbered. */
+    public Rule withIndex(int newIndex) {
+        return new Rule(newIndex, name, action, match, fromZones, toZones, source, mayMatch, uncertainty);
     }
 
     /** The smallest box holding every packet the rule matches, for cheap rejection. */

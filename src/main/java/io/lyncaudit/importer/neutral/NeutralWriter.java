@@ -132,6 +132,14 @@ public final class NeutralWriter {
             ArrayNode m = o.putArray("match");
             for (PacketBox box : boxes) m.add(box(box));
         }
+        if (r.uncertain()) {
+            o.put("uncertain", r.uncertainty());
+            if (!r.mayMatch().equals(r.match())) {
+                // what the device might match beyond the reading above
+                ArrayNode m = o.putArray("mayMatch");
+                for (PacketBox box : r.mayMatch().boxes()) m.add(box(box));
+            }
+        }
         o.set("source_ref", source(r.source()));
         return o;
     }

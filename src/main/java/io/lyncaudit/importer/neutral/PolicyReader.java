@@ -31,7 +31,7 @@ final class PolicyReader {
     private static final Set<String> POLICY = Set.of("name", "kind", "binding", "defaultAction", "defaultSource", "rules");
     private static final Set<String> BINDING = Set.of("interface", "direction");
     private static final Set<String> RULE = Set.of("index", "name", "action", "protocol", "source", "destination", "ports",
-            "sourcePorts", "fromZones", "toZones", "match", "source_ref");
+            "sourcePorts", "fromZones", "toZones", "match", "uncertain", "mayMatch", "source_ref");
     private static final Set<String> BOX = Set.of("protocol", "source", "destination", "ports", "sourcePorts");
     private static final Set<String> SOURCE = Set.of("file", "line", "sheet", "cell", "text");
     private static final Set<String> NAT = Set.of("mapped", "real", "aclSeesReal", "source_ref");
@@ -130,7 +130,15 @@ final class PolicyReader {
         SourceRef src = f.isNull("source_ref")
                 ? SourceRef.line(file, n.line(), summary(action, match)) // hand-written: point at the rule itself
                 : source(f.node("source_ref"), policyFile);
-        return new Rule(index, f.nullableString("name"), action, match, from, to, src);
+        String uncertain = f.nullableString("uncertain");
+        PacketSet may = match;
+        if (f.has("mayMatch")) {
+            if (uncertain == null) throw new BadInputException(file, f.lineOf("mayMatch"), "'mayMatch' needs 'uncertain': the reason the rule is not exact");
+            List<PacketBox> boxes = new ArrayList<>();
+            for (Node b : f.array("mayMatch")) boxes.add(box(Fields.of(b, "mayMatch entry", file, BOX), true));
+            may = PacketSet.union(boxes).union(match);
+        }
+        return new Rule(index, f.nullableString("name"), action, match, from, to, src, may, uncertain);
     }
 
     /** One box from protocol/source/destination/ports/sourcePorts. */

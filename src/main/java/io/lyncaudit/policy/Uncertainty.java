@@ -1,0 +1,71 @@
+package io.lyncaudit.policy;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which decisions of the evaluator depend on a rule the importer could not model exactly
+ * ({@link Rule#uncertain()}), and why.
+ *
+ * <p>A decision on packets P is uncertain when some uncertain rule could change its outcome:
+ * <ul>
+ *   <li>the deciding rule itself is uncertain (if the device does not match it, later rules decide);</li>
+ *   <li>first match: an earlier uncertain rule with the other action might match part of P
+ *       ({@code mayMatch} meets P). Earlier rules with the same action cannot change the outcome,
+ *       and later rules never see P;</li>
+ *   <li>block wins: any uncertain rule with the other action might match part of P.</li>
+ * </ul>
+ * The default decision is treated as coming after every rule. Zones are not considered, which
+ * can only make more decisions uncertain, never fewer.
+ */
+public final class Uncertainty {
+    private final Map<Policy, List<Rule>> uncertainRules = new IdentityHashMap<>();
+
+    /** Indexes the uncertain rules of every policy of the import result (usually none). */
+    public Uncertainty(ImportResult result) {
+        for (Policy p : result.policies()) {
+            List<Rule> us = new ArrayList<>();
+            for (Rule r : p.rules()) if (r.uncertain()) us.add(r);
+            if (!us.isEmpty()) uncertainRules.put(p, us);
+        }
+    }
+
+    /** True when no rule of the import is uncertain: every decision is exact. */
+    public boolean isExact() {
+        return uncertainRules.isEmpty();
+    }
+
+    /** Why the decision might not be what the device does, or null when it is exact. */
+    public String of(Decision d) {
+        List<Rule> us = uncertainRules.get(d.policy());
+        if (us == null) return null;
+        Set<String> why = new LinkedHashSet<>();
+        Rule decider = d.rule();
+        if (decider != null && decider.uncertain()) why.add(reason(decider));
+        for (Rule u : us) {
+            if (u == decider || u.action() == d.action()) continue;
+            boolean before = d.policy().kind() == PolicyKind.BLOCK_WINS || decider == null || u.index() < decider.index();
+            if (before && u.mayMatch().intersects(d.packets())) why.add(reason(u));
+        }
+        return why.isEmpty() ? null : String.join("; ", why);
+    }
+
+    /** Why any of the decisions might not be what the device does, or null when all are exact. */
+    public String of(List<Decision> decisions) {
+        if (isExact()) return null;
+        Set<String> why = new LinkedHashSet<>();
+        for (Decision d : decisions) {
+            String w = of(d);
+            if (w != null) why.add(w);
+        }
+        return why.isEmpty() ? null : String.join("; ", why);
+    }
+
+    private static String reason(Rule r) {
+        return (r.source() != null ? r.source().where() + ": " : "") + r.uncertainty();
+    }
+}
