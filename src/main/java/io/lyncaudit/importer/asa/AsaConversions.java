@@ -32,6 +32,7 @@ import io.lyncaudit.policy.Binding;
 import io.lyncaudit.policy.NatRule;
 import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.PolicyKind;
+import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.Rule;
 import io.lyncaudit.policy.SourceRef;
 import java.util.ArrayList;
@@ -225,6 +226,17 @@ final class AsaConversions {
         }
         if (n.kind != Kind.SERVICE_GROUP && n.kind != Kind.SERVICE_OBJECT && n.kind != Kind.PROTOCOL_GROUP) {
             throw new IllegalArgumentException(r.name() + " is not a service or protocol object");
+        }
+        if (n.kind == Kind.PROTOCOL_GROUP && (a.srcPorts() != null || a.dstPorts() != null)) {
+            // ports after a protocol group restrict its port-carrying members; the others cannot match a port
+            IntervalSet sp = ports(a.srcPorts()), dp = ports(a.dstPorts());
+            List<SvcLiteral> out = new ArrayList<>();
+            for (SvcLiteral s : svc(n, 0)) {
+                IntervalSet ported = s.protocols().intersect(Protocols.TCP_UDP.union(IntervalSet.point(132)));
+                if (!ported.isEmpty()) out.add(new SvcLiteral(s.line(), ported, sp, dp));
+            }
+            if (out.isEmpty()) throw new IllegalArgumentException("ports are given but object-group " + r.name() + " has no TCP, UDP or SCTP member");
+            return out;
         }
         return svc(n, 0);
     }

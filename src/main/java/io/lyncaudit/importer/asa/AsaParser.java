@@ -181,8 +181,15 @@ final class AsaParser {
             ledger.unsupported(no, "object type '" + t[1] + "' is not modelled");
             return;
         }
-        named = new Named(t[2], kind, no);
-        cfg.objects.put(t[2], named);
+        // 'show running-config' opens each object twice: once for its definition and again, further
+        // down, for its NAT; the second opening edits the same object
+        Named existing = cfg.objects.get(t[2]);
+        if (existing != null && existing.kind == kind) {
+            named = existing;
+        } else {
+            named = new Named(t[2], kind, no);
+            cfg.objects.put(t[2], named);
+        }
         block = "object";
         ledger.used(no);
     }
@@ -463,7 +470,10 @@ final class AsaParser {
             proto = new ProtoLiteral(ps);
             i++;
         }
-        boolean ported = proto instanceof ProtoLiteral pl && AsaNames.ported(pl.protocols());
+        // ports follow a literal TCP/UDP protocol, or a protocol object-group (the ports then apply to its TCP/UDP members)
+        boolean ported = proto instanceof ProtoLiteral pl ? AsaNames.ported(pl.protocols())
+                : proto instanceof ProtoRef pr && pr.group() && cfg.groups.get(pr.name()) != null
+                        && cfg.groups.get(pr.name()).kind == Kind.PROTOCOL_GROUP;
         int[] next = {i};
         Addr src = address(t, i, next);
         i = next[0];

@@ -141,6 +141,28 @@ class AsaSemanticsTest {
     }
 
     @Test
+    void anObjectOpenedAgainForItsNatKeepsItsDefinition() throws Exception {
+        ImportResult r = load("reopened.asa");
+        assertEquals(1, r.nat().size());
+        assertEquals(Addresses.parse("172.25.33.11"), r.nat().get(0).real());
+        assertEquals(Addresses.parse("131.107.155.11"), r.nat().get(0).mapped());
+        assertEquals(PERMIT, decide(r, "dmz", "outside", "udp", "172.25.33.11", "192.0.2.1", 53));
+        assertTrue(r.diagnostics().stream().noneMatch(d -> d.category() != Diagnostic.Category.IGNORED), r.diagnostics().toString());
+    }
+
+    @Test
+    void portsAfterAProtocolGroupApplyToItsTcpAndUdpMembers() throws Exception {
+        ImportResult r = load("reopened.asa");
+        assertEquals(PERMIT, decide(r, "dmz", "outside", "tcp", "172.25.33.11", "192.0.2.1", 53));
+        assertEquals(PERMIT, decide(r, "dmz", "outside", "tcp", "172.25.33.11", "192.0.2.1", 5061));
+        // the TCP_ESP entry with 'eq 5061' matches only its TCP member; ESP is denied by the implicit deny
+        assertEquals(DENY, decide(r, "dmz", "outside", "esp", "172.25.33.11", "192.0.2.1", 0));
+        assertEquals(DENY, decide(r, "dmz", "outside", "tcp", "172.25.33.12", "192.0.2.1", 53));
+        // the third entry has no ports: every TCP and UDP port
+        assertEquals(PERMIT, decide(r, "dmz", "outside", "udp", "172.25.33.11", "192.0.2.1", 9999));
+    }
+
+    @Test
     void everyLineIsAccountedFor() throws Exception {
         for (String f : new String[] {"edge-basic.asa", "groups.asa", "levels-global.asa", "levels-only.asa", "nat.asa", "malformed.asa"}) {
             ImportResult r = load(f);
