@@ -36,6 +36,9 @@ import java.util.Set;
  * and NAT rules. See the package documentation for the decisions taken here.
  */
 final class IptablesConversions {
+    /** Traffic to the box itself leaves through the "host" pseudo-interface of the audit (a host firewall's guarded side). */
+    static final String HOST = "host";
+
     /** Deeper jump nesting is diagnosed; the kernel's own limit is far lower in practice. */
     static final int MAX_DEPTH = 32;
     /** Flattening diamonds of jumps can multiply rules; beyond this the input is refused. */
@@ -86,7 +89,7 @@ final class IptablesConversions {
             for (Chain c : filter.chains.values()) for (RawRule r : c.rules) match(r);
             policies.add(builtIn(filter, "FORWARD", null));
             if (filter.chains.containsKey("INPUT")) {
-                policies.add(builtIn(filter, "INPUT", new Binding("INPUT", Binding.Direction.IN)));
+                policies.add(builtIn(filter, "INPUT", new Binding(HOST, Binding.Direction.OUT)));
             }
             for (Chain c : filter.chains.values()) {
                 for (RawRule r : c.rules) {

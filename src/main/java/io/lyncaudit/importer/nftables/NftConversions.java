@@ -42,6 +42,9 @@ import java.util.Set;
 
 /** Second stage: the raw nftables model into first-match policies (regular chains inlined, verdict maps expanded) and NAT rules. */
 final class NftConversions {
+    /** Traffic to the box itself leaves through the "host" pseudo-interface of the audit (a host firewall's guarded side). */
+    static final String HOST = "host";
+
     static final int MAX_DEPTH = 32;
     static final int MAX_RULES = 500_000;
     static final int MAX_VISITS = 5_000_000;
@@ -93,7 +96,7 @@ final class NftConversions {
                 if (c.hook == null || !"filter".equals(c.type)) continue;
                 Binding b;
                 if (c.hook.equals("forward")) b = null;
-                else if (c.hook.equals("input")) b = new Binding("INPUT", Binding.Direction.IN);
+                else if (c.hook.equals("input")) b = new Binding(HOST, Binding.Direction.OUT);
                 else {
                     ledger.mark(c.line, c.text, Verdict.IGNORED, "hook " + c.hook + " is not audited (forward is; input is kept for hosts)");
                     continue;

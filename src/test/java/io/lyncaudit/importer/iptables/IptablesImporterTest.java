@@ -113,7 +113,7 @@ class IptablesImporterTest {
         ImportResult r = rules("DROP", "-A FORWARD -j LOG --log-prefix \"fwd: \"\n-A FORWARD -p tcp -j ACCEPT\n-A OUTPUT -j DROP\n");
         assertEquals(PERMIT, forward(r, "tcp", "192.0.2.1", "172.16.10.11", 1, null));
         assertEquals(2, r.policies().size());
-        assertEquals(new Binding("INPUT", Binding.Direction.IN), Iptables.policy(r, "INPUT").binding());
+        assertEquals(new Binding("host", Binding.Direction.OUT), Iptables.policy(r, "INPUT").binding());
     }
 
     @Test
