@@ -22,7 +22,13 @@ public final class Describe {
         if (s.equals(Addresses.ALL)) return "any";
         if (!internet.isEmpty() && s.containsAll(internet)) {
             IntervalSet rest = s.subtract(internet);
-            return rest.isEmpty() ? "any" : "any, " + Addresses.format(rest);
+            if (rest.isEmpty()) return "any";
+            // all but a few addresses: name the few
+            IntervalSet universe = Addresses.ALL_V4.containsAll(s) ? Addresses.ALL_V4 : Addresses.ALL;
+            IntervalSet missing = universe.subtract(s);
+            if (missing.isEmpty()) return "any";
+            if (missing.intervalCount() < rest.intervalCount()) return "any except " + Addresses.format(missing);
+            return "any, " + Addresses.format(rest);
         }
         String t = Addresses.format(s);
         return t.length() > 200 ? t.substring(0, 197) + "..." : t;
