@@ -37,7 +37,7 @@ public final class Describe {
     /** The flow of a packet set, by its bounds. */
     public Flow flow(PacketSet set) {
         PacketBox b = set.bounds();
-        return new Flow(Protocols.format(b.protocols()), ports(b), addresses(b.sources()), addresses(b.destinations()));
+        return new Flow(Protocols.describe(b.protocols()), ports(b), addresses(b.sources()), addresses(b.destinations()));
     }
 
     private static String ports(PacketBox b) {

@@ -57,15 +57,16 @@ public final class Protocols {
         return number == TCP || number == UDP || number == 132;
     }
 
-    /** For people: "TCP+UDP", "1-5+GRE", "any", or "any except TCP+UDP" when the complement is shorter to say. */
-    public static String format(IntervalSet set) {
-        if (set.equals(ALL)) return "any";
+    /** For people: as {@link #format}, or "any except TCP+UDP" when the complement is shorter to say. */
+    public static String describe(IntervalSet set) {
         IntervalSet rest = ALL.subtract(set);
-        if (!set.isEmpty() && rest.intervalCount() < set.intervalCount()) return "any except " + list(rest);
-        return list(set);
+        if (!set.isEmpty() && !rest.isEmpty() && rest.intervalCount() < set.intervalCount()) return "any except " + format(rest);
+        return format(set);
     }
 
-    private static String list(IntervalSet set) {
+    /** "TCP+UDP", "1-5+GRE", "any": the form the neutral format and the spreadsheets read back. */
+    public static String format(IntervalSet set) {
+        if (set.equals(ALL)) return "any";
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < set.intervalCount(); i++) {
             long a = set.startLong(i), b = set.endLong(i);
