@@ -109,12 +109,14 @@ public final class Auditor {
         List<Object> facts = new ArrayList<>();
         List<Coverage> coverages = new ArrayList<>();
         Map<String, Integer> checksPerSpec = new LinkedHashMap<>();
+        List<NatCheck.Pair> natPairs = NatCheck.pairs(d);
         for (Map.Entry<FirewallSpec, ImportResult> e : imports.entrySet()) {
             FirewallSpec fw = e.getKey();
             ImportResult ir = forRole(fw, e.getValue());
             Uncertainty uncertainty = new Uncertainty(ir);
             List<Topology.Crossing> crossings = topo.crossings(fw);
             diagnostics.addAll(unknownZones(fw, ir, topo.interfaces(fw).keySet()));
+            diagnostics.addAll(NatCheck.check(fw, ir, natPairs));
             List<Coverage> fwCoverages = new ArrayList<>();
             for (RequirementSpec spec : specs) {
                 if (spec.isIpsec()) continue; // checked against the IPsec inputs below
