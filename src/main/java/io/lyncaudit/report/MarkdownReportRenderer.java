@@ -116,6 +116,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         List<String> parts = new ArrayList<>();
         if (f.waived()) parts.add("waived" + (f.waiver() != null ? " until " + escape(f.waiver().expires()) + " (" + escape(f.waiver().owner()) + ")" : ""));
         if (f.baseline() != null) parts.add(escape(f.baseline()));
+        if (f.uncertain()) parts.add("uncertain");
         return String.join(", ", parts);
     }
 

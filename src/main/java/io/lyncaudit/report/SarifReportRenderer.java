@@ -175,6 +175,7 @@ public final class SarifReportRenderer implements ReportRenderer {
         if (f.flow() != null) g.writeStringField("flow", f.flow().toString());
         if (first != null && first.cell() != null) g.writeStringField("cell", first.cell());
         if (first != null) g.writeStringField("evidenceText", first.text());
+        if (f.uncertain()) g.writeBooleanField("uncertain", true);
         g.writeEndObject();
         g.writeEndObject();
     }
