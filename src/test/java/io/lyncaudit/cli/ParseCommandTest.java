@@ -45,6 +45,34 @@ class ParseCommandTest {
     }
 
     @Test
+    void anIpsecExportShowsItsConnectionSecurityRules() throws IOException {
+        Path f = Path.of("samples/contoso-scaled-dns-nat/ipsec-rules.txt");
+        Cli.Result r = Cli.run("parse", f);
+        assertEquals(ExitCode.PASS.code(), r.code(), r::toString);
+        JsonNode p = new ObjectMapper().readTree(r.out());
+        assertEquals("windows-ipsec", p.get("format").asText());
+        assertEquals("ipsec", p.get("kind").asText());
+        assertEquals(p.at("/lines/total").asInt(), p.at("/lines/used").asInt() + p.at("/lines/ignored").asInt());
+        JsonNode rules = p.get("rules");
+        assertEquals(7, rules.size());
+        assertEquals("authenticate", rules.get(0).get("action").asText());
+        assertEquals("exempt", rules.get(1).get("action").asText());
+        assertEquals(2, rules.get(0).at("/source_ref/line").asInt());
+        // a connection-security rule covers both directions: Edge internal addresses as source and as destination
+        String match = rules.get(1).get("match").toString();
+        assertTrue(match.contains("\"destination\":\"172.25.34.11-172.25.34.12\"") && match.contains("\"source\":\"172.25.34.11-172.25.34.12\""), match);
+    }
+
+    @Test
+    void anIpsecSpreadsheetIsNamedWithVendor() throws IOException {
+        Path f = Path.of("samples/contoso-clean-public/ipsec-rules.csv");
+        Cli.Result r = Cli.run("parse", f, "--vendor", "ipsec-spreadsheet", "--format", "yaml");
+        assertEquals(ExitCode.PASS.code(), r.code(), r::toString);
+        assertTrue(r.out().contains("\nkind: ipsec\n"), r::toString);
+        assertTrue(r.out().contains("name: Clients\n"), r::toString);
+    }
+
+    @Test
     void yamlOnRequest() {
         Cli.Result r = Cli.run("parse", INTERNAL_CSV, "--format", "yaml");
         assertEquals(ExitCode.PASS.code(), r.code(), r::toString);
@@ -78,7 +106,7 @@ class ParseCommandTest {
 
     @Test
     void unknownVendor() {
-        assertEquals("unknown vendor 'nope' (supported: " + Importers.names() + ")", Cli.badInput(Cli.run("parse", INTERNAL_CSV, "--vendor", "nope")));
+        assertEquals("unknown vendor 'nope' (supported: " + Importers.names() + ", ipsec-spreadsheet)", Cli.badInput(Cli.run("parse", INTERNAL_CSV, "--vendor", "nope")));
     }
 
     @Test

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.lyncaudit.model.PacketBox;
 import io.lyncaudit.model.Ports;
+import io.lyncaudit.ipsec.IpsecPolicy;
+import io.lyncaudit.ipsec.IpsecRule;
 import io.lyncaudit.policy.Diagnostic;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.LineCounts;
@@ -67,6 +69,48 @@ public final class NeutralWriter {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An IPsec input as JSON: its connection-security rules (exempt or not), line counts and diagnostics. */
+    public static String toJson(IpsecPolicy policy) {
+        try {
+            return JSON.writeValueAsString(tree(policy)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same as YAML. */
+    public static String toYaml(IpsecPolicy policy) {
+        try {
+            return YAML.writeValueAsString(tree(policy));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode tree(IpsecPolicy p) {
+        ObjectNode o = F.objectNode();
+        o.put("schemaVersion", SCHEMA_VERSION);
+        o.put("file", p.file());
+        o.put("format", p.format());
+        o.put("kind", "ipsec");
+        o.set("lines", lines(p.lines()));
+        ArrayNode rules = o.putArray("rules");
+        for (IpsecRule r : p.rules()) {
+            ObjectNode n = rules.addObject();
+            n.put("index", r.index());
+            if (r.name() != null) n.put("name", r.name());
+            n.put("action", r.exempt() ? "exempt" : "authenticate");
+            if (r.authentication() != null) n.put("authentication", r.authentication());
+            // both directions: a connection-security rule applies to the way back too
+            ArrayNode m = n.putArray("match");
+            for (PacketBox box : r.match().boxes()) m.add(box(box));
+            n.set("source_ref", source(r.source()));
+        }
+        ArrayNode diags = o.putArray("diagnostics");
+        for (Diagnostic d : p.diagnostics()) diags.add(diagnostic(d, p.file()));
+        return o;
     }
 
     static ObjectNode tree(ImportResult r) {
