@@ -52,9 +52,8 @@ class ArchitectureTest {
             "io.lyncaudit.gate.GateDecision",              // AuditCommand reads Auditor.Result#gate()
             "io.lyncaudit.finding.Severity",               // AuditCommand, the type of GatePolicy.parseFailOn
             "io.lyncaudit.importer.Importers",             // AuditCommand's FirewallLoader, ParseCommand
-            "io.lyncaudit.importer.Importer",              // ParseCommand
-            "io.lyncaudit.policy.ImportResult",            // AuditCommand's FirewallLoader, ParseCommand
-            "io.lyncaudit.importer.neutral.NeutralWriter", // ParseCommand
+            "io.lyncaudit.policy.ImportResult",            // AuditCommand's FirewallLoader
+            "io.lyncaudit.importer.Importers$UnknownVendorException", // ParseCommand
             "io.lyncaudit.report.xlsx.TableXlsx");         // Outputs, for `requirements --format xlsx`
 
     private static JavaClasses main() {

@@ -2,8 +2,8 @@ package io.lyncaudit.audit;
 
 import io.lyncaudit.analysis.Coverage;
 import io.lyncaudit.analysis.Describe;
-import io.lyncaudit.analysis.Exposure;
 import io.lyncaudit.analysis.FindingCollector;
+import io.lyncaudit.analysis.FirewallChecks;
 import io.lyncaudit.analysis.IpsecChecks;
 import io.lyncaudit.analysis.IpsecCoverage;
 import io.lyncaudit.analysis.Shadowing;
@@ -15,26 +15,15 @@ import io.lyncaudit.deployment.IpsecSpec;
 import io.lyncaudit.engine.RuleEngine;
 import io.lyncaudit.finding.Finding;
 import io.lyncaudit.finding.FindingType;
-import io.lyncaudit.finding.Flow;
-import io.lyncaudit.finding.Severity;
 import io.lyncaudit.gate.GateDecision;
 import io.lyncaudit.gate.GatePolicy;
 import io.lyncaudit.importer.Importers;
 import io.lyncaudit.ipsec.IpsecPolicy;
-import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.BadInputException;
-import io.lyncaudit.model.IntervalSet;
-import io.lyncaudit.model.PacketBox;
 import io.lyncaudit.model.PacketSet;
-import io.lyncaudit.model.Ports;
-import io.lyncaudit.model.Protocols;
-import io.lyncaudit.policy.Action;
-import io.lyncaudit.policy.Decision;
 import io.lyncaudit.policy.Diagnostic;
-import io.lyncaudit.policy.Evaluation;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
-import io.lyncaudit.policy.PolicyEvaluator;
 import io.lyncaudit.policy.Rule;
 import io.lyncaudit.policy.Uncertainty;
 import io.lyncaudit.report.Report;
@@ -51,7 +40,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +100,7 @@ public final class Auditor {
         List<NatCheck.Pair> natPairs = NatCheck.pairs(d);
         for (Map.Entry<FirewallSpec, ImportResult> e : imports.entrySet()) {
             FirewallSpec fw = e.getKey();
-            ImportResult ir = forRole(fw, e.getValue());
+            ImportResult ir = FirewallChecks.forRole(fw, e.getValue());
             Uncertainty uncertainty = new Uncertainty(ir);
             List<Topology.Crossing> crossings = topo.crossings(fw);
             diagnostics.addAll(unknownZones(fw, ir, topo.interfaces(fw).keySet()));
@@ -120,16 +108,16 @@ public final class Auditor {
             List<Coverage> fwCoverages = new ArrayList<>();
             for (RequirementSpec spec : specs) {
                 if (spec.isIpsec()) continue; // checked against the IPsec inputs below
-                Coverage c = coverage(spec, fw, ir, crossings, topo, d, uncertainty);
+                Coverage c = FirewallChecks.coverage(spec, fw, ir, crossings, topo, d, uncertainty);
                 if (c == null) continue;
                 fwCoverages.add(c);
                 checksPerSpec.merge(spec.id(), 1, Integer::sum);
             }
             coverages.addAll(fwCoverages);
             facts.addAll(fwCoverages);
-            facts.addAll(exposures(fw, ir, crossings, topo, fwCoverages, uncertainty));
+            facts.addAll(FirewallChecks.exposures(fw, ir, crossings, topo, fwCoverages, uncertainty));
             for (Coverage c : fwCoverages) {
-                Shadowing s = shadowing(c, ir);
+                Shadowing s = FirewallChecks.shadowing(c, ir);
                 if (s != null) facts.add(s);
             }
         }
@@ -221,23 +209,6 @@ public final class Auditor {
     }
 
     /**
-     * The policies that guard what this firewall is in the deployment. An export may hold both the
-     * policies of traffic through the box and those of traffic to the box itself (a Linux
-     * FORWARD and INPUT chain): importers bind the latter to the {@value Topology#HOST_SIDE}
-     * pseudo-interface. A host firewall is judged by those alone, a network firewall by the others.
-     */
-    static ImportResult forRole(FirewallSpec fw, ImportResult ir) {
-        boolean anyHostBound = ir.policies().stream().anyMatch(Auditor::hostBound);
-        if (!anyHostBound) return ir;
-        List<Policy> keep = ir.policies().stream().filter(p -> hostBound(p) == (fw.host() != null)).toList();
-        return new ImportResult(ir.file(), ir.format(), keep, ir.nat(), ir.diagnostics(), ir.lines(), ir.unboundDefault());
-    }
-
-    private static boolean hostBound(Policy p) {
-        return p.binding() != null && p.binding().iface().equals(Topology.HOST_SIDE);
-    }
-
-    /**
      * Zones or interfaces named by rules that the deployment does not list for the firewall: such
      * rules can never apply to a crossing, which is almost always a naming mistake worth a warning.
      */
@@ -298,141 +269,6 @@ public final class Auditor {
         }
         facts.addAll(out);
         return out;
-    }
-
-    /** The ports of a catalog flow: a literal, or ${name} for a configured range. */
-    static IntervalSet ports(String text, Deployment d) {
-        if (text.startsWith("${") && text.endsWith("}")) {
-            IntervalSet s = d.portRanges().get(text.substring(2, text.length() - 1));
-            if (s == null) throw new IllegalStateException("catalog names unknown port range " + text);
-            return s;
-        }
-        return Ports.parseRange(text);
-    }
-
-    /** Destination ports as reports show them, with the source ports when the requirement names them. */
-    static String portsText(IntervalSet ports, IntervalSet sourcePorts) {
-        String p = Ports.format(ports);
-        return sourcePorts.equals(Ports.ALL) ? p : p + " (from source ports " + Ports.format(sourcePorts) + ")";
-    }
-
-    private static Coverage coverage(RequirementSpec spec, FirewallSpec fw, ImportResult ir, List<Topology.Crossing> crossings,
-                                     Topology topo, Deployment d, Uncertainty uncertainty) {
-        IntervalSet src = topo.required(spec.flow().from(), fw), dst = topo.required(spec.flow().to(), fw);
-        IntervalSet jsrc = topo.justified(spec.flow().from(), fw), jdst = topo.justified(spec.flow().to(), fw);
-        IntervalSet proto = IntervalSet.point(spec.flow().protocol());
-        IntervalSet ports = ports(spec.flow().ports(), d);
-        // Source ports narrow only the required set: a rule that leaves them open is as good.
-        IntervalSet sourcePorts = spec.flow().sourcePorts() == null ? Ports.ALL : ports(spec.flow().sourcePorts(), d);
-        PacketSet required = PacketSet.EMPTY, justified = PacketSet.EMPTY, permitted = PacketSet.EMPTY;
-        List<Decision> decisions = new ArrayList<>();
-        for (Topology.Crossing x : crossings) {
-            IntervalSet s = src.intersect(x.inside()), t = dst.intersect(x.outside());
-            if (s.isEmpty() || t.isEmpty()) continue;
-            PacketSet q = PacketSet.of(new PacketBox(proto, s, t, sourcePorts, ports));
-            Evaluation ev = PolicyEvaluator.evaluate(ir, q, x.in(), x.out());
-            required = required.union(q);
-            permitted = permitted.union(ev.permitted());
-            decisions.addAll(ev.decisions());
-            // On a host firewall the network firewalls are the boundary, and the rules Lync Server
-            // setup creates accept any remote address: an inbound requirement justifies its
-            // ports to the host from every address.
-            IntervalSet js = fw.host() != null && x.out().equals(Topology.HOST_SIDE) ? x.inside() : jsrc;
-            justified = justified.union(PacketSet.of(PacketBox.of(proto, js.intersect(x.inside()),
-                    jdst.intersect(x.outside()), ports)));
-        }
-        if (required.isEmpty()) return null;
-        Flow flow = new Flow(Protocols.name(spec.flow().protocol()), portsText(ports, sourcePorts),
-                topo.label(spec.flow().from(), required.bounds().sources()),
-                topo.label(spec.flow().to(), required.bounds().destinations()));
-        return new Coverage(spec, fw.name(), required, justified, permitted, required.subtract(permitted), decisions, flow,
-                uncertainty.of(decisions));
-    }
-
-    private static List<Exposure> exposures(FirewallSpec fw, ImportResult ir, List<Topology.Crossing> crossings, Topology topo,
-                                            List<Coverage> coverages, Uncertainty uncertainty) {
-        PacketSet justified = PacketSet.EMPTY;
-        for (Coverage c : coverages) justified = justified.union(c.justified());
-        IntervalSet lync = topo.lyncAddresses();
-        IntervalSet internet = topo.side("internet");
-        Map<Rule, PacketSet> unjustified = new IdentityHashMap<>();
-        Map<Rule, Decision> first = new LinkedHashMap<>();
-        PacketSet byDefault = PacketSet.EMPTY;
-        Decision defaultDecision = null;
-        for (Topology.Crossing x : crossings) {
-            // On a host firewall only inbound traffic to the host can be EXTRA: outbound from a
-            // server is open by default (Windows Firewall) and is not what a host firewall guards.
-            if (fw.host() != null && !x.out().equals(Topology.HOST_SIDE)) continue;
-            // One query per run of Lync addresses: narrow queries let the evaluator skip the
-            // many rules that never touch a Lync server by their bounds alone.
-            List<PacketSet> queries = new ArrayList<>();
-            // a host firewall: everything that reaches the host, whether or not it is a Lync address
-            if (fw.host() != null) queries.add(PacketSet.of(new PacketBox(Protocols.ALL, x.inside(), x.outside(), Ports.ALL, Ports.ALL)));
-            IntervalSet toLync = fw.host() != null ? IntervalSet.EMPTY : x.outside().intersect(lync);
-            IntervalSet fromLync = fw.host() != null ? IntervalSet.EMPTY : x.inside().intersect(lync);
-            for (int k = 0; k < toLync.intervalCount(); k++) {
-                queries.add(PacketSet.of(new PacketBox(Protocols.ALL, x.inside(),
-                        IntervalSet.of(toLync.start(k), toLync.end(k)), Ports.ALL, Ports.ALL)));
-            }
-            for (int k = 0; k < fromLync.intervalCount(); k++) {
-                // traffic between two Lync addresses is already in the queries above
-                queries.add(PacketSet.of(new PacketBox(Protocols.ALL, IntervalSet.of(fromLync.start(k), fromLync.end(k)),
-                        x.outside().subtract(lync), Ports.ALL, Ports.ALL)));
-            }
-            for (PacketSet q : queries) {
-                Evaluation ev = PolicyEvaluator.evaluate(ir, q, x.in(), x.out());
-                if (ev.permitted().isEmpty()) continue;
-                for (Decision dec : ev.decisions()) {
-                    if (dec.action() != Action.PERMIT) continue;
-                    PacketSet extra = dec.packets().intersect(ev.permitted()).subtract(justified);
-                    if (extra.isEmpty()) continue;
-                    if (dec.rule() == null) {
-                        byDefault = byDefault.union(extra);
-                        defaultDecision = dec;
-                    } else {
-                        unjustified.merge(dec.rule(), extra, PacketSet::union);
-                        first.putIfAbsent(dec.rule(), dec);
-                    }
-                }
-            }
-        }
-        List<Exposure> out = new ArrayList<>();
-        for (Map.Entry<Rule, Decision> e : first.entrySet()) {
-            PacketSet x = unjustified.get(e.getKey());
-            Decision dec = e.getValue();
-            String why = uncertainty.of(new Decision(dec.policy(), dec.rule(), dec.action(), x));
-            out.add(new Exposure(fw.name(), dec, x, severity(x, internet), why, lync));
-        }
-        if (defaultDecision != null) {
-            String why = uncertainty.of(new Decision(defaultDecision.policy(), null, defaultDecision.action(), byDefault));
-            out.add(new Exposure(fw.name(), defaultDecision, byDefault, severity(byDefault, internet), why, lync));
-        }
-        return out;
-    }
-
-    /** High when the internet can start the unjustified traffic, medium otherwise. */
-    private static Severity severity(PacketSet x, IntervalSet internet) {
-        return x.intersects(new PacketBox(Protocols.ALL, internet, Addresses.ALL, Ports.ALL, Ports.ALL)) ? Severity.HIGH : Severity.MEDIUM;
-    }
-
-    /** A permit rule that would cover what is missing, hidden behind earlier rules of the same policy. */
-    private static Shadowing shadowing(Coverage c, ImportResult ir) {
-        if (c.isSatisfied()) return null;
-        for (Policy p : ir.policies()) {
-            for (Rule r : p.rules()) {
-                if (r.action() != Action.PERMIT || !r.match().intersects(c.uncovered())) continue;
-                PacketSet hidden = r.match().intersect(c.uncovered());
-                List<Decision> shadowers = new ArrayList<>();
-                for (Decision dec : c.decisions()) {
-                    if (dec.policy() == p && dec.rule() != null && dec.rule().index() < r.index()
-                            && dec.action() == Action.DENY && dec.packets().intersects(hidden)) {
-                        shadowers.add(dec);
-                    }
-                }
-                if (!shadowers.isEmpty()) return new Shadowing(c, r, shadowers);
-            }
-        }
-        return null;
     }
 
     private static String sha256(java.nio.file.Path file) {

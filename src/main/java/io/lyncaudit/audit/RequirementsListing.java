@@ -1,5 +1,7 @@
 package io.lyncaudit.audit;
 
+import io.lyncaudit.analysis.FirewallChecks;
+
 import io.lyncaudit.analysis.IpsecChecks;
 import io.lyncaudit.analysis.Topology;
 import io.lyncaudit.catalog.CatalogRows;
@@ -65,8 +67,8 @@ public final class RequirementsListing {
                 rows.add(row(s, "", "IPsec exemption", ports, show(src, s.flow().from(), topo), show(dst, s.flow().to(), topo)));
                 continue;
             }
-            String ports = Auditor.portsText(Auditor.ports(s.flow().ports(), d),
-                    s.flow().sourcePorts() == null ? Ports.ALL : Auditor.ports(s.flow().sourcePorts(), d));
+            String ports = FirewallChecks.portsText(FirewallChecks.ports(s.flow().ports(), d),
+                    s.flow().sourcePorts() == null ? Ports.ALL : FirewallChecks.ports(s.flow().sourcePorts(), d));
             // a requirement of a role the deployment does not have is not one of its requirements
             if (topo.required(s.flow().from(), null).isEmpty() || topo.required(s.flow().to(), null).isEmpty()) continue;
             boolean crossed = false;

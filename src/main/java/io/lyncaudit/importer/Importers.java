@@ -1,5 +1,7 @@
 package io.lyncaudit.importer;
 
+import io.lyncaudit.importer.neutral.NeutralWriter;
+
 import io.lyncaudit.importer.asa.AsaImporter;
 import io.lyncaudit.importer.ios.IosImporter;
 import io.lyncaudit.importer.iptables.IptablesImporter;
@@ -93,4 +95,40 @@ public final class Importers {
         throw new BadInputException(display, 0, "cannot tell the format of this file (supported: " + names()
                 + "); name it with 'format:' in the deployment file or --vendor");
     }
+
+    /** --vendor for `parse` of a spreadsheet of connection-security rules (a plain spreadsheet is a firewall). */
+    public static final String IPSEC_SHEET = "ipsec-spreadsheet";
+
+    /** Thrown for a vendor name no importer has. */
+    public static final class UnknownVendorException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UnknownVendorException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * What `lyncaudit parse` prints: the neutral policy an importer makes of one firewall export, or
+     * the connection-security rules of an IPsec export, with line counts and diagnostics, as JSON (or YAML): {@code vendor} null lets the content decide.
+     *
+     * @throws BadInputException     the file is missing, unreadable or of no known format
+     * @throws UnknownVendorException {@code vendor} names no importer
+     */
+    public static String parseListing(Path file, String display, String vendor, boolean yaml) throws BadInputException, UnknownVendorException {
+        if (!Files.isRegularFile(file)) throw new BadInputException(display, 0, "file not found");
+        if (WindowsIpsecImporter.FORMAT.equals(vendor) || IPSEC_SHEET.equals(vendor)
+                || vendor == null && new WindowsIpsecImporter().detect(file, head(file, display))) {
+            // an IPsec input: its connection-security rules rather than a firewall policy
+            IpsecPolicy p = Importers.loadIpsec(file, display, IPSEC_SHEET.equals(vendor) ? IpsecSpreadsheetImporter.FORMAT : WindowsIpsecImporter.FORMAT);
+            return yaml ? NeutralWriter.toYaml(p) : NeutralWriter.toJson(p);
+        }
+        Importer importer = vendor != null ? Importers.forFormat(vendor) : Importers.detect(file, display);
+        if (importer == null) {
+            throw new UnknownVendorException("unknown vendor '" + vendor + "' (supported: " + Importers.names() + ", " + IPSEC_SHEET + ")");
+        }
+        ImportResult r = importer.importFile(file, display);
+        return yaml ? NeutralWriter.toYaml(r) : NeutralWriter.toJson(r);
+    }
+
 }

@@ -1,5 +1,7 @@
 package io.lyncaudit.audit;
 
+import io.lyncaudit.analysis.FirewallChecks;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lyncaudit.analysis.Topology;
@@ -32,17 +34,17 @@ class FirewallRoleTest {
 
     @Test
     void aNetworkFirewallKeepsTheForwardingPolicy() {
-        assertEquals(List.of(FORWARD), Auditor.forRole(spec(null), BOTH).policies());
+        assertEquals(List.of(FORWARD), FirewallChecks.forRole(spec(null), BOTH).policies());
     }
 
     @Test
     void aHostFirewallKeepsThePoliciesOfTheBoxItself() {
-        assertEquals(List.of(INPUT), Auditor.forRole(spec(new Address(Addresses.parse("10.0.1.11"), "10.0.1.11", 1)), BOTH).policies());
+        assertEquals(List.of(INPUT), FirewallChecks.forRole(spec(new Address(Addresses.parse("10.0.1.11"), "10.0.1.11", 1)), BOTH).policies());
     }
 
     @Test
     void anExportWithoutHostPoliciesIsLeftAlone() {
         ImportResult forwardOnly = new ImportResult("f", "iptables", List.of(FORWARD), List.of(), List.of(), new LineCounts(0, 0, 0, 0, 0), Action.DENY);
-        assertEquals(forwardOnly, Auditor.forRole(spec(new Address(Addresses.parse("10.0.1.11"), "10.0.1.11", 1)), forwardOnly));
+        assertEquals(forwardOnly, FirewallChecks.forRole(spec(new Address(Addresses.parse("10.0.1.11"), "10.0.1.11", 1)), forwardOnly));
     }
 }
