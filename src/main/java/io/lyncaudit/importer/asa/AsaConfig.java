@@ -18,7 +18,7 @@ final class AsaConfig {
     enum Kind { NETWORK_OBJECT, SERVICE_OBJECT, NETWORK_GROUP, SERVICE_GROUP, PORT_GROUP, PROTOCOL_GROUP, ICMP_GROUP }
 
     /** A member of a network object or group. */
-    sealed interface NetItem permits NetLiteral, NetRef {
+    sealed interface NetItem permits NetLiteral, NetRef, NetFqdn {
         int line();
     }
 
@@ -28,13 +28,24 @@ final class AsaConfig {
     /** A reference to an object ({@code group == false}) or object-group. */
     record NetRef(int line, String name, boolean group) implements NetItem {}
 
+    /** {@code fqdn [v4|v6] NAME}: resolved by the ASA at run time, so any address of {@code family} it might resolve to. */
+    record NetFqdn(int line, String fqdn, IntervalSet family) implements NetItem {}
+
     /** A member of a service, port, protocol or icmp-type object or group. */
     sealed interface SvcItem permits SvcLiteral, SvcRef {
         int line();
     }
 
-    /** Protocols with source and destination ports (ports are everything for portless protocols). */
-    record SvcLiteral(int line, IntervalSet protocols, IntervalSet sourcePorts, IntervalSet destinationPorts) implements SvcItem {}
+    /**
+     * Protocols with source and destination ports (ports are everything for portless protocols).
+     * {@code broader} says why the device matches only part of it (e.g. ICMP types read as every type), or is null.
+     */
+    record SvcLiteral(int line, IntervalSet protocols, IntervalSet sourcePorts, IntervalSet destinationPorts, String broader)
+            implements SvcItem {
+        SvcLiteral(int line, IntervalSet protocols, IntervalSet sourcePorts, IntervalSet destinationPorts) {
+            this(line, protocols, sourcePorts, destinationPorts, null);
+        }
+    }
 
     /** A reference to a service object ({@code group == false}) or object-group. */
     record SvcRef(int line, String name, boolean group) implements SvcItem {}
@@ -84,12 +95,26 @@ final class AsaConfig {
 
     record PortGroup(String name) implements PortSpec {}
 
-    /** One {@code access-list NAME extended} entry. */
+    /**
+     * One {@code access-list NAME extended} entry. {@code conditions} are identity or TrustSec
+     * operands that restrict it further and are not modelled. {@code unreadable} is set (and the
+     * operands are null) when only the ACL name and the action could be read.
+     */
     record AclEntry(String acl, int line, Action action, Proto proto, Addr src, PortSpec srcPorts, Addr dst,
-                    PortSpec dstPorts, boolean icmpType, boolean inactive, String timeRange) {}
+                    PortSpec dstPorts, boolean icmpType, boolean inactive, String timeRange, List<String> conditions,
+                    String unreadable) {
 
-    /** {@code access-group}: an ACL bound to an interface and direction, or global when {@code binding} is null. */
-    record AccessGroup(String acl, Binding binding, int line) {}
+        /** An entry whose action is known and nothing else: kept so that its position and action are not lost. */
+        static AclEntry unreadable(String acl, int line, Action action, String reason) {
+            return new AclEntry(acl, line, action, null, null, null, null, null, false, false, null, List.of(), reason);
+        }
+    }
+
+    /**
+     * {@code access-group}: an ACL bound to an interface and direction, or global when {@code binding} is null;
+     * {@code perUserOverride}: downloaded per-user ACLs replace it for authenticated users' traffic.
+     */
+    record AccessGroup(String acl, Binding binding, int line, boolean perUserOverride) {}
 
     /** An interface block. */
     static final class Iface {
@@ -100,6 +125,8 @@ final class AsaConfig {
         Integer level;
         int levelLine;
         IntervalSet address = IntervalSet.EMPTY;
+        /** Addresses learned at run time (dhcp, pppoe, autoconfig): the families they may come from. */
+        IntervalSet learned = IntervalSet.EMPTY;
 
         Iface(String hardware, int line) {
             this.hardware = hardware;
@@ -113,6 +140,8 @@ final class AsaConfig {
     final Map<String, String> names = new LinkedHashMap<>();
     final Map<String, Named> objects = new LinkedHashMap<>();
     final Map<String, Named> groups = new LinkedHashMap<>();
+    /** Objects and object-groups of types that are not modelled (user, security, ...), by name: their type. */
+    final Map<String, String> unmodelled = new LinkedHashMap<>();
     final Map<String, List<AclEntry>> acls = new LinkedHashMap<>();
     final List<AccessGroup> accessGroups = new ArrayList<>();
     final List<Iface> interfaces = new ArrayList<>();

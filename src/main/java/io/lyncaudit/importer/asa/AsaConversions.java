@@ -11,6 +11,7 @@ import io.lyncaudit.importer.asa.AsaConfig.AddrRef;
 import io.lyncaudit.importer.asa.AsaConfig.Iface;
 import io.lyncaudit.importer.asa.AsaConfig.Kind;
 import io.lyncaudit.importer.asa.AsaConfig.Named;
+import io.lyncaudit.importer.asa.AsaConfig.NetFqdn;
 import io.lyncaudit.importer.asa.AsaConfig.NetItem;
 import io.lyncaudit.importer.asa.AsaConfig.NetLiteral;
 import io.lyncaudit.importer.asa.AsaConfig.NetRef;
@@ -23,10 +24,12 @@ import io.lyncaudit.importer.asa.AsaConfig.StaticNat;
 import io.lyncaudit.importer.asa.AsaConfig.SvcItem;
 import io.lyncaudit.importer.asa.AsaConfig.SvcLiteral;
 import io.lyncaudit.importer.asa.AsaConfig.SvcRef;
+import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.IntervalSet;
 import io.lyncaudit.model.PacketBox;
 import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.model.Ports;
+import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.Binding;
 import io.lyncaudit.policy.NatRule;
@@ -52,6 +55,14 @@ import java.util.Set;
  * {@code out} ACL is its own policy on the egress interface. Object and twice NAT become
  * {@link NatRule}s with {@code aclSeesReal}: since 8.3 ACLs name the real (untranslated) address,
  * which is what audit queries use.
+ *
+ * <p>Entries that depend on something not modelled become uncertain rules ({@link Rule#uncertain()}):
+ * read broader than the device matches (time-range, ICMP types) they keep their match as the bound;
+ * read narrower (fqdn objects, addresses learned at run time) they keep the resolved part as the
+ * match and widen the unresolved operand to any address for {@code mayMatch}; entries that cannot
+ * be resolved or read, or that carry identity operands, keep their place as placeholders matching
+ * nothing for sure, bounded by what can be read of them. Leaving such an entry out would let the
+ * rules after it decide its packets with no sign that they might not.
  */
 final class AsaConversions {
     /** Group nesting beyond this is refused (the ASA's own limit is far lower in practice). */
@@ -66,8 +77,25 @@ final class AsaConversions {
     /** The outcome: policies and NAT. */
     record Converted(List<Policy> policies, List<NatRule> nat) {}
 
-    /** One ACL entry made neutral, before it is placed (and numbered) in a policy. */
-    private record Entry(Action action, PacketSet match, SourceRef source) {}
+    /**
+     * One ACL entry made neutral, before it is placed (and numbered) in a policy: {@code match} is
+     * the importer's reading, {@code may} every packet the device might match with it and
+     * {@code why} the reason they may differ (null when the entry is exact).
+     */
+    private record Entry(String name, Action action, PacketSet match, PacketSet may, String why, SourceRef source) {}
+
+    /** An address operand: what the importer reads, every address the device might match (a superset), and why they differ. */
+    private record Side(IntervalSet sure, IntervalSet may, List<String> why) {
+        static Side exact(IntervalSet a) {
+            return new Side(a, a, List.of());
+        }
+    }
+
+    /** An entry's services, as {@link Side} for addresses. */
+    private record Svcs(List<SvcLiteral> sure, List<SvcLiteral> may, List<String> why) {}
+
+    /** A resolved network object or group: see {@link Side}. */
+    private record Net(IntervalSet sure, IntervalSet may, Set<String> why) {}
 
     private AsaConversions(AsaConfig cfg, Ledger ledger) {
         this.cfg = cfg;
@@ -111,6 +139,7 @@ final class AsaConversions {
                 List<Entry> rules = new ArrayList<>();
                 String pname = global != null ? global.acl() : null;
                 if (g != null) {
+                    if (g.perUserOverride()) rules.addAll(perUserOverride(g));
                     rules.addAll(acls.get(g.acl()));
                     pname = global != null ? g.acl() + " + " + global.acl() : g.acl();
                 }
@@ -121,13 +150,18 @@ final class AsaConversions {
             }
         }
         if (global != null && names.isEmpty()) policies.add(policy(global.acl(), null, acls.get(global.acl())));
-        for (AccessGroup g : out.values()) policies.add(policy(g.acl(), g.binding(), acls.get(g.acl())));
+        for (AccessGroup g : out.values()) {
+            List<Entry> rules = new ArrayList<>();
+            if (g.perUserOverride()) rules.addAll(perUserOverride(g));
+            rules.addAll(acls.get(g.acl()));
+            policies.add(policy(g.acl(), g.binding(), rules));
+        }
 
         List<NatRule> nat = new ArrayList<>();
         for (StaticNat n : cfg.nats) {
             try {
-                IntervalSet real = addresses(n.real(), n.line());
-                IntervalSet mapped = addresses(n.mapped(), n.line());
+                IntervalSet real = natAddresses(n.real());
+                IntervalSet mapped = natAddresses(n.mapped());
                 if (real.isEmpty() || mapped.isEmpty()) throw new IllegalArgumentException("NAT object matches no address");
                 nat.add(new NatRule(mapped, real, true, SourceRef.line(ledger.file(), n.line(), ledger.fullText(n.line()))));
             } catch (IllegalArgumentException e) {
@@ -148,9 +182,25 @@ final class AsaConversions {
         }
         List<Rule> rules = new ArrayList<>();
         for (Entry e : entries) {
-            rules.add(new Rule(rules.size() + 1, null, e.action(), e.match(), Set.of(), Set.of(), e.source()));
+            // the index is the position in the policy: placeholders count like any entry
+            Rule r = new Rule(rules.size() + 1, e.name(), e.action(), e.match(), Set.of(), Set.of(), e.source());
+            rules.add(e.why() == null ? r : r.withUncertainty(e.why(), e.may()));
         }
         return new Policy(name, PolicyKind.FIRST_MATCH, binding, Action.DENY, rules);
+    }
+
+    /**
+     * With per-user-override, an ACL downloaded for an authenticated user replaces this access-group
+     * for that user's traffic, and it may permit or deny anything. Two placeholders in front, a
+     * permit and a deny that match nothing for sure but may match any packet, make every decision
+     * of the policy uncertain, whichever way it goes.
+     */
+    private List<Entry> perUserOverride(AccessGroup g) {
+        SourceRef src = SourceRef.line(ledger.file(), g.line(), ledger.fullText(g.line()));
+        String why = "per-user-override: an ACL downloaded for an authenticated user replaces access-list " + g.acl()
+                + " for that user's traffic; it may ";
+        return List.of(new Entry("per-user-override", Action.PERMIT, PacketSet.EMPTY, PacketSet.ALL, why + "permit any packet", src),
+                new Entry("per-user-override", Action.DENY, PacketSet.EMPTY, PacketSet.ALL, why + "deny any packet", src));
     }
 
     private static int level(Iface f) {
@@ -178,51 +228,96 @@ final class AsaConversions {
 
     private Entry entry(AclEntry a) {
         int line = a.line();
+        SourceRef source = SourceRef.line(ledger.file(), line, ledger.fullText(line));
+        if (a.unreadable() != null) {
+            // the parser has reported the line; the placeholder keeps its position and action
+            return new Entry(null, a.action(), PacketSet.EMPTY, PacketSet.ALL, a.unreadable(), source);
+        }
         if (a.inactive()) {
             ledger.ignored(line, "inactive: the ASA skips this entry");
             return null;
         }
-        try {
-            IntervalSet src = addresses(a.src(), line);
-            IntervalSet dst = addresses(a.dst(), line);
-            List<SvcLiteral> svcs = services(a);
-            List<PacketBox> boxes = new ArrayList<>();
-            for (SvcLiteral s : svcs) {
-                boolean ported = AsaNames.ported(s.protocols());
-                PacketBox b = new PacketBox(s.protocols(), src, dst, ported ? s.sourcePorts() : Ports.ALL,
-                        ported ? s.destinationPorts() : Ports.ALL);
-                if (!b.isEmpty()) boxes.add(b);
-            }
-            if (boxes.isEmpty()) {
-                ledger.unsupported(line, src.isEmpty() || dst.isEmpty()
-                        ? "the entry matches no address (an fqdn object or an empty group); left out"
-                        : "the entry matches no packet; left out");
-                return null;
-            }
-            if (a.timeRange() != null) {
-                ledger.unsupported(line, "time-range " + a.timeRange() + " is not modelled; the rule is treated as always active");
-            }
-            if (a.icmpType()) ledger.unsupported(line, "ICMP types are not modelled; the rule matches every ICMP type");
-            return new Entry(a.action(), PacketSet.union(boxes), SourceRef.line(ledger.file(), line, ledger.fullText(line)));
-        } catch (IllegalArgumentException e) {
-            ledger.unrecognized(line, e.getMessage() + "; the entry is left out");
+        Side src = side(a.src(), line);
+        Side dst = side(a.dst(), line);
+        Svcs svcs = services(a);
+        PacketSet match = boxes(svcs.sure(), src.sure(), dst.sure());
+        PacketSet may = boxes(svcs.may(), src.may(), dst.may());
+        List<String> why = new ArrayList<>(svcs.why());
+        why.addAll(src.why());
+        why.addAll(dst.why());
+        if (!a.conditions().isEmpty()) {
+            // such operands only narrow the entry: the device matches part of what the rest names
+            match = PacketSet.EMPTY;
+            why.add(unsupported(line, "identity or TrustSec condition '" + String.join("', '", a.conditions())
+                    + "' is not modelled; the rule may match part of what it names"));
+        }
+        if (a.timeRange() != null) {
+            why.add(unsupported(line, "time-range " + a.timeRange() + " is not modelled; the rule is treated as always active"));
+        }
+        if (a.icmpType()) why.add(unsupported(line, "ICMP types are not modelled; the rule is treated as matching every ICMP type"));
+        if (may.isEmpty()) {
+            ledger.ignored(line, "the entry matches no packet; left out");
             return null;
         }
+        return new Entry(null, a.action(), match, may, why.isEmpty() ? null : String.join("; ", new LinkedHashSet<>(why)), source);
     }
 
-    private List<SvcLiteral> services(AclEntry a) {
+    private String unsupported(int line, String reason) {
+        ledger.unsupported(line, reason);
+        return reason;
+    }
+
+    private static PacketSet boxes(List<SvcLiteral> svcs, IntervalSet src, IntervalSet dst) {
+        List<PacketBox> boxes = new ArrayList<>();
+        for (SvcLiteral s : svcs) {
+            boolean ported = AsaNames.ported(s.protocols());
+            PacketBox b = new PacketBox(s.protocols(), src, dst, ported ? s.sourcePorts() : Ports.ALL,
+                    ported ? s.destinationPorts() : Ports.ALL);
+            if (!b.isEmpty()) boxes.add(b);
+        }
+        return PacketSet.union(boxes);
+    }
+
+    /** The services of an entry; one that cannot be resolved may be any protocol and port. */
+    private Svcs services(AclEntry a) {
+        int line = a.line();
+        List<String> why = new ArrayList<>();
+        List<SvcLiteral> sure;
+        List<SvcLiteral> may;
         if (a.proto() instanceof ProtoLiteral p) {
-            IntervalSet sp = ports(a.srcPorts()), dp = ports(a.dstPorts());
-            return List.of(new SvcLiteral(a.line(), p.protocols(), sp, dp));
+            IntervalSet sp = ports(a.srcPorts(), line, why), dp = ports(a.dstPorts(), line, why);
+            sure = List.of(new SvcLiteral(line, p.protocols(), sp == null ? IntervalSet.EMPTY : sp, dp == null ? IntervalSet.EMPTY : dp));
+            may = List.of(new SvcLiteral(line, p.protocols(), sp == null ? Ports.ALL : sp, dp == null ? Ports.ALL : dp));
+            return new Svcs(sure, may, why);
         }
         ProtoRef r = (ProtoRef) a.proto();
+        try {
+            sure = serviceRef(r);
+            may = sure;
+        } catch (IllegalArgumentException e) {
+            String kind = cfg.unmodelled.get(r.name());
+            String reason = kind != null
+                    ? (r.group() ? "object-group " : "object ") + r.name() + " (" + kind + ") is not modelled; it may match any protocol and port"
+                    : e.getMessage() + "; it may match any protocol and port";
+            if (kind != null) ledger.unsupported(line, reason);
+            else ledger.unrecognized(line, reason);
+            return new Svcs(List.of(), List.of(new SvcLiteral(line, Protocols.ALL, Ports.ALL, Ports.ALL)), List.of(reason));
+        }
+        for (SvcLiteral s : sure) {
+            if (s.broader() != null && !why.contains(s.broader())) {
+                ledger.unsupported(line, s.broader());
+                why.add(s.broader());
+            }
+        }
+        return new Svcs(sure, may, why);
+    }
+
+    private List<SvcLiteral> serviceRef(ProtoRef r) {
         Named n = r.group() ? cfg.groups.get(r.name()) : cfg.objects.get(r.name());
         if (n == null) throw new IllegalArgumentException((r.group() ? "object-group " : "object ") + r.name() + " is not defined");
         if (n.kind == Kind.PORT_GROUP) {
             // a typed service group in protocol position: its type is the protocol, its ports the destination
-            List<SvcLiteral> out = new ArrayList<>();
-            for (SvcLiteral s : svc(n, 0)) out.add(s);
-            return out;
+            return svc(n, 0);
         }
         if (n.kind != Kind.SERVICE_GROUP && n.kind != Kind.SERVICE_OBJECT && n.kind != Kind.PROTOCOL_GROUP) {
             throw new IllegalArgumentException(r.name() + " is not a service or protocol object");
@@ -241,6 +336,18 @@ final class AsaConversions {
         return svc(n, 0);
     }
 
+    /** A port operand, or null when it is a port group that cannot be resolved (then it may be any port). */
+    private IntervalSet ports(PortSpec p, int line, List<String> why) {
+        try {
+            return ports(p);
+        } catch (IllegalArgumentException e) {
+            String reason = e.getMessage() + "; it may match any port";
+            ledger.unrecognized(line, reason);
+            why.add(reason);
+            return null;
+        }
+    }
+
     private IntervalSet ports(PortSpec p) {
         if (p == null) return Ports.ALL;
         if (p instanceof PortLiteral l) return l.ports();
@@ -250,26 +357,73 @@ final class AsaConversions {
         return out;
     }
 
-    private IntervalSet addresses(Addr a, int line) {
+    /** An address operand of an ACL entry; what cannot be resolved may be any address. */
+    private Side side(Addr a, int line) {
+        if (a instanceof AddrLiteral l) return Side.exact(l.addresses());
+        if (a instanceof AddrIface f) {
+            Iface i = iface(f.nameif());
+            if (i != null && !i.learned.isEmpty()) {
+                String reason = "interface " + f.nameif() + " has an address learned at run time; it may match any "
+                        + family(i.learned) + "address";
+                ledger.unsupported(line, reason);
+                return new Side(i.address, i.address.union(i.learned), List.of(reason));
+            }
+            if (i != null && !i.address.isEmpty()) return Side.exact(i.address);
+            String reason = (i == null ? "interface " + f.nameif() + " is not defined (no nameif " + f.nameif() + ")"
+                    : "interface " + f.nameif() + " has no address") + "; it may match any address";
+            ledger.unrecognized(line, reason);
+            return new Side(IntervalSet.EMPTY, Addresses.ALL, List.of(reason));
+        }
+        AddrRef r = (AddrRef) a;
+        Named n = r.group() ? cfg.groups.get(r.name()) : cfg.objects.get(r.name());
+        String reason;
+        try {
+            if (n == null) {
+                String kind = cfg.unmodelled.get(r.name());
+                if (kind != null) {
+                    reason = (r.group() ? "object-group " : "object ") + r.name() + " (" + kind + ") is not modelled; it may match any address";
+                    ledger.unsupported(line, reason);
+                    return new Side(IntervalSet.EMPTY, Addresses.ALL, List.of(reason));
+                }
+                throw new IllegalArgumentException((r.group() ? "object-group " : "object ") + r.name() + " is not defined");
+            }
+            Net net = net(n, 0);
+            for (String w : net.why()) ledger.unsupported(line, w);
+            return new Side(net.sure(), net.may(), List.copyOf(net.why()));
+        } catch (IllegalArgumentException e) {
+            reason = e.getMessage() + "; it may match any address";
+            ledger.unrecognized(line, reason);
+            return new Side(IntervalSet.EMPTY, Addresses.ALL, List.of(reason));
+        }
+    }
+
+    private static String family(IntervalSet s) {
+        return Addresses.ALL_V4.containsAll(s) ? "IPv4 " : Addresses.ALL_V6.containsAll(s) ? "IPv6 " : "";
+    }
+
+    private Iface iface(String nameif) {
+        for (Iface i : cfg.interfaces) if (nameif.equals(i.nameif)) return i;
+        return null;
+    }
+
+    /** A NAT operand: what the importer reads; NAT is not a matter of rule matching, so what is unresolved is only reported. */
+    private IntervalSet natAddresses(Addr a) {
         if (a instanceof AddrLiteral l) return l.addresses();
         if (a instanceof AddrIface f) {
-            for (Iface i : cfg.interfaces) {
-                if (f.nameif().equals(i.nameif)) {
-                    if (i.address.isEmpty()) throw new IllegalArgumentException("interface " + f.nameif() + " has no static address");
-                    return i.address;
-                }
-            }
-            throw new IllegalArgumentException("interface " + f.nameif() + " is not defined (no nameif " + f.nameif() + ")");
+            Iface i = iface(f.nameif());
+            if (i == null) throw new IllegalArgumentException("interface " + f.nameif() + " is not defined (no nameif " + f.nameif() + ")");
+            if (i.address.isEmpty()) throw new IllegalArgumentException("interface " + f.nameif() + " has no static address");
+            return i.address;
         }
         AddrRef r = (AddrRef) a;
         Named n = r.group() ? cfg.groups.get(r.name()) : cfg.objects.get(r.name());
         if (n == null) throw new IllegalArgumentException((r.group() ? "object-group " : "object ") + r.name() + " is not defined");
-        return net(n, 0);
+        return net(n, 0).sure();
     }
 
     // ---- resolution with cycle and depth checks ---------------------------------------------------
 
-    private IntervalSet net(Named n, int depth) {
+    private Net net(Named n, int depth) {
         String key = (n.isGroup() ? "g:" : "o:") + n.name;
         Object m = netMemo.get(key);
         if (m == null) {
@@ -277,7 +431,7 @@ final class AsaConversions {
             netMemo.put(key, m);
         }
         if (m instanceof String err) throw new IllegalArgumentException(err);
-        return (IntervalSet) m;
+        return (Net) m;
     }
 
     private Object resolveNet(Named n, String key, int depth) {
@@ -286,17 +440,34 @@ final class AsaConversions {
         if (!inProgress.add(key)) return "object-group " + n.name + " contains itself";
         try {
             List<IntervalSet> parts = new ArrayList<>();
+            List<IntervalSet> mays = new ArrayList<>();
+            Set<String> why = new LinkedHashSet<>();
             for (NetItem item : n.nets) {
                 if (item instanceof NetLiteral l) {
                     parts.add(l.addresses());
+                } else if (item instanceof NetFqdn f) {
+                    // the name resolves at run time: read as no address, but it may be any address of its family
+                    mays.add(f.family());
+                    why.add("fqdn object " + n.name + " is not resolved; it may match any " + family(f.family()) + "address");
                 } else {
                     NetRef r = (NetRef) item;
                     Named c = r.group() ? cfg.groups.get(r.name()) : cfg.objects.get(r.name());
+                    if (c == null && cfg.unmodelled.containsKey(r.name())) {
+                        mays.add(Addresses.ALL);
+                        why.add((r.group() ? "object-group " : "object ") + r.name() + " (" + cfg.unmodelled.get(r.name())
+                                + ", in " + n.name + ") is not modelled; it may match any address");
+                        continue;
+                    }
                     if (c == null) return (r.group() ? "object-group " : "object ") + r.name() + " (in " + n.name + ") is not defined";
-                    parts.add(net(c, depth + 1));
+                    Net sub = net(c, depth + 1);
+                    parts.add(sub.sure());
+                    mays.add(sub.may());
+                    why.addAll(sub.why());
                 }
             }
-            return IntervalSet.unionOf(parts);
+            IntervalSet sure = IntervalSet.unionOf(parts);
+            mays.add(sure);
+            return new Net(sure, IntervalSet.unionOf(mays), why);
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         } finally {

@@ -18,8 +18,10 @@ import java.util.List;
  * <p>ACLs are bound per interface and direction; an interface without an inbound ACL follows the
  * global ACL, or failing that the security levels. Static object NAT and twice NAT are recorded
  * as NAT rules; as on ASA 8.3 and later, ACLs match the real (untranslated) addresses, which is
- * what the audit's queries use by default. Dynamic NAT, ICMP types, fqdn objects and time ranges
- * are reported, not modelled (time-ranged rules count as always active).
+ * what the audit's queries use by default. Dynamic NAT and port translation are reported, not
+ * modelled. What decides matching but is not modelled (time ranges, ICMP types, fqdn objects,
+ * run-time interface addresses, identity operands, per-user-override, entries that cannot be read)
+ * is reported and makes the rules it touches uncertain, with a bound on what they may match.
  */
 public final class AsaImporter implements Importer {
     public static final String FORMAT = "cisco-asa";

@@ -12,6 +12,7 @@ import io.lyncaudit.importer.asa.AsaConfig.AddrRef;
 import io.lyncaudit.importer.asa.AsaConfig.Iface;
 import io.lyncaudit.importer.asa.AsaConfig.Kind;
 import io.lyncaudit.importer.asa.AsaConfig.Named;
+import io.lyncaudit.importer.asa.AsaConfig.NetFqdn;
 import io.lyncaudit.importer.asa.AsaConfig.NetLiteral;
 import io.lyncaudit.importer.asa.AsaConfig.NetRef;
 import io.lyncaudit.importer.asa.AsaConfig.PortGroup;
@@ -178,7 +179,8 @@ final class AsaParser {
         };
         if (kind == null) {
             block = "ignored";
-            ledger.unsupported(no, "object type '" + t[1] + "' is not modelled");
+            cfg.unmodelled.put(t[2], "object type '" + t[1] + "'");
+            ledger.unsupported(no, "object type '" + t[1] + "' is not modelled; rules naming it are uncertain");
             return;
         }
         // 'show running-config' opens each object twice: once for its definition and again, further
@@ -218,7 +220,8 @@ final class AsaParser {
             }
             default -> {
                 block = "ignored";
-                ledger.unsupported(no, "object-group type '" + t[1] + "' is not modelled");
+                cfg.unmodelled.put(t[2], "object-group type '" + t[1] + "'");
+                ledger.unsupported(no, "object-group type '" + t[1] + "' is not modelled; rules naming it are uncertain");
                 return;
             }
         }
@@ -273,7 +276,8 @@ final class AsaParser {
                     iface.address = iface.address.union(Addresses.parse(resolveName(t[2])));
                     ledger.used(no);
                 } else if (t.length >= 3 && t[1].equalsIgnoreCase("address")) {
-                    ledger.unsupported(no, "address learned at run time; 'interface' in ACLs cannot be resolved for this interface");
+                    iface.learned = iface.learned.union(Addresses.ALL_V4);
+                    ledger.unsupported(no, "address learned at run time; rules naming 'interface' for this interface may match any IPv4 address");
                 } else {
                     ledger.ignored(no, "interface setting not about filtering");
                 }
@@ -283,6 +287,10 @@ final class AsaParser {
                     String a = t[2].substring(0, t[2].indexOf('/'));
                     iface.address = iface.address.union(Addresses.parse(a));
                     ledger.used(no);
+                } else if (t.length >= 3 && t[1].equalsIgnoreCase("address")
+                        && (t[2].equalsIgnoreCase("autoconfig") || t[2].equalsIgnoreCase("dhcp"))) {
+                    iface.learned = iface.learned.union(Addresses.ALL_V6);
+                    ledger.unsupported(no, "address learned at run time; rules naming 'interface' for this interface may match any IPv6 address");
                 } else {
                     ledger.ignored(no, "interface setting not about filtering");
                 }
@@ -310,7 +318,15 @@ final class AsaParser {
                     ledger.used(no);
                 }
                 case "fqdn" -> {
-                    ledger.unsupported(no, "fqdn objects are not resolved; the object matches no address");
+                    need(t, 2, "fqdn [v4|v6] NAME");
+                    String v = t[1].toLowerCase(Locale.ROOT);
+                    IntervalSet family = v.equals("v4") ? Addresses.ALL_V4 : v.equals("v6") ? Addresses.ALL_V6 : Addresses.ALL;
+                    if (t.length >= 3 && (v.equals("v4") || v.equals("v6"))) {
+                        named.nets.add(new NetFqdn(no, t[2], family));
+                    } else {
+                        named.nets.add(new NetFqdn(no, t[1], Addresses.ALL));
+                    }
+                    ledger.unsupported(no, "fqdn objects are not resolved; rules using the object may match any address it resolves to");
                 }
                 case "nat" -> nat(no, t, named.name);
                 default -> ledger.unrecognized(no, "unknown network object member");
@@ -394,7 +410,11 @@ final class AsaParser {
         int j = i + 1;
         int[] next = {0};
         if (proto.equals(IntervalSet.point(Protocols.ICMP)) || proto.equals(IntervalSet.point(Protocols.ICMPV6))) {
-            if (t.length > i + 1) ledger.unsupported(no, "ICMP types are not modelled; the service matches every ICMP type");
+            if (t.length > i + 1) {
+                ledger.unsupported(no, "ICMP types are not modelled; the service matches every ICMP type");
+                return new SvcLiteral(no, proto, Ports.ALL, Ports.ALL,
+                        "ICMP types in " + named.name + " are not modelled; the rule is treated as matching every ICMP type");
+            }
             return new SvcLiteral(no, proto, Ports.ALL, Ports.ALL);
         }
         while (j < t.length) {
@@ -442,7 +462,18 @@ final class AsaParser {
             case "standard" -> ledger.ignored(no, "standard ACLs select routes and VPN traffic; access-group does not use them");
             case "webtype", "ethertype" -> ledger.ignored(no, type + " ACL: not about IP filtering");
             case "extended" -> {
-                AclEntry e = entry(no, acl, t, i);
+                AclEntry e;
+                try {
+                    e = entry(no, acl, t, i);
+                } catch (IllegalArgumentException x) {
+                    Action a = i < t.length ? action(t[i]) : null;
+                    // without a readable action nothing sound can stand in for the entry: only the diagnostic remains
+                    if (a == null) throw x;
+                    cfg.acls.computeIfAbsent(acl, k -> new ArrayList<>()).add(AclEntry.unreadable(acl, no, a,
+                            "the entry could not be read (" + x.getMessage() + "); it may match any packet"));
+                    ledger.unrecognized(no, x.getMessage() + "; kept as an uncertain " + a.json() + " that may match any packet");
+                    return;
+                }
                 cfg.acls.computeIfAbsent(acl, x -> new ArrayList<>()).add(e);
                 ledger.used(no);
             }
@@ -450,13 +481,19 @@ final class AsaParser {
         }
     }
 
-    private AclEntry entry(int no, String acl, String[] t, int i) {
-        need(t, i + 4, "access-list NAME extended permit|deny PROTOCOL SOURCE DESTINATION");
-        Action action = switch (t[i].toLowerCase(Locale.ROOT)) {
+    /** permit or deny, or null. */
+    private static Action action(String w) {
+        return switch (w.toLowerCase(Locale.ROOT)) {
             case "permit" -> Action.PERMIT;
             case "deny" -> Action.DENY;
-            default -> throw new IllegalArgumentException("expected permit or deny, found '" + t[i] + "'");
+            default -> null;
         };
+    }
+
+    private AclEntry entry(int no, String acl, String[] t, int i) {
+        need(t, i + 4, "access-list NAME extended permit|deny PROTOCOL SOURCE DESTINATION");
+        Action action = action(t[i]);
+        if (action == null) throw new IllegalArgumentException("expected permit or deny, found '" + t[i] + "'");
         i++;
         Proto proto;
         String p = t[i].toLowerCase(Locale.ROOT);
@@ -475,10 +512,13 @@ final class AsaParser {
                 : proto instanceof ProtoRef pr && pr.group() && cfg.groups.get(pr.name()) != null
                         && cfg.groups.get(pr.name()).kind == Kind.PROTOCOL_GROUP;
         int[] next = {i};
+        List<String> conditions = new ArrayList<>();
+        i = conditions(t, i, conditions);
         Addr src = address(t, i, next);
         i = next[0];
         PortSpec srcPorts = ported ? ports(t, i, next) : null;
         if (srcPorts != null) i = next[0];
+        i = conditions(t, i, conditions);
         Addr dst = address(t, i, next);
         i = next[0];
         PortSpec dstPorts = ported ? ports(t, i, next) : null;
@@ -511,7 +551,29 @@ final class AsaParser {
                 default -> throw new IllegalArgumentException("unexpected '" + t[i] + "' in access-list entry");
             }
         }
-        return new AclEntry(acl, no, action, proto, src, srcPorts, dst, dstPorts, icmpType, inactive, timeRange);
+        return new AclEntry(acl, no, action, proto, src, srcPorts, dst, dstPorts, icmpType, inactive, timeRange,
+                List.copyOf(conditions), null);
+    }
+
+    /**
+     * Skips the identity and TrustSec operands before an address ({@code user X}, {@code user-group X},
+     * {@code object-group-user X}, {@code security-group name|tag X}, {@code object-group-security X}),
+     * adding their text to {@code out}; returns the index of the address.
+     */
+    private static int conditions(String[] t, int i, List<String> out) {
+        while (i < t.length) {
+            String w = t[i].toLowerCase(Locale.ROOT);
+            int n = switch (w) {
+                case "user", "user-group", "object-group-user", "object-group-security" -> 2;
+                case "security-group" -> 3;
+                default -> 0;
+            };
+            if (n == 0) return i;
+            need(t, i + n, w.equals("security-group") ? "security-group name|tag VALUE" : w + " NAME");
+            out.add(String.join(" ", java.util.Arrays.copyOfRange(t, i, i + n)));
+            i += n;
+        }
+        return i;
     }
 
     private static final Set<String> PORT_NAMES_NOT_CODES = Set.of("log", "inactive", "time-range");
@@ -544,8 +606,6 @@ final class AsaParser {
                 next[0] = i + 2;
                 return new AddrRef(t[i + 1], w.equals("object-group"));
             }
-            case "object-group-user", "user", "user-group", "object-group-security", "security-group" ->
-                    throw new IllegalArgumentException("identity and TrustSec matching ('" + t[i] + "') is not modelled");
             default -> { }
         }
         if (t[i].indexOf('/') > 0) {
@@ -575,7 +635,7 @@ final class AsaParser {
         need(t, 3, "access-group ACL in|out interface NAME | access-group ACL global");
         String dir = t[2].toLowerCase(Locale.ROOT);
         if (dir.equals("global")) {
-            cfg.accessGroups.add(new AsaConfig.AccessGroup(t[1], null, no));
+            cfg.accessGroups.add(new AsaConfig.AccessGroup(t[1], null, no, false));
             ledger.used(no);
             return;
         }
@@ -587,9 +647,10 @@ final class AsaParser {
             throw new IllegalArgumentException("expected 'access-group ACL in|out interface NAME' or 'access-group ACL global'");
         }
         Binding b = new Binding(t[4], dir.equals("in") ? Binding.Direction.IN : Binding.Direction.OUT);
-        cfg.accessGroups.add(new AsaConfig.AccessGroup(t[1], b, no));
-        if (t.length > 5 && t[5].equalsIgnoreCase("per-user-override")) {
-            ledger.unsupported(no, "per-user-override: downloaded user ACLs are not modelled");
+        boolean override = t.length > 5 && t[5].equalsIgnoreCase("per-user-override");
+        cfg.accessGroups.add(new AsaConfig.AccessGroup(t[1], b, no, override));
+        if (override) {
+            ledger.unsupported(no, "per-user-override: downloaded user ACLs are not modelled; every decision of this access-group is uncertain");
         } else {
             ledger.used(no);
         }

@@ -11,15 +11,25 @@ import java.util.Map;
 /** The raw IOS model: ACLs, object-groups and interface bindings, references still by name. */
 final class IosConfig {
 
-    /** An address operand: literal addresses or a network object-group. */
-    sealed interface Addr permits AddrLiteral, AddrGroup {}
+    /** An address operand: literal addresses, a network object-group, or an address with a wildcard that is not modelled. */
+    sealed interface Addr permits AddrLiteral, AddrGroup, AddrHull {}
 
     record AddrLiteral(IntervalSet addresses) implements Addr {}
 
+    /** A non-contiguous wildcard: the addresses it matches are some of {@code hull}. */
+    record AddrHull(IntervalSet hull, String why) implements Addr {}
+
     record AddrGroup(String name) implements Addr {}
 
-    /** Protocols with source and destination ports (everything for portless protocols). */
-    record Svc(IntervalSet protocols, IntervalSet sourcePorts, IntervalSet destinationPorts) {}
+    /**
+     * Protocols with source and destination ports (everything for portless protocols); {@code broader}
+     * says why the device matches only part of it (ICMP types read as every type), or is null.
+     */
+    record Svc(IntervalSet protocols, IntervalSet sourcePorts, IntervalSet destinationPorts, String broader) {
+        Svc(IntervalSet protocols, IntervalSet sourcePorts, IntervalSet destinationPorts) {
+            this(protocols, sourcePorts, destinationPorts, null);
+        }
+    }
 
     /** The protocol operand: literal, or a service object-group (which then carries the ports). */
     sealed interface Proto permits ProtoLiteral, ProtoGroup {}
@@ -28,9 +38,31 @@ final class IosConfig {
 
     record ProtoGroup(String name) implements Proto {}
 
-    /** One ACL entry; {@code established} entries match return traffic only. */
+    /**
+     * One ACL entry; {@code established} entries match return traffic only. {@code unsupported}
+     * says what is read broader than the device matches (time-range, TCP flags, ...).
+     * {@code reflect} names the reflexive list the entry fills. {@code placeholder} says why the
+     * device matches at most part of the entry as read, maybe none of it (a dynamic entry, or one
+     * whose operands could not be read: then {@code proto} is null). {@code evaluate} names the
+     * reflexive list the entry evaluates (its operands are null).
+     */
     record Entry(int line, Action action, Proto proto, Addr src, IntervalSet srcPorts, Addr dst, IntervalSet dstPorts,
-                 boolean established, String unsupported) {}
+                 boolean established, String unsupported, String reflect, String placeholder, String evaluate) {
+
+        /** Only the action could be read; {@code reflect} is the list the line names after "reflect", if any. */
+        static Entry unreadable(int line, Action action, String reason, String reflect) {
+            return new Entry(line, action, null, null, null, null, null, false, null, reflect, reason, null);
+        }
+
+        /** {@code evaluate LIST}: permits what the reflexive list holds at run time. */
+        static Entry evaluate(int line, String list) {
+            return new Entry(line, Action.PERMIT, null, null, null, null, null, false, null, null, null, list);
+        }
+
+        Entry asPlaceholder(String reason) {
+            return new Entry(line, action, proto, src, srcPorts, dst, dstPorts, established, unsupported, reflect, reason, evaluate);
+        }
+    }
 
     /** A network or service object-group: literal members and nested group names. */
     static final class Group {
@@ -54,5 +86,7 @@ final class IosConfig {
 
     final Map<String, List<Entry>> acls = new LinkedHashMap<>();
     final Map<String, Group> groups = new LinkedHashMap<>();
+    /** Object-groups of types that are not modelled, by name: their type. */
+    final Map<String, String> unmodelled = new LinkedHashMap<>();
     final List<AccessGroup> accessGroups = new ArrayList<>();
 }

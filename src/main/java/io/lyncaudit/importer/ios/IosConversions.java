@@ -3,6 +3,7 @@ package io.lyncaudit.importer.ios;
 import io.lyncaudit.importer.Ledger;
 
 import io.lyncaudit.importer.ios.IosConfig.Addr;
+import io.lyncaudit.importer.ios.IosConfig.AddrHull;
 import io.lyncaudit.importer.ios.IosConfig.AddrLiteral;
 import io.lyncaudit.importer.ios.IosConfig.AccessGroup;
 import io.lyncaudit.importer.ios.IosConfig.Entry;
@@ -10,10 +11,12 @@ import io.lyncaudit.importer.ios.IosConfig.Group;
 import io.lyncaudit.importer.ios.IosConfig.ProtoGroup;
 import io.lyncaudit.importer.ios.IosConfig.ProtoLiteral;
 import io.lyncaudit.importer.ios.IosConfig.Svc;
+import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.IntervalSet;
 import io.lyncaudit.model.PacketBox;
 import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.model.Ports;
+import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.PolicyKind;
@@ -22,6 +25,7 @@ import io.lyncaudit.policy.SourceRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +39,14 @@ import java.util.Set;
  * <p>{@code established} matches TCP segments with ACK or RST set: return traffic of connections
  * opened the other way. The audit asks about new connections, so such entries match none of them
  * and are left out, with an ignored diagnostic saying so.
+ *
+ * <p>Entries that depend on something not modelled become uncertain rules ({@link Rule#uncertain()}):
+ * read broader than the device matches (time-range, ICMP types, TCP flags, dscp, fragments) they
+ * keep their match as the bound. Dynamic (lock-and-key) entries, entries with a non-contiguous
+ * wildcard or an unresolvable or unmodelled object-group, and entries whose action alone could be
+ * read keep their place as placeholders that match nothing for sure, bounded by what can be read
+ * (at most every IPv4 packet). {@code reflect} entries match as written; {@code evaluate} is a
+ * placeholder permit bounded by the mirror of what the entries reflecting into its list may match.
  */
 final class IosConversions {
     static final int MAX_DEPTH = 64;
@@ -55,16 +67,43 @@ final class IosConversions {
         return new IosConversions(cfg, ledger).run();
     }
 
+    /** Every IPv4 packet: the most an IPv4 access list can match. */
+    static final PacketSet IPV4 = PacketSet.of(new PacketBox(Protocols.ALL, Addresses.ALL_V4, Addresses.ALL_V4, Ports.ALL, Ports.ALL));
+
+    /** An entry made neutral: {@code match} is the importer's reading, {@code may} what the device might match, {@code why} null when exact. */
+    private record Converted(PacketSet match, PacketSet may, String why) {}
+
+    /** An address operand: what the importer reads, every address the device might match (a superset), and why they differ. */
+    private record Side(IntervalSet sure, IntervalSet may, List<String> why) {}
+
+    /** The services of an entry, as {@link Side} for addresses. */
+    private record Svcs(List<Svc> sure, List<Svc> may, List<String> why) {}
+
     private List<Policy> run() {
+        Map<String, List<Converted>> converted = new HashMap<>();
+        // what each reflexive list may come to hold: the mirror of every session its reflect entries may permit
+        Map<String, PacketSet> reflected = new HashMap<>();
+        for (Map.Entry<String, List<Entry>> e : cfg.acls.entrySet()) {
+            List<Converted> out = new ArrayList<>();
+            for (Entry x : e.getValue()) {
+                Converted c = x.evaluate() != null ? null : convert(x);
+                out.add(c);
+                if (c != null && x.reflect() != null) reflected.merge(x.reflect(), mirror(c.may()), PacketSet::union);
+            }
+            converted.put(e.getKey(), out);
+        }
         Map<String, List<Rule>> rules = new HashMap<>();
         for (Map.Entry<String, List<Entry>> e : cfg.acls.entrySet()) {
             List<Rule> out = new ArrayList<>();
-            for (Entry x : e.getValue()) {
-                PacketSet m = match(x);
-                if (m != null) {
-                    SourceRef src = SourceRef.line(ledger.file(), x.line(), ledger.fullText(x.line()));
-                    out.add(new Rule(out.size() + 1, null, x.action(), m, Set.of(), Set.of(), src));
-                }
+            List<Converted> cs = converted.get(e.getKey());
+            for (int i = 0; i < cs.size(); i++) {
+                Entry x = e.getValue().get(i);
+                Converted c = x.evaluate() != null ? evaluate(x, reflected.getOrDefault(x.evaluate(), PacketSet.EMPTY)) : cs.get(i);
+                if (c == null) continue;
+                SourceRef src = SourceRef.line(ledger.file(), x.line(), ledger.fullText(x.line()));
+                // the index is the position in the ACL: placeholders count like any entry
+                Rule r = new Rule(out.size() + 1, null, x.action(), c.match(), Set.of(), Set.of(), src);
+                out.add(c.why() == null ? r : r.withUncertainty(c.why(), c.may()));
             }
             rules.put(e.getKey(), out);
         }
@@ -86,35 +125,93 @@ final class IosConversions {
         return policies;
     }
 
-    private PacketSet match(Entry e) {
+    /** The same packets in the other direction: what a reflexive list permits back for a session. */
+    private static PacketSet mirror(PacketSet s) {
+        List<PacketBox> out = new ArrayList<>();
+        for (PacketBox b : s.boxes()) {
+            out.add(new PacketBox(b.protocols(), b.destinations(), b.sources(), b.destinationPorts(), b.sourcePorts()));
+        }
+        return PacketSet.union(out);
+    }
+
+    /** {@code evaluate LIST}: a permit of whatever the reflexive list holds at run time, which is bounded by what fills it. */
+    private Converted evaluate(Entry e, PacketSet bound) {
+        if (bound.isEmpty()) {
+            ledger.ignored(e.line(), "no entry reflects into " + e.evaluate() + ", so evaluating it matches nothing; left out");
+            return null;
+        }
+        String why = "reflexive access-list " + e.evaluate() + " is not modelled; it may permit the return traffic of sessions "
+                + "its reflect entries permit";
+        ledger.unsupported(e.line(), why);
+        return new Converted(PacketSet.EMPTY, bound, why);
+    }
+
+    /** The entry's match, or null when it is left out. */
+    private Converted convert(Entry e) {
         int line = e.line();
+        if (e.proto() == null) return new Converted(PacketSet.EMPTY, IPV4, e.placeholder()); // the parser has reported it
         if (e.established()) {
             ledger.ignored(line, "'established' matches return traffic only (TCP with ACK or RST); "
                     + "it decides no new connection, so the entry is left out");
             return null;
         }
-        try {
-            IntervalSet src = addresses(e.src());
-            IntervalSet dst = addresses(e.dst());
-            List<Svc> svcs = e.proto() instanceof ProtoLiteral p
-                    ? List.of(new Svc(p.protocols(), e.srcPorts(), e.dstPorts()))
-                    : svc(group(((ProtoGroup) e.proto()).name(), false), 0);
-            List<PacketBox> boxes = new ArrayList<>();
-            for (Svc s : svcs) {
-                boolean ported = IosNames.ported(s.protocols());
-                PacketBox b = new PacketBox(s.protocols(), src, dst, ported ? s.sourcePorts() : Ports.ALL,
-                        ported ? s.destinationPorts() : Ports.ALL);
-                if (!b.isEmpty()) boxes.add(b);
-            }
-            if (boxes.isEmpty()) {
-                ledger.ignored(line, "the entry matches no packet; left out");
-                return null;
-            }
-            if (e.unsupported() != null) ledger.unsupported(line, e.unsupported());
-            return PacketSet.union(boxes);
-        } catch (IllegalArgumentException x) {
-            ledger.unrecognized(line, x.getMessage() + "; the entry is left out");
+        Side src = side(e.src(), line);
+        Side dst = side(e.dst(), line);
+        Svcs svcs = services(e);
+        PacketSet match = boxes(svcs.sure(), src.sure(), dst.sure());
+        PacketSet may = boxes(svcs.may(), src.may(), dst.may());
+        Set<String> why = new LinkedHashSet<>(svcs.why());
+        why.addAll(src.why());
+        why.addAll(dst.why());
+        if (e.unsupported() != null) {
+            ledger.unsupported(line, e.unsupported());
+            why.add(e.unsupported());
+        }
+        if (e.placeholder() != null) {
+            match = PacketSet.EMPTY;
+            why.add(e.placeholder());
+        }
+        if (may.isEmpty()) {
+            ledger.ignored(line, "the entry matches no packet; left out");
             return null;
+        }
+        return new Converted(match, may, why.isEmpty() ? null : String.join("; ", why));
+    }
+
+    private static PacketSet boxes(List<Svc> svcs, IntervalSet src, IntervalSet dst) {
+        List<PacketBox> boxes = new ArrayList<>();
+        for (Svc s : svcs) {
+            boolean ported = IosNames.ported(s.protocols());
+            PacketBox b = new PacketBox(s.protocols(), src, dst, ported ? s.sourcePorts() : Ports.ALL,
+                    ported ? s.destinationPorts() : Ports.ALL);
+            if (!b.isEmpty()) boxes.add(b);
+        }
+        return PacketSet.union(boxes);
+    }
+
+    private Svcs services(Entry e) {
+        if (e.proto() instanceof ProtoLiteral p) {
+            List<Svc> s = List.of(new Svc(p.protocols(), e.srcPorts(), e.dstPorts()));
+            return new Svcs(s, s, List.of());
+        }
+        String name = ((ProtoGroup) e.proto()).name();
+        try {
+            List<Svc> s = svc(group(name, false), 0);
+            List<String> why = new ArrayList<>();
+            for (Svc x : s) {
+                if (x.broader() != null && !why.contains(x.broader())) {
+                    ledger.unsupported(e.line(), x.broader());
+                    why.add(x.broader());
+                }
+            }
+            return new Svcs(s, s, why);
+        } catch (IllegalArgumentException x) {
+            String kind = cfg.unmodelled.get(name);
+            String why = (kind != null ? "object-group " + name + " (" + kind + ") is not modelled" : x.getMessage())
+                    + "; it may match any protocol and port";
+            if (kind != null) ledger.unsupported(e.line(), why);
+            else ledger.unrecognized(e.line(), why);
+            return new Svcs(List.of(), List.of(new Svc(Protocols.ALL, Ports.ALL, Ports.ALL)), List.of(why));
         }
     }
 
@@ -125,9 +222,25 @@ final class IosConversions {
         return g;
     }
 
-    private IntervalSet addresses(Addr a) {
-        if (a instanceof AddrLiteral l) return l.addresses();
-        return net(group(((IosConfig.AddrGroup) a).name(), true), 0);
+    /** An address operand; what cannot be resolved may be any IPv4 address. */
+    private Side side(Addr a, int line) {
+        if (a instanceof AddrLiteral l) return new Side(l.addresses(), l.addresses(), List.of());
+        if (a instanceof AddrHull h) {
+            ledger.unsupported(line, h.why());
+            return new Side(IntervalSet.EMPTY, h.hull(), List.of(h.why()));
+        }
+        String name = ((IosConfig.AddrGroup) a).name();
+        try {
+            IntervalSet s = net(group(name, true), 0);
+            return new Side(s, s, List.of());
+        } catch (IllegalArgumentException x) {
+            String kind = cfg.unmodelled.get(name);
+            String why = (kind != null ? "object-group " + name + " (" + kind + ") is not modelled" : x.getMessage())
+                    + "; it may match any IPv4 address";
+            if (kind != null) ledger.unsupported(line, why);
+            else ledger.unrecognized(line, why);
+            return new Side(IntervalSet.EMPTY, Addresses.ALL_V4, List.of(why));
+        }
     }
 
     private IntervalSet net(Group g, int depth) {

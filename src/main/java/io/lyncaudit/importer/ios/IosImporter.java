@@ -18,6 +18,8 @@ import java.util.List;
  * {@code ip access-group} (interface names as the config writes them, e.g.
  * {@code GigabitEthernet0/1}), implicit deny at the end of each ACL, and traffic through
  * interfaces without an ACL permitted. IPv4 only: IPv6 traffic filters are reported, not modelled.
+ * Entries that depend on something not modelled are reported and become uncertain rules with a
+ * bound on what they may match (see {@link IosConversions}).
  */
 public final class IosImporter implements Importer {
     public static final String FORMAT = "cisco-ios";

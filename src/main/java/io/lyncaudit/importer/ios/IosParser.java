@@ -6,6 +6,7 @@ import io.lyncaudit.importer.Ledger;
 
 import io.lyncaudit.importer.ios.IosConfig.Addr;
 import io.lyncaudit.importer.ios.IosConfig.AddrGroup;
+import io.lyncaudit.importer.ios.IosConfig.AddrHull;
 import io.lyncaudit.importer.ios.IosConfig.AddrLiteral;
 import io.lyncaudit.importer.ios.IosConfig.Entry;
 import io.lyncaudit.importer.ios.IosConfig.Group;
@@ -102,19 +103,8 @@ final class IosParser {
             if (indented && block != null) member(no, t);
             else if (indented) ledger.unrecognized(no, "indented line outside any block");
             else top(no, t);
-        } catch (Unmodelled e) {
-            ledger.unsupported(no, e.getMessage());
         } catch (IllegalArgumentException e) {
             ledger.unrecognized(no, e.getMessage());
-        }
-    }
-
-    /** Valid syntax this importer does not model: the line is unsupported, not unrecognized. */
-    static final class Unmodelled extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-
-        Unmodelled(String message) {
-            super(message);
         }
     }
 
@@ -139,7 +129,8 @@ final class IosParser {
                 String type = t[1].toLowerCase(Locale.ROOT);
                 if (!type.equals("network") && !type.equals("service")) {
                     block = "ignored";
-                    ledger.unsupported(no, "object-group type '" + t[1] + "' is not modelled");
+                    cfg.unmodelled.put(t[2], "object-group type '" + t[1] + "'");
+                    ledger.unsupported(no, "object-group type '" + t[1] + "' is not modelled; rules naming it are uncertain");
                     return;
                 }
                 group = new Group(t[2], type.equals("network"), no);
@@ -217,13 +208,50 @@ final class IosParser {
             ledger.ignored(no, "remark");
             return;
         }
+        String dynamic = null;
+        int i = 2;
         if (t[2].equalsIgnoreCase("dynamic")) {
-            ledger.unsupported(no, "dynamic (lock-and-key) entries are not modelled");
+            need(t, 4, "access-list NUMBER dynamic NAME [timeout MINUTES] permit|deny ...");
+            dynamic = t[3];
+            i = skipTimeout(t, 4);
+        }
+        entry(no, t[1], std, t, i, dynamic);
+    }
+
+    private static int skipTimeout(String[] t, int i) {
+        return i + 1 < t.length && t[i].equalsIgnoreCase("timeout") ? i + 2 : i;
+    }
+
+    /** Reads the entry at {@code i} into {@code aclName}; a dynamic entry ({@code dynamic} its name) is kept as a placeholder. */
+    private void entry(int no, String aclName, boolean std, String[] t, int i, String dynamic) {
+        Entry e;
+        try {
+            e = std ? standardEntry(no, t, i) : extendedEntry(no, t, i);
+        } catch (IllegalArgumentException x) {
+            Action a = i < t.length ? readAction(t[i]) : null;
+            // without a readable action nothing sound can stand in for the entry: only the diagnostic remains
+            if (a == null) throw x;
+            int r = indexOf(t, "reflect");
+            cfg.acls.computeIfAbsent(aclName, k -> new ArrayList<>()).add(Entry.unreadable(no, a,
+                    "the entry could not be read (" + x.getMessage() + "); it may match any IPv4 packet",
+                    r >= 0 && r + 1 < t.length ? t[r + 1] : null));
+            ledger.unrecognized(no, x.getMessage() + "; kept as an uncertain " + a.json() + " that may match any IPv4 packet");
             return;
         }
-        Entry e = std ? standardEntry(no, t, 2) : extendedEntry(no, t, 2);
-        cfg.acls.computeIfAbsent(t[1], x -> new ArrayList<>()).add(e);
-        ledger.used(no);
+        if (dynamic != null) {
+            // a lock-and-key entry opens, once a user authenticates, a copy limited to the user's address
+            String why = "dynamic (lock-and-key) entry " + dynamic + " is not modelled; it may match part of what it names once a user authenticates";
+            e = e.asPlaceholder(why);
+            ledger.unsupported(no, why);
+        } else {
+            ledger.used(no);
+        }
+        cfg.acls.computeIfAbsent(aclName, k -> new ArrayList<>()).add(e);
+    }
+
+    private static int indexOf(String[] t, String word) {
+        for (int i = 0; i < t.length; i++) if (t[i].equalsIgnoreCase(word)) return i;
+        return -1;
     }
 
     private void member(int no, String[] t) {
@@ -253,13 +281,18 @@ final class IosParser {
                     ledger.ignored(no, "remark");
                     return;
                 }
-                if (w.equals("evaluate") || w.equals("dynamic")) {
-                    ledger.unsupported(no, "'" + w + "' entries are not modelled");
+                if (w.equals("evaluate")) {
+                    need(t, i + 2, "evaluate NAME");
+                    cfg.acls.get(acl).add(Entry.evaluate(no, t[i + 1])); // reported when converted
                     return;
                 }
-                Entry e = standard ? standardEntry(no, t, i) : extendedEntry(no, t, i);
-                cfg.acls.get(acl).add(e);
-                ledger.used(no);
+                String dynamic = null;
+                if (w.equals("dynamic")) {
+                    need(t, i + 3, "dynamic NAME [timeout MINUTES] permit|deny ...");
+                    dynamic = t[i + 1];
+                    i = skipTimeout(t, i + 2);
+                }
+                entry(no, acl, standard, t, i, dynamic);
             }
             case "group" -> groupMember(no, t, k);
             default -> ledger.unrecognized(no, "unexpected line");
@@ -328,6 +361,9 @@ final class IosParser {
             }
         } else if (t.length > 1) {
             ledger.unsupported(no, "ICMP types are not modelled; the member matches every ICMP type");
+            group.services.add(new Svc(proto, src, dst, "ICMP types in object-group " + group.name
+                    + " are not modelled; the rule is treated as matching every ICMP type"));
+            return;
         }
         group.services.add(new Svc(proto, src, dst));
         ledger.used(no);
@@ -336,10 +372,17 @@ final class IosParser {
     // ---- entries --------------------------------------------------------------------------------
 
     private static Action action(String w) {
+        Action a = readAction(w);
+        if (a == null) throw new IllegalArgumentException("expected permit or deny, found '" + w + "'");
+        return a;
+    }
+
+    /** permit or deny, or null. */
+    private static Action readAction(String w) {
         return switch (w.toLowerCase(Locale.ROOT)) {
             case "permit" -> Action.PERMIT;
             case "deny" -> Action.DENY;
-            default -> throw new IllegalArgumentException("expected permit or deny, found '" + w + "'");
+            default -> null;
         };
     }
 
@@ -347,20 +390,20 @@ final class IosParser {
         need(t, i + 2, "permit|deny SOURCE [WILDCARD]");
         Action a = action(t[i]);
         String w = t[i + 1].toLowerCase(Locale.ROOT);
-        IntervalSet src;
+        Addr src;
         int j;
         if (w.equals("any")) {
-            src = Addresses.ALL_V4;
+            src = new AddrLiteral(Addresses.ALL_V4);
             j = i + 2;
         } else if (w.equals("host")) {
             need(t, i + 3, "host ADDRESS");
-            src = Addresses.parse(t[i + 2]);
+            src = new AddrLiteral(Addresses.parse(t[i + 2]));
             j = i + 3;
         } else if (i + 2 < t.length && t[i + 2].indexOf('.') > 0) {
             src = wildcard(t[i + 1], t[i + 2]);
             j = i + 3;
         } else {
-            src = Addresses.parse(t[i + 1]);
+            src = new AddrLiteral(Addresses.parse(t[i + 1]));
             j = i + 2;
         }
         String unsupported = null;
@@ -369,8 +412,8 @@ final class IosParser {
             if (o.equals("log")) j = t.length;
             else throw new IllegalArgumentException("unexpected '" + t[j] + "' in standard access-list entry");
         }
-        return new Entry(no, a, new ProtoLiteral(Protocols.ALL), new AddrLiteral(src), Ports.ALL,
-                new AddrLiteral(Addresses.ALL_V4), Ports.ALL, false, unsupported);
+        return new Entry(no, a, new ProtoLiteral(Protocols.ALL), src, Ports.ALL,
+                new AddrLiteral(Addresses.ALL_V4), Ports.ALL, false, unsupported, null, null, null);
     }
 
     private Entry extendedEntry(int no, String[] t, int i) {
@@ -399,6 +442,7 @@ final class IosParser {
         IntervalSet dp = ported ? IosNames.operator(t, i, next) : null;
         if (dp != null) i = next[0];
         boolean established = false;
+        String reflect = null;
         List<String> unsupported = new ArrayList<>();
         if (icmp && i < t.length && !OPTIONS.contains(t[i].toLowerCase(Locale.ROOT))) {
             unsupported.add("ICMP types are not modelled; the entry matches every ICMP type");
@@ -412,6 +456,12 @@ final class IosParser {
                     if (!ported) throw new IllegalArgumentException("'established' needs tcp");
                     established = true;
                     i++;
+                }
+                case "reflect" -> {
+                    // the entry matches as written; the sessions it sees fill the reflexive list (see evaluate)
+                    need(t, i + 2, "reflect NAME [timeout SECONDS]");
+                    reflect = t[i + 1];
+                    i = skipTimeout(t, i + 2);
                 }
                 case "log", "log-input" -> {
                     i++;
@@ -439,10 +489,10 @@ final class IosParser {
             }
         }
         return new Entry(no, a, proto, src, sp != null ? sp : Ports.ALL, dst, dp != null ? dp : Ports.ALL, established,
-                unsupported.isEmpty() ? null : String.join("; ", unsupported));
+                unsupported.isEmpty() ? null : String.join("; ", unsupported), reflect, null, null);
     }
 
-    private static final Set<String> OPTIONS = Set.of("established", "log", "log-input", "time-range", "dscp", "precedence",
+    private static final Set<String> OPTIONS = Set.of("established", "reflect", "log", "log-input", "time-range", "dscp", "precedence",
             "tos", "ttl", "option", "fragments", "ack", "syn", "fin", "rst", "psh", "urg", "match-all", "match-any");
 
     private Addr address(String[] t, int i, int[] next) {
@@ -467,18 +517,29 @@ final class IosParser {
         }
         need(t, i + 2, "ADDRESS WILDCARD");
         next[0] = i + 2;
-        return new AddrLiteral(wildcard(t[i], t[i + 1]));
+        return wildcard(t[i], t[i + 1]);
     }
 
-    /** {@code A W}: W is an inverse mask; only contiguous wildcards are modelled. */
-    static IntervalSet wildcard(String address, String wildcard) {
+    /**
+     * {@code A W}: W is an inverse mask. Only contiguous wildcards are modelled; a non-contiguous
+     * one matches some addresses of the prefix its leading fixed bits make, which bounds it.
+     */
+    static Addr wildcard(String address, String wildcard) {
         long w = Addresses.parse(wildcard).first().longValue() & 0xFFFF_FFFFL;
         long mask = ~w & 0xFFFF_FFFFL;
         int len = Long.bitCount(mask);
         long expect = len == 0 ? 0 : (0xFFFF_FFFFL << (32 - len)) & 0xFFFF_FFFFL;
-        if (mask != expect) throw new Unmodelled("wildcard " + wildcard + " is not contiguous; the entry is left out");
-        long a = Addresses.parse(address).first().longValue() & 0xFFFF_FFFFL & mask;
-        String net = ((a >>> 24) & 255) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "." + (a & 255);
-        return Addresses.parse(net + "/" + len);
+        long a = Addresses.parse(address).first().longValue() & 0xFFFF_FFFFL;
+        if (mask == expect) return new AddrLiteral(prefix(a, len));
+        int fixed = Long.numberOfLeadingZeros(w) - 32; // the leading bits the wildcard keeps
+        IntervalSet hull = prefix(a, fixed);
+        return new AddrHull(hull, "wildcard " + address + " " + wildcard + " is not contiguous and is not modelled; it may match any address of "
+                + Addresses.format(hull));
+    }
+
+    private static IntervalSet prefix(long address, int len) {
+        long mask = len == 0 ? 0 : (0xFFFF_FFFFL << (32 - len)) & 0xFFFF_FFFFL;
+        long a = address & mask;
+        return Addresses.parse(((a >>> 24) & 255) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "." + (a & 255) + "/" + len);
     }
 }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lyncaudit.model.BadInputException;
+import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.policy.Diagnostic;
 import io.lyncaudit.policy.ImportResult;
+import io.lyncaudit.policy.Rule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +63,13 @@ class AsaBadInputTest {
                 access-group A in interface outside
                 """);
         assertEquals(3, r.diagnostics().stream().filter(d -> d.category() == Diagnostic.Category.UNRECOGNIZED).count());
-        assertEquals(0, r.ruleCount());
+        // each entry keeps its place as an uncertain rule that matches nothing for sure and may match any protocol
+        assertEquals(3, r.ruleCount());
+        for (Rule rule : r.policies().get(0).rules()) {
+            assertTrue(rule.uncertain(), rule.toString());
+            assertTrue(rule.match().isEmpty(), rule.toString());
+            assertEquals(PacketSet.ALL, rule.mayMatch(), rule.toString());
+        }
     }
 
     @Test

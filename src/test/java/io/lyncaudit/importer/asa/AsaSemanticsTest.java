@@ -164,7 +164,7 @@ class AsaSemanticsTest {
 
     @Test
     void everyLineIsAccountedFor() throws Exception {
-        for (String f : new String[] {"edge-basic.asa", "groups.asa", "levels-global.asa", "levels-only.asa", "nat.asa", "malformed.asa"}) {
+        for (String f : new String[] {"edge-basic.asa", "groups.asa", "levels-global.asa", "levels-only.asa", "nat.asa", "malformed.asa", "uncertain.asa"}) {
             ImportResult r = load(f);
             var c = r.lines();
             assertEquals(c.total(), c.used() + c.ignored() + c.unsupported() + c.unrecognized(), f);
