@@ -292,7 +292,7 @@ final class AsaConversions {
         }
         ProtoRef r = (ProtoRef) a.proto();
         try {
-            sure = serviceRef(r);
+            sure = serviceRef(a, r);
             may = sure;
         } catch (IllegalArgumentException e) {
             String kind = cfg.unmodelled.get(r.name());
@@ -312,7 +312,7 @@ final class AsaConversions {
         return new Svcs(sure, may, why);
     }
 
-    private List<SvcLiteral> serviceRef(ProtoRef r) {
+    private List<SvcLiteral> serviceRef(AclEntry a, ProtoRef r) {
         Named n = r.group() ? cfg.groups.get(r.name()) : cfg.objects.get(r.name());
         if (n == null) throw new IllegalArgumentException((r.group() ? "object-group " : "object ") + r.name() + " is not defined");
         if (n.kind == Kind.PORT_GROUP) {
@@ -328,7 +328,7 @@ final class AsaConversions {
             List<SvcLiteral> out = new ArrayList<>();
             for (SvcLiteral s : svc(n, 0)) {
                 IntervalSet ported = s.protocols().intersect(Protocols.TCP_UDP.union(IntervalSet.point(132)));
-                if (!ported.isEmpty()) out.add(new SvcLiteral(s.line(), ported, sp, dp));
+                if (!ported.isEmpty()) out.add(new SvcLiteral(s.line(), ported, sp, dp, s.broader()));
             }
             if (out.isEmpty()) throw new IllegalArgumentException("ports are given but object-group " + r.name() + " has no TCP, UDP or SCTP member");
             return out;
