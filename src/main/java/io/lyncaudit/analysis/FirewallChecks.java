@@ -80,7 +80,8 @@ public final class FirewallChecks {
         for (Topology.Crossing x : crossings) {
             IntervalSet s = src.intersect(x.inside()), t = dst.intersect(x.outside());
             if (s.isEmpty() || t.isEmpty()) continue;
-            PacketSet q = PacketSet.of(new PacketBox(proto, s, t, sourcePorts, ports));
+            PacketSet q = PacketSet.of(new PacketBox(proto, s, t, sourcePorts, ports)).intersect(PacketSet.SAME_FAMILY);
+            if (q.isEmpty()) continue;
             Evaluation ev = PolicyEvaluator.evaluate(ir, q, x.in(), x.out());
             required = required.union(q);
             permitted = permitted.union(ev.permitted());
@@ -130,7 +131,9 @@ public final class FirewallChecks {
                 queries.add(PacketSet.of(new PacketBox(Protocols.ALL, IntervalSet.of(fromLync.start(k), fromLync.end(k)),
                         x.outside().subtract(lync), Ports.ALL, Ports.ALL)));
             }
-            for (PacketSet q : queries) {
+            for (PacketSet query : queries) {
+                PacketSet q = query.intersect(PacketSet.SAME_FAMILY);
+                if (q.isEmpty()) continue;
                 Evaluation ev = PolicyEvaluator.evaluate(ir, q, x.in(), x.out());
                 if (ev.permitted().isEmpty()) continue;
                 for (Decision dec : ev.decisions()) {

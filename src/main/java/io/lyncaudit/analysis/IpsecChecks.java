@@ -38,7 +38,7 @@ public final class IpsecChecks {
         if (sports == null || dports == null) return null;
         IntervalSet src = topo.required(f.from(), null), dst = topo.required(f.to(), null);
         if (src.isEmpty() || dst.isEmpty()) return PacketSet.EMPTY;
-        return PacketSet.of(new PacketBox(f.protocols(), src, dst, sports, dports));
+        return PacketSet.of(new PacketBox(f.protocols(), src, dst, sports, dports)).intersect(PacketSet.SAME_FAMILY);
     }
 
     /** The ports of a flow: a literal, "any", or ${name} of the deployment's portRanges; null for an unset range. */
@@ -68,7 +68,7 @@ public final class IpsecChecks {
     public List<IpsecExposure> exposures(IpsecPolicy input, PacketSet justified) {
         IntervalSet lync = topo.lyncAddresses();
         PacketSet lyncTraffic = PacketSet.of(new PacketBox(Protocols.ALL, Addresses.ALL, lync, Ports.ALL, Ports.ALL))
-                .union(PacketSet.of(new PacketBox(Protocols.ALL, lync, Addresses.ALL, Ports.ALL, Ports.ALL)));
+                .union(PacketSet.of(new PacketBox(Protocols.ALL, lync, Addresses.ALL, Ports.ALL, Ports.ALL))).intersect(PacketSet.SAME_FAMILY);
         PacketSet allowed = justified.union(reversed(justified));
         List<IpsecExposure> out = new ArrayList<>();
         for (IpsecRule r : input.exemptions()) {

@@ -13,6 +13,15 @@ public final class PacketSet {
     public static final PacketSet EMPTY = new PacketSet(List.of());
     public static final PacketSet ALL = new PacketSet(List.of(PacketBox.ALL));
 
+    /**
+     * Every packet whose source and destination are of one address family: IPv4 to IPv4 or IPv6 to
+     * IPv6. A query built from address sets that mix families ("any" to an IPv4 server) must be cut
+     * to this, or an IPv4-only policy would seem to deny IPv6 sources that cannot exist.
+     */
+    public static final PacketSet SAME_FAMILY = new PacketSet(List.of(
+            new PacketBox(Protocols.ALL, Addresses.ALL_V4, Addresses.ALL_V4, Ports.ALL, Ports.ALL),
+            new PacketBox(Protocols.ALL, Addresses.ALL_V6, Addresses.ALL_V6, Ports.ALL, Ports.ALL)));
+
     private final List<PacketBox> boxes;
 
     private PacketSet(List<PacketBox> disjointBoxes) {
