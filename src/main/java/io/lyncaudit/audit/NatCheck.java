@@ -82,6 +82,14 @@ final class NatCheck {
             if (warned && !translated.get(p)) translated.remove(p);
         }
         long done = translated.values().stream().filter(b -> b).count();
+        if (done > 0 && fw.seesPublicEdgeAddresses()) {
+            NatRule first = nat.get(0);
+            out.add(new Report.ReportDiagnostic(fw.configDisplay(), fw.line(), "warning", "nat", "edgeAddresses: public",
+                    fw.name() + " translates the Edge public addresses before its rules see them (e.g. "
+                            + (first.source() != null ? first.source().where() : "its NAT rules")
+                            + "), so its rules match the private addresses; the deployment's 'edgeAddresses: public' makes the audit "
+                            + "look for the public ones: remove it"));
+        }
         if (done > 0) {
             for (Map.Entry<Pair, Boolean> e : translated.entrySet()) {
                 if (e.getValue()) continue;

@@ -76,6 +76,18 @@ class NatCheckTest {
     }
 
     @Test
+    void edgeAddressesPublicOnAFirewallThatTranslatesFirstIsContradicted() throws Exception {
+        Deployment d = DeploymentLoader.load(SAMPLE.resolve("deployment.yaml"), "deployment.yaml");
+        FirewallSpec fw = d.firewalls().get(0);
+        FirewallSpec pub = new FirewallSpec(fw.name(), fw.config(), fw.configDisplay(), fw.format(), fw.interfaces(), fw.host(), "public", fw.line());
+        ImportResult ir = Importers.load(SAMPLE.resolve("edge-external.asa"), "edge-external.asa", null);
+        List<Report.ReportDiagnostic> w = NatCheck.check(pub, ir, NatCheck.pairs(d));
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).message().contains("'edgeAddresses: public'"), w.toString());
+        assertTrue(w.get(0).message().contains("edge-external.asa:116"), w.toString());
+    }
+
+    @Test
     void translationKeepsTheOffsetInABlockAndIgnoresManyToOne() {
         var from = Addresses.parse("172.25.33.0/24");
         var to = Addresses.parse("131.107.155.0/24");
