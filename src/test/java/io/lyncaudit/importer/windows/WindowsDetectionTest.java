@@ -51,7 +51,7 @@ class WindowsDetectionTest {
             if (expectIpsec) assertEquals("windows-ipsec", Importers.detect(f, n).format(), f.toString());
         }
         assertEquals(List.of(), wrong);
-        assertEquals(4, windows, "the four firewall fixtures were seen");
+        assertEquals(6, windows, "the six firewall fixtures were seen");
     }
 
     @Test
