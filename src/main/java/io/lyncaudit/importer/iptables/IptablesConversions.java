@@ -1,6 +1,7 @@
 package io.lyncaudit.importer.iptables;
 
 import io.lyncaudit.importer.LineLedger;
+import io.lyncaudit.importer.MatchSpan;
 
 import io.lyncaudit.importer.iptables.IptablesRuleset.Chain;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Cond;
@@ -56,8 +57,11 @@ final class IptablesConversions {
             Map.entry("ntp", 123), Map.entry("snmp", 161), Map.entry("kerberos", 88), Map.entry("microsoft-ds", 445),
             Map.entry("ftp", 21), Map.entry("telnet", 23), Map.entry("www", 80), Map.entry("rdp", 3389), Map.entry("ms-wbt-server", 3389));
 
-    /** A rule's condition in neutral terms; {@code set} is null when the rule can never match a new connection or is unusable. */
-    record Match(PacketSet set, Set<String> in, Set<String> out) {}
+    /**
+     * A rule's condition in neutral terms; {@code span} is null when the rule can never match a new
+     * connection, and not exact when the rule depends on something not modelled or could not be read.
+     */
+    record Match(MatchSpan span, Set<String> in, Set<String> out) {}
 
     /** The conversion's products. */
     record Converted(List<Policy> policies, List<NatRule> nat, boolean hasFilter) {}
@@ -87,9 +91,11 @@ final class IptablesConversions {
         Table filter = rs.tables.get("filter");
         if (filter != null) {
             for (Chain c : filter.chains.values()) for (RawRule r : c.rules) match(r);
-            policies.add(builtIn(filter, "FORWARD", null));
+            List<Rule> forwardDrops = new ArrayList<>(), inputDrops = new ArrayList<>();
+            otherTableDrops(forwardDrops, inputDrops);
+            policies.add(builtIn(filter, "FORWARD", null, forwardDrops));
             if (filter.chains.containsKey("INPUT")) {
-                policies.add(builtIn(filter, "INPUT", new Binding(HOST, Binding.Direction.OUT)));
+                policies.add(builtIn(filter, "INPUT", new Binding(HOST, Binding.Direction.OUT), inputDrops));
             }
             for (Chain c : filter.chains.values()) {
                 for (RawRule r : c.rules) {
@@ -109,28 +115,69 @@ final class IptablesConversions {
         return new Converted(policies, nat, filter != null);
     }
 
-    private Policy builtIn(Table filter, String name, Binding binding) throws BadInputException {
+    private Policy builtIn(Table filter, String name, Binding binding, List<Rule> first) throws BadInputException {
         Chain chain = filter.chains.get(name);
         Action def = chain != null && "DROP".equals(chain.policy) ? Action.DENY : Action.PERMIT;
         SourceRef defSrc = chain != null && chain.policyText != null ? SourceRef.line(file, chain.policyLine, chain.policyText) : null;
         List<Rule> out = new ArrayList<>();
+        for (Rule r : first) out.add(r.withIndex(out.size() + 1));
         if (chain != null) {
             List<String> stack = new ArrayList<>();
             stack.add(name);
-            flatten(filter, chain, PacketSet.of(new PacketBox(Protocols.ALL, Addresses.ALL, Addresses.ALL, Ports.ALL, Ports.ALL)),
+            flatten(filter, chain, MatchSpan.exact(PacketSet.of(new PacketBox(Protocols.ALL, Addresses.ALL, Addresses.ALL, Ports.ALL, Ports.ALL))),
                     Set.of(), Set.of(), stack, def, out);
         }
         return new Policy(name, PolicyKind.FIRST_MATCH, binding, def, out, defSrc);
+    }
+
+    /** Every packet of the file's address family. */
+    private PacketSet everything() {
+        return PacketSet.of(new PacketBox(Protocols.ALL, domain, domain, Ports.ALL, Ports.ALL));
+    }
+
+    /**
+     * DROP and REJECT rules of the mangle, raw and security tables are not modelled, but they may
+     * drop what the filter table accepts. Each becomes a deny rule that matches nothing as read and
+     * may match what its own condition covers, first in the FORWARD and INPUT policies its hook
+     * feeds: whatever their order in the kernel, a drop there makes any accept uncertain, and no
+     * drop. User chains of those tables may be reached from any hook.
+     */
+    private void otherTableDrops(List<Rule> forward, List<Rule> input) {
+        for (Table t : rs.tables.values()) {
+            if (t.name.equals("filter") || t.name.equals("nat")) continue;
+            for (Chain c : t.chains.values()) {
+                boolean user = c.policy == null || c.policy.equals("-");
+                boolean toForward = user || c.name.equals("PREROUTING") || c.name.equals("FORWARD") || c.name.equals("POSTROUTING");
+                boolean toInput = user || c.name.equals("PREROUTING") || c.name.equals("INPUT");
+                if (!toForward && !toInput) continue;
+                for (RawRule r : c.rules) {
+                    if (!"DROP".equals(r.target) && !"REJECT".equals(r.target)) continue;
+                    Match m;
+                    try {
+                        // read quietly: the line's verdict is given by otherTable, whatever its options
+                        m = build(r, new LineLedger(file));
+                    } catch (IllegalArgumentException e) {
+                        m = new Match(MatchSpan.exact(everything()), Set.of(), Set.of());
+                    }
+                    if (m.span == null) continue; // existing connections only
+                    Rule placeholder = new Rule(1, r.comment, Action.DENY, PacketSet.EMPTY, m.in, m.out, SourceRef.line(file, r.line, r.text))
+                            .withUncertainty(r.target + " in the " + t.name + " table is not modelled; it may drop these packets", m.span.may());
+                    if (toForward) forward.add(placeholder);
+                    if (toInput) input.add(placeholder);
+                }
+            }
+        }
     }
 
     /**
      * Emits the rules of {@code chain} restricted to {@code ctx} and the context interfaces. Returns
      * nothing: packets a RETURN (or goto) removes simply stop matching the rest of this chain.
      */
-    private void flatten(Table table, Chain chain, PacketSet ctx, Set<String> ctxIn, Set<String> ctxOut, List<String> stack,
+    private void flatten(Table table, Chain chain, MatchSpan ctx, Set<String> ctxIn, Set<String> ctxOut, List<String> stack,
                          Action policy, List<Rule> out) throws BadInputException {
         boolean top = stack.size() == 1;
-        PacketSet live = ctx;
+        // the packets that reach the current rule: surely, as read, possibly (see MatchSpan)
+        MatchSpan live = ctx;
         for (RawRule r : chain.rules) {
             if (live.isEmpty()) break;
             if (++visits > MAX_VISITS) {
@@ -138,10 +185,10 @@ final class IptablesConversions {
                         + " rule visits (jumps fan out too much)");
             }
             Match m = matches.get(r);
-            if (m == null || m.set == null) continue;
+            if (m == null || m.span == null) continue;
             Set<String> in = meet(ctxIn, m.in), outZ = meet(ctxOut, m.out);
             if (in == null || outZ == null) continue;
-            PacketSet hit = top && live == ctx ? m.set : live.intersect(m.set);
+            MatchSpan hit = top && live == ctx ? m.span : m.span.intersect(live);
             if (hit.isEmpty()) {
                 ledger.used(r.line, r.text);
                 continue;
@@ -164,16 +211,19 @@ final class IptablesConversions {
                         } else {
                             ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "target " + target
                                     + " is not a chain of table " + table.name + " nor a modelled target; the rule is skipped");
+                            live = undecided(live, hit, r, "target " + target + " is not modelled and may decide");
                         }
                         continue;
                     }
                     if (stack.contains(target)) {
                         ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "jump loop " + String.join(" -> ", stack) + " -> " + target
                                 + "; the jump is skipped");
+                        live = undecided(live, hit, r, "the jump to " + target + " is skipped (jump loop) and may decide");
                         continue;
                     }
                     if (stack.size() >= MAX_DEPTH) {
                         ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "jumps nested deeper than " + MAX_DEPTH + "; the jump is skipped");
+                        live = undecided(live, hit, r, "the jump to " + target + " is skipped (nested too deep) and may decide");
                         continue;
                     }
                     ledger.used(r.line, r.text);
@@ -187,8 +237,8 @@ final class IptablesConversions {
         }
     }
 
-    private PacketSet doReturn(RawRule r, boolean top, Action policy, PacketSet hit, Set<String> in, Set<String> outZ,
-                               Set<String> ctxIn, Set<String> ctxOut, PacketSet live, List<Rule> out) throws BadInputException {
+    private MatchSpan doReturn(RawRule r, boolean top, Action policy, MatchSpan hit, Set<String> in, Set<String> outZ,
+                               Set<String> ctxIn, Set<String> ctxOut, MatchSpan live, List<Rule> out) throws BadInputException {
         if (top) {
             // RETURN from a built-in chain: the chain policy decides
             emit(out, r, policy, hit, in, outZ);
@@ -198,17 +248,27 @@ final class IptablesConversions {
         if (!in.equals(ctxIn) || !outZ.equals(ctxOut)) {
             ledger.mark(r.line, r.text, Verdict.UNSUPPORTED,
                     "a return limited to an interface inside a user chain is not modelled; the packets continue in the chain");
-            return live;
+            // read as not returning; on the device some of these packets leave the chain here
+            return live.minus(MatchSpan.unknown(hit.may(), r.line, "a return limited to an interface is not modelled", null));
         }
-        return live.subtract(hit);
+        return live.minus(hit);
     }
 
-    private void emit(List<Rule> out, RawRule r, Action a, PacketSet hit, Set<String> in, Set<String> outZ) throws BadInputException {
+    /**
+     * What reaches the rules after {@code r}, a rule whose target is not modelled: read as
+     * continuing, but the device may decide some of {@code hit} there. Its action is unknown, so no
+     * rule stands for it (a rule needs permit or deny); only the rules after it become uncertain.
+     */
+    private static MatchSpan undecided(MatchSpan live, MatchSpan hit, RawRule r, String reason) {
+        return live.minus(MatchSpan.unknown(hit.may(), r.line, reason, null));
+    }
+
+    private void emit(List<Rule> out, RawRule r, Action a, MatchSpan hit, Set<String> in, Set<String> outZ) throws BadInputException {
         if (++emitted > MAX_RULES) {
             throw new BadInputException(file, r.line, "flattening the user chains gives more than " + MAX_RULES + " rules");
         }
         ledger.used(r.line, r.text);
-        out.add(new Rule(out.size() + 1, r.comment, a, hit, in, outZ, SourceRef.line(file, r.line, r.text)));
+        out.add(hit.mark(new Rule(out.size() + 1, r.comment, a, hit.set(), in, outZ, SourceRef.line(file, r.line, r.text)), r.line));
     }
 
     /** The intersection of two zone conditions (empty = any); null when they exclude each other. */
@@ -288,21 +348,29 @@ final class IptablesConversions {
     private void match(RawRule r) {
         Match m;
         try {
-            m = build(r);
+            m = build(r, ledger);
         } catch (IllegalArgumentException e) {
             ledger.mark(r.line, r.text, Verdict.UNRECOGNIZED, e.getMessage() + "; the rule is not used");
-            m = new Match(null, Set.of(), Set.of());
+            // the device may still apply it: read as matching nothing, it may match any packet that reaches it
+            m = new Match(MatchSpan.unknown(everything(), r.line, "the rule could not be read (" + e.getMessage() + ")",
+                    "the rule is read as matching nothing"), Set.of(), Set.of());
         }
         matches.put(r, m);
         r.conds = null; // converted: the strings are no longer needed
     }
 
-    private Match build(RawRule r) {
+    private Match build(RawRule r, LineLedger ledger) {
         if (!r.unrecognized.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", r.unrecognized));
         }
         for (String u : r.unsupported) {
             ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, u + " is not modelled; treated as matching every packet");
+        }
+        // over-approximations: each cause, and what the rule is then treated as
+        List<String> approx = new ArrayList<>(2), treatedAs = new ArrayList<>(2);
+        if (!r.unmodelled.isEmpty()) {
+            approx.add(String.join(", ", r.unmodelled) + (r.unmodelled.size() == 1 ? " is" : " are") + " not modelled");
+            treatedAs.add("always matching");
         }
         IntervalSet proto = Protocols.ALL;
         if (r.protocol != null) {
@@ -345,7 +413,7 @@ final class IptablesConversions {
                     + "the audit asks about new connections");
             return new Match(null, Set.of(), Set.of());
         }
-        Set<String> in = iface(r, r.inIface, "-i"), out = iface(r, r.outIface, "-o");
+        Set<String> in = iface(r, r.inIface, "-i", ledger, approx, treatedAs), out = iface(r, r.outIface, "-o", ledger, approx, treatedAs);
         PacketSet set;
         if (either.equals(Ports.ALL)) {
             set = PacketSet.of(new PacketBox(proto, src, dst, sp, dp));
@@ -353,7 +421,8 @@ final class IptablesConversions {
             set = PacketSet.union(List.of(new PacketBox(proto, src, dst, sp.intersect(either), dp),
                     new PacketBox(proto, src, dst, sp, dp.intersect(either))));
         }
-        return new Match(set, in, out);
+        return new Match(approx.isEmpty() ? MatchSpan.exact(set)
+                : MatchSpan.over(set, r.line, String.join(", ", approx), "the rule is treated as " + String.join(" and ", treatedAs)), in, out);
     }
 
     private boolean newConnection(RawRule r) {
@@ -372,11 +441,13 @@ final class IptablesConversions {
         return newOk;
     }
 
-    private Set<String> iface(RawRule r, Neg n, String opt) {
+    private static Set<String> iface(RawRule r, Neg n, String opt, LineLedger ledger, List<String> approx, List<String> treatedAs) {
         if (n == null) return Set.of();
         if (n.negated() || n.value().endsWith("+")) {
             ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, (n.negated() ? "a negated interface (! " + opt + " " : "an interface wildcard (" + opt + " ")
                     + n.value() + ") cannot be expressed as zones; the rule applies on every interface");
+            approx.add("'" + (n.negated() ? "! " : "") + opt + " " + n.value() + "' cannot be expressed as zones");
+            if (!treatedAs.contains("applying on every interface")) treatedAs.add("applying on every interface");
             return Set.of();
         }
         return Set.of(n.value());

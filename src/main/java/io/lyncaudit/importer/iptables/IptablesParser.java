@@ -24,6 +24,10 @@ final class IptablesParser {
             "conntrack", "state", "multiport", "iprange", "comment", "tcp", "udp", "sctp", "udplite", "dccp", "cpu", "cluster",
             "osf", "ipvs", "mh", "hbh", "dst", "eui64", "condition", "geoip", "connbytes", "connlabel", "ipcomp", "l2tp");
 
+    /** Modules some of whose options are modelled: an unmodelled option is named with its module. */
+    private static final Set<String> PARTLY_MODELLED = Set.of("conntrack", "state", "multiport", "iprange", "comment", "tcp", "udp",
+            "sctp", "udplite", "dccp");
+
     private IptablesParser() {}
 
     static IptablesRuleset parse(String content, LineLedger ledger) {
@@ -191,7 +195,7 @@ final class IptablesParser {
                 }
                 case "--to-destination" -> r.toDestination = v;
                 case "-f", "--fragment" -> {
-                    r.unsupported("fragment match");
+                    r.unsupported("fragment match", "'" + (neg ? "! " : "") + o + "' (fragment match)");
                     takesValue = false;
                 }
                 default -> {
@@ -202,7 +206,8 @@ final class IptablesParser {
                     if (r.target != null) {
                         // target options (--reject-with, --log-prefix, --to-source ...) do not change the match
                     } else if (o.startsWith("--") && module != null && UNMODELLED_MODULES.contains(module)) {
-                        r.unsupported("'" + (neg ? "! " : "") + opt + "' (-m " + module + ")");
+                        r.unsupported("'" + (neg ? "! " : "") + opt + "' (-m " + module + ")",
+                                PARTLY_MODELLED.contains(module) ? "'-m " + module + " " + o + "'" : "'-m " + module + "'");
                     } else {
                         r.unrecognized("unknown option '" + opt + "'");
                     }

@@ -67,6 +67,8 @@ final class IptablesRuleset {
         String toDestination;
         /** Conditions understood but not modelled (each treated as matching every packet). */
         List<String> unsupported = List.of();
+        /** The same conditions named briefly ({@code '-m time'}, {@code '-f'}), once each, for the rule's uncertainty. */
+        List<String> unmodelled = List.of();
         /** Options not understood at all: the rule cannot be used. */
         List<String> unrecognized = List.of();
 
@@ -84,9 +86,11 @@ final class IptablesRuleset {
             return false;
         }
 
-        void unsupported(String what) {
+        void unsupported(String what, String brief) {
             if (unsupported.isEmpty()) unsupported = new ArrayList<>(2);
             unsupported.add(what);
+            if (unmodelled.isEmpty()) unmodelled = new ArrayList<>(2);
+            if (!unmodelled.contains(brief)) unmodelled.add(brief);
         }
 
         void unrecognized(String what) {

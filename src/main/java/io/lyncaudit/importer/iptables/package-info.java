@@ -27,9 +27,22 @@
  *   <li>Interface conditions become {@code fromZones}/{@code toZones}; negated interfaces and
  *       {@code +} wildcards cannot be expressed there and are reported as unsupported (the
  *       condition is then dropped, the rule applies on every interface).</li>
+ *   <li>What is not modelled exactly makes rules uncertain ({@code Rule#uncertainty}), soundly,
+ *       through {@link io.lyncaudit.importer.MatchSpan}: a condition that is dropped (an
+ *       unmodelled match module, {@code -f}, a negated interface) makes its rule match more than
+ *       the device may; a jump, goto or RETURN with such a condition makes the rules it leads to,
+ *       or the rules after it in its chain, uncertain with every packet that may reach them as
+ *       their possible match; so does a RETURN limited to an interface inside a user chain (read
+ *       as not returning). A rule that cannot be read stays at its place as a rule of its target's
+ *       action that matches nothing and may match whatever reaches it. A target that may decide
+ *       but is not modelled ({@code NFQUEUE}, a jump skipped for a loop or depth) has no action
+ *       to stand for it: only the rules after it become uncertain. A DROP or REJECT in the mangle,
+ *       raw or security table becomes a deny rule matching nothing, first in FORWARD and INPUT,
+ *       that may match its own condition.</li>
  * </ul>
  *
- * <p>May depend on {@code io.lyncaudit.model}, {@code io.lyncaudit.policy} and the
- * {@code io.lyncaudit.importer.Importer} interface only; never on another importer.
+ * <p>May depend on {@code io.lyncaudit.model}, {@code io.lyncaudit.policy} and the shared
+ * {@code io.lyncaudit.importer} classes (the {@code Importer} interface, the text reader, the line
+ * ledger, {@code MatchSpan}) only; never on another importer.
  */
 package io.lyncaudit.importer.iptables;

@@ -1,6 +1,7 @@
 package io.lyncaudit.importer.nftables;
 
 import io.lyncaudit.importer.LineLedger;
+import io.lyncaudit.importer.MatchSpan;
 
 import io.lyncaudit.importer.LineLedger.Verdict;
 import io.lyncaudit.importer.nftables.NftRuleset.Chain;
@@ -16,6 +17,7 @@ import io.lyncaudit.importer.nftables.NftRuleset.SetOf;
 import io.lyncaudit.importer.nftables.NftRuleset.Single;
 import io.lyncaudit.importer.nftables.NftRuleset.Stmt;
 import io.lyncaudit.importer.nftables.NftRuleset.Table;
+import io.lyncaudit.importer.nftables.NftRuleset.Unread;
 import io.lyncaudit.importer.nftables.NftRuleset.VMap;
 import io.lyncaudit.importer.nftables.NftRuleset.Value;
 import io.lyncaudit.model.Addresses;
@@ -35,6 +37,7 @@ import io.lyncaudit.policy.SourceRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,8 +59,25 @@ final class NftConversions {
             Map.entry("ldap", 389), Map.entry("ldaps", 636), Map.entry("smtp", 25), Map.entry("ntp", 123),
             Map.entry("microsoft-ds", 445), Map.entry("ms-wbt-server", 3389), Map.entry("kerberos", 88), Map.entry("www", 80));
 
-    /** One decision-bearing piece of a rule: its packets and interfaces, and the verdict (kind, target). */
-    record Piece(PacketSet set, Set<String> in, Set<String> out, String kind, String target) {}
+    /**
+     * Selectors understood but not modelled (marks, lengths, header fields, sockets, time ...): a
+     * match on one is treated as matching every packet, and the rule is uncertain.
+     */
+    private static final Set<String> UNMODELLED_KEYS = Set.of("meta mark", "meta length", "meta priority", "meta skuid",
+            "meta skgid", "meta pkttype", "meta cpu", "meta cgroup", "meta iiftype", "meta oiftype", "meta iifgroup", "meta oifgroup",
+            "meta iifkind", "meta oifkind", "meta rtclassid", "meta secmark", "meta secpath", "meta ipsec", "meta random", "meta time",
+            "meta day", "meta hour", "meta nftrace", "meta protocol", "meta ibrname", "meta obrname", "meta ibrpvid", "meta ibrvproto",
+            "meta sdif", "meta sdifname", "meta broute", "ct mark", "ct zone", "ct direction", "ct status", "ct expiration", "ct helper",
+            "ct label", "ct bytes", "ct packets", "ct avgpkt", "ct count", "ct id", "ct l3proto", "ct protocol", "ct proto-src",
+            "ct proto-dst", "ct original", "ct reply", "ct saddr", "ct daddr", "ct event", "ct secmark", "ip dscp", "ip ecn",
+            "ip length", "ip ttl", "ip id", "ip frag-off", "ip checksum", "ip hdrlength", "ip version", "ip6 dscp", "ip6 ecn",
+            "ip6 flowlabel", "ip6 hoplimit", "ip6 length", "ip6 version");
+
+    /** Every packet, exactly: what reaches the first rule of a base chain. */
+    private static final MatchSpan ALL = MatchSpan.exact(PacketSet.ALL);
+
+    /** One decision-bearing piece of a rule: its packets (see {@link MatchSpan}) and interfaces, and the verdict (kind, target). */
+    record Piece(MatchSpan span, Set<String> in, Set<String> out, String kind, String target) {}
 
     /** The products. */
     record Converted(List<Policy> policies, List<NatRule> nat) {}
@@ -105,7 +125,7 @@ final class NftConversions {
                 List<Rule> out = new ArrayList<>();
                 List<String> stack = new ArrayList<>();
                 stack.add(c.name);
-                flatten(t, c, PacketSet.ALL, Set.of(), Set.of(), stack, def, out);
+                flatten(t, c, ALL, Set.of(), Set.of(), stack, def, out);
                 policies.add(new Policy(t.family + " " + t.name + " " + c.name, PolicyKind.FIRST_MATCH, b, def, out,
                         c.text != null ? SourceRef.line(file, c.line, c.text) : null));
             }
@@ -124,10 +144,11 @@ final class NftConversions {
         return t.family.equals("ip") || t.family.equals("ip6") || t.family.equals("inet");
     }
 
-    private void flatten(Table table, Chain chain, PacketSet ctx, Set<String> ctxIn, Set<String> ctxOut, List<String> stack,
+    private void flatten(Table table, Chain chain, MatchSpan ctx, Set<String> ctxIn, Set<String> ctxOut, List<String> stack,
                          Action policy, List<Rule> out) throws BadInputException {
         boolean top = stack.size() == 1;
-        PacketSet live = ctx;
+        // the packets that reach the current rule: surely, as read, possibly (see MatchSpan)
+        MatchSpan live = ctx;
         for (RawRule r : chain.rules) {
             List<Piece> ps = pieces.get(r);
             if (ps == null) continue;
@@ -139,7 +160,7 @@ final class NftConversions {
                 }
                 Set<String> in = meet(ctxIn, p.in), outZ = meet(ctxOut, p.out);
                 if (in == null || outZ == null) continue;
-                PacketSet hit = live == PacketSet.ALL ? p.set : live.intersect(p.set);
+                MatchSpan hit = live == ALL ? p.span : p.span.intersect(live);
                 ledger.used(r.key(), r.text());
                 if (hit.isEmpty()) continue;
                 switch (p.kind) {
@@ -151,15 +172,18 @@ final class NftConversions {
                         if (next == null || next.hook != null) {
                             ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "chain " + p.target + " is not a regular chain of table "
                                     + table.family + " " + table.name + "; the jump is skipped");
+                            live = undecided(live, hit, r, "the " + p.kind + " to " + p.target + " is skipped (not a regular chain) and may decide");
                             continue;
                         }
                         if (stack.contains(p.target)) {
                             ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "jump loop " + String.join(" -> ", stack) + " -> "
                                     + p.target + "; the jump is skipped");
+                            live = undecided(live, hit, r, "the " + p.kind + " to " + p.target + " is skipped (jump loop) and may decide");
                             continue;
                         }
                         if (stack.size() >= MAX_DEPTH) {
                             ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "jumps nested deeper than " + MAX_DEPTH + "; the jump is skipped");
+                            live = undecided(live, hit, r, "the " + p.kind + " to " + p.target + " is skipped (nested too deep) and may decide");
                             continue;
                         }
                         stack.add(p.target);
@@ -167,14 +191,17 @@ final class NftConversions {
                         stack.remove(stack.size() - 1);
                         if (p.kind.equals("goto")) live = doReturn(r, top, policy, hit, in, outZ, ctxIn, ctxOut, live, out);
                     }
-                    default -> ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "verdict " + p.kind + " is not modelled; the rule is skipped");
+                    default -> {
+                        ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "verdict " + p.kind + " is not modelled; the rule is skipped");
+                        live = undecided(live, hit, r, "verdict " + p.kind + " is not modelled and may decide");
+                    }
                 }
             }
         }
     }
 
-    private PacketSet doReturn(RawRule r, boolean top, Action policy, PacketSet hit, Set<String> in, Set<String> outZ,
-                               Set<String> ctxIn, Set<String> ctxOut, PacketSet live, List<Rule> out) throws BadInputException {
+    private MatchSpan doReturn(RawRule r, boolean top, Action policy, MatchSpan hit, Set<String> in, Set<String> outZ,
+                               Set<String> ctxIn, Set<String> ctxOut, MatchSpan live, List<Rule> out) throws BadInputException {
         if (top) {
             emit(out, r, policy, hit, in, outZ);
             return live;
@@ -182,14 +209,25 @@ final class NftConversions {
         if (!in.equals(ctxIn) || !outZ.equals(ctxOut)) {
             ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED,
                     "a return limited to an interface inside a regular chain is not modelled; the packets continue in the chain");
-            return live;
+            // read as not returning; on the device some of these packets leave the chain here
+            return live.minus(MatchSpan.unknown(hit.may(), r.line(), "a return limited to an interface is not modelled", null));
         }
-        return live.subtract(hit);
+        return live.minus(hit);
     }
 
-    private void emit(List<Rule> out, RawRule r, Action a, PacketSet hit, Set<String> in, Set<String> outZ) throws BadInputException {
+    /**
+     * What reaches the rules after {@code r}, whose verdict is not modelled (or whose jump is
+     * skipped): read as continuing, but the device may decide some of {@code hit} there. Its action
+     * is unknown, so no rule stands for it (a rule needs accept or drop); only the rules after it
+     * become uncertain.
+     */
+    private static MatchSpan undecided(MatchSpan live, MatchSpan hit, RawRule r, String reason) {
+        return live.minus(MatchSpan.unknown(hit.may(), r.line(), reason, null));
+    }
+
+    private void emit(List<Rule> out, RawRule r, Action a, MatchSpan hit, Set<String> in, Set<String> outZ) throws BadInputException {
         if (++emitted > MAX_RULES) throw new BadInputException(file, r.line(), "flattening the chains gives more than " + MAX_RULES + " rules");
-        out.add(new Rule(out.size() + 1, r.comment(), a, hit, in, outZ, SourceRef.line(file, r.line(), r.text())));
+        out.add(hit.mark(new Rule(out.size() + 1, r.comment(), a, hit.set(), in, outZ, SourceRef.line(file, r.line(), r.text())), r.line()));
     }
 
     private static Set<String> meet(Set<String> a, Set<String> b) {
@@ -237,51 +275,132 @@ final class NftConversions {
     }
 
     private RawRule current;
+    /** Over-approximations of the rule being read (conditions treated as matching every packet), each once. */
+    private Set<String> approx;
 
     private List<Piece> pieces(Table t, RawRule r) {
         current = r;
+        approx = new LinkedHashSet<>();
         Cond c = new Cond(domain(t));
+        // why the rule cannot be read exactly; it then stays at its place, read as matching nothing
+        String unknown = null;
         List<Piece> out = new ArrayList<>();
-        try {
-            for (Stmt s : r.stmts()) {
-                if (s instanceof Match m) {
-                    if (m.key().contains(" . ")) {
-                        ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "concatenated match (" + m.key() + ") is not modelled; the rule is left out");
-                        return List.of();
-                    }
-                    apply(t, c, m.key(), m.negated(), m.value());
-                } else if (s instanceof NftRuleset.Verdict v) {
-                    if (!c.newOk) return onlyOld(r);
-                    if (v.kind().equals("continue")) continue;
-                    out.add(new Piece(c.set(), c.in, c.out, v.kind(), v.target()));
-                    return out;
-                } else if (s instanceof VMap vm) {
-                    if (vm.key().contains(" . ")) {
-                        ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "verdict map on a concatenation (" + vm.key() + ") is not modelled; the rule is left out");
-                        return List.of();
-                    }
-                    if (!c.newOk) return onlyOld(r);
-                    for (Value e : elements(t, vm.map())) {
-                        if (!(e instanceof Entry en)) throw new IllegalArgumentException("verdict map element without a verdict");
-                        Cond k = c.copy();
-                        apply(t, k, vm.key(), false, en.key());
-                        out.add(new Piece(k.set(), k.in, k.out, en.verdict().kind(), en.verdict().target()));
-                    }
-                    return out;
-                } else if (s instanceof Other o) {
-                    if (o.filtering()) {
-                        ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "'" + o.what() + "' is not modelled; treated as matching every packet");
-                    }
-                } else if (s instanceof Dnat) {
-                    ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "dnat outside a nat chain");
+        for (Stmt s : r.stmts()) {
+            if (s instanceof Match m) {
+                if (m.key().contains(" . ")) {
+                    ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "concatenated match (" + m.key() + ") is not modelled; the rule is left out");
+                    if (unknown == null) unknown = "the concatenated match (" + m.key() + ") is not modelled";
+                    if (!m.negated()) c = concatBound(t, c, m.key(), m.value());
+                    continue;
                 }
+                try {
+                    apply(t, c, m.key(), m.negated(), m.value());
+                } catch (IllegalArgumentException e) {
+                    ledger.mark(r.key(), r.text(), Verdict.UNRECOGNIZED, e.getMessage() + "; the rule is not used");
+                    if (unknown == null) unknown = "the rule could not be read (" + e.getMessage() + ")";
+                }
+            } else if (s instanceof NftRuleset.Verdict v) {
+                if (!c.newOk) return onlyOld(r);
+                if (v.kind().equals("continue")) continue;
+                out.add(piece(r, c, unknown, v.kind(), v.target()));
+                return out;
+            } else if (s instanceof VMap vm) {
+                if (vm.key().contains(" . ")) {
+                    ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "verdict map on a concatenation (" + vm.key() + ") is not modelled; the rule is left out");
+                    if (unknown == null) unknown = "the verdict map on a concatenation (" + vm.key() + ") is not modelled";
+                }
+                if (!c.newOk) return onlyOld(r);
+                List<Value> entries;
+                try {
+                    entries = elements(t, vm.map());
+                } catch (IllegalArgumentException e) {
+                    // the verdicts are unknown: nothing can stand for them
+                    ledger.mark(r.key(), r.text(), Verdict.UNRECOGNIZED, e.getMessage() + "; the rule is not used");
+                    return List.of();
+                }
+                for (Value e : entries) {
+                    if (!(e instanceof Entry en)) {
+                        ledger.mark(r.key(), r.text(), Verdict.UNRECOGNIZED, "verdict map element without a verdict; the rule is not used");
+                        return List.of();
+                    }
+                    Cond k = c.copy();
+                    String entryUnknown = unknown;
+                    if (vm.key().contains(" . ")) {
+                        k = concatBound(t, k, vm.key(), en.key());
+                    } else if (entryUnknown == null) {
+                        try {
+                            apply(t, k, vm.key(), false, en.key());
+                        } catch (IllegalArgumentException ex) {
+                            ledger.mark(r.key(), r.text(), Verdict.UNRECOGNIZED, ex.getMessage() + "; the rule is not used");
+                            entryUnknown = "the rule could not be read (" + ex.getMessage() + ")";
+                        }
+                    }
+                    out.add(piece(r, k, entryUnknown, en.verdict().kind(), en.verdict().target()));
+                }
+                return out;
+            } else if (s instanceof Other o) {
+                if (o.filtering()) {
+                    ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "'" + o.what() + "' is not modelled; treated as matching every packet");
+                    approx.add("'" + o.what() + "'");
+                }
+            } else if (s instanceof Dnat) {
+                ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "dnat outside a nat chain");
+            } else if (s instanceof Unread u) {
+                // diagnosed by the parser
+                if (u.verdicts().isEmpty()) {
+                    if (unknown == null) unknown = "the rule could not be read (" + u.why() + ")";
+                    continue;
+                }
+                // its verdicts are the only thing known
+                for (NftRuleset.Verdict v : u.verdicts()) {
+                    out.add(piece(r, new Cond(domain(t)), "the rule could not be read (" + u.why() + ")", v.kind(), v.target()));
+                }
+                return out;
             }
-        } catch (IllegalArgumentException e) {
-            ledger.mark(r.key(), r.text(), Verdict.UNRECOGNIZED, e.getMessage() + "; the rule is not used");
-            return List.of();
         }
-        ledger.mark(r.key(), r.text(), Verdict.IGNORED, "no verdict: the rule only counts or logs");
+        if (unknown == null) ledger.mark(r.key(), r.text(), Verdict.IGNORED, "no verdict: the rule only counts or logs");
         return List.of();
+    }
+
+    /**
+     * {@code c} narrowed by what a concatenated match implies for each of its parts (the part's
+     * values over all elements): a bound on the packets the device may match, not the match itself.
+     * Unchanged when the values cannot be read part by part.
+     */
+    private Cond concatBound(Table t, Cond c, String key, Value v) {
+        String[] parts = key.split(" \\. ");
+        try {
+            List<List<Value>> values = new ArrayList<>();
+            for (int i = 0; i < parts.length; i++) values.add(new ArrayList<>());
+            for (Value e : elements(t, v)) {
+                String[] vs = text(e).split(" \\. ");
+                if (vs.length != parts.length) return c;
+                for (int i = 0; i < parts.length; i++) values.get(i).add(new Single(vs[i].trim()));
+            }
+            Cond k = c.copy();
+            for (int i = 0; i < parts.length; i++) {
+                if (UNMODELLED_KEYS.contains(parts[i])) continue;
+                apply(t, k, parts[i], false, new SetOf(values.get(i)));
+            }
+            return k;
+        } catch (IllegalArgumentException e) {
+            return c;
+        }
+    }
+
+    /** One piece: exact, read as matching more than the device may (ignored conditions), or unknown (read as matching nothing). */
+    private Piece piece(RawRule r, Cond c, String unknown, String kind, String target) {
+        MatchSpan span;
+        if (unknown != null) {
+            // bounded by the conditions that could be read
+            span = MatchSpan.unknown(c.set(), r.line(), unknown, "the rule is read as matching nothing");
+        } else if (!approx.isEmpty()) {
+            span = MatchSpan.over(c.set(), r.line(), String.join(", ", approx) + (approx.size() == 1 ? " is" : " are") + " not modelled",
+                    "the rule is treated as always matching");
+        } else {
+            span = MatchSpan.exact(c.set());
+        }
+        return new Piece(span, c.in, c.out, kind, target);
     }
 
     private List<Piece> onlyOld(RawRule r) {
@@ -291,6 +410,11 @@ final class NftConversions {
     }
 
     private void apply(Table t, Cond c, String key, boolean neg, Value v) {
+        if (UNMODELLED_KEYS.contains(key)) {
+            ledger.mark(current.key(), current.text(), Verdict.UNSUPPORTED, "'" + key + "' is not modelled; treated as matching every packet");
+            approx.add("'" + key + "'");
+            return;
+        }
         switch (key) {
             case "ip saddr", "ip daddr", "ip6 saddr", "ip6 daddr" -> {
                 IntervalSet fam = key.startsWith("ip6") ? Addresses.ALL_V6 : Addresses.ALL_V4;
@@ -337,6 +461,7 @@ final class NftConversions {
                 if (neg || wildcard) {
                     ledger.mark(current.key(), current.text(), Verdict.UNSUPPORTED, (neg ? "a negated interface" : "an interface wildcard")
                             + " cannot be expressed as zones; the rule applies on every interface");
+                    approx.add((neg ? "a negated interface" : "an interface wildcard") + " (" + key + ")");
                     return;
                 }
                 if (key.contains("iif")) c.in = c.in.isEmpty() ? Set.copyOf(names) : intersect(c.in, names);

@@ -18,6 +18,7 @@ import io.lyncaudit.importer.nftables.NftRuleset.SetOf;
 import io.lyncaudit.importer.nftables.NftRuleset.Single;
 import io.lyncaudit.importer.nftables.NftRuleset.Stmt;
 import io.lyncaudit.importer.nftables.NftRuleset.Table;
+import io.lyncaudit.importer.nftables.NftRuleset.Unread;
 import io.lyncaudit.importer.nftables.NftRuleset.VMap;
 import io.lyncaudit.importer.nftables.NftRuleset.Value;
 import io.lyncaudit.model.BadInputException;
@@ -88,7 +89,19 @@ final class NftJsonParser {
                         List<Stmt> stmts = new ArrayList<>();
                         JsonNode expr = v.get("expr");
                         if (expr == null || !expr.isArray()) throw new IllegalArgumentException("rule without expr");
-                        for (JsonNode x : expr) stmts.add(stmt(x));
+                        String unread = null;
+                        for (JsonNode x : expr) {
+                            try {
+                                stmts.add(stmt(x));
+                            } catch (RuntimeException ex) {
+                                if (unread == null) unread = ex.getMessage() == null ? "cannot read this object" : ex.getMessage();
+                            }
+                        }
+                        if (unread != null) {
+                            // its place in the chain is known: keep it with the statements that could be read, read as matching nothing
+                            ledger.mark(k, text, Verdict.UNRECOGNIZED, unread);
+                            stmts.add(0, new Unread(unread, List.of()));
+                        }
                         c.rules.add(new RawRule(k, k, text, stmts, opt(v, "comment")));
                     }
                     default -> ledger.mark(k, text, Verdict.IGNORED, "'" + e.getKey() + "' objects do not filter");

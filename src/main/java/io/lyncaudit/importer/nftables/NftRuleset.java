@@ -63,7 +63,7 @@ final class NftRuleset {
     record RawRule(int key, int line, String text, List<Stmt> stmts, String comment) {}
 
     /** A rule statement. */
-    sealed interface Stmt permits Match, VMap, Verdict, Dnat, Other {}
+    sealed interface Stmt permits Match, VMap, Verdict, Dnat, Other, Unread {}
 
     /** {@code key [!=] value}, e.g. key "tcp dport"; a key containing " . " is a concatenation. */
     record Match(String key, boolean negated, Value value) implements Stmt {}
@@ -79,6 +79,13 @@ final class NftRuleset {
 
     /** Anything else: counter, log, limit, snat ...; {@code filtering} when it could change which packets match. */
     record Other(String what, boolean filtering) implements Stmt {}
+
+    /**
+     * A rule that could not be read in full (already diagnosed): it stays at its position, read as
+     * matching nothing. {@code verdicts} are the verdicts written in it when its statements could not
+     * be read at all; empty when the statements that could be read follow (they bound what it may match).
+     */
+    record Unread(String why, List<Verdict> verdicts) implements Stmt {}
 
     /** A match value. */
     sealed interface Value permits Single, Range, SetOf, Named, Entry {}

@@ -36,6 +36,23 @@ final class NftStatements {
         return new NftStatements(tokens).run();
     }
 
+    /**
+     * The verdicts written in the words of a rule that could not be read (accept, drop, reject,
+     * return, jump X, goto X; a comment's text is skipped), each once, in order.
+     */
+    static List<Verdict> writtenVerdicts(List<String> tokens) {
+        List<Verdict> out = new ArrayList<>();
+        for (int k = 0; k < tokens.size(); k++) {
+            String w = tokens.get(k);
+            Verdict v = null;
+            if (w.equals("comment")) k++;
+            else if (w.equals("accept") || w.equals("drop") || w.equals("reject") || w.equals("return")) v = new Verdict(w, null);
+            else if ((w.equals("jump") || w.equals("goto")) && k + 1 < tokens.size()) v = new Verdict(w, tokens.get(++k));
+            if (v != null && !out.contains(v)) out.add(v);
+        }
+        return out;
+    }
+
     /** Reads one value (literal, @name or braced set) from tokens. */
     static Value parseValue(List<String> tokens) {
         return new NftStatements(tokens).value();

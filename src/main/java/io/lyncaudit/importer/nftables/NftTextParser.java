@@ -9,6 +9,7 @@ import io.lyncaudit.importer.nftables.NftRuleset.Named;
 import io.lyncaudit.importer.nftables.NftRuleset.RawRule;
 import io.lyncaudit.importer.nftables.NftRuleset.SetOf;
 import io.lyncaudit.importer.nftables.NftRuleset.Table;
+import io.lyncaudit.importer.nftables.NftRuleset.Unread;
 import io.lyncaudit.importer.nftables.NftRuleset.Value;
 import java.util.List;
 
@@ -195,7 +196,11 @@ final class NftTextParser {
             NftStatements.Parsed p = NftStatements.parse(tok);
             chain.rules.add(new RawRule(lineNo, lineNo, stmt, p.stmts(), p.comment()));
         } catch (RuntimeException e) {
-            ledger.mark(lineNo, line, Verdict.UNRECOGNIZED, e.getMessage() == null ? "cannot read the rule" : e.getMessage());
+            String why = e.getMessage() == null ? "cannot read the rule" : e.getMessage();
+            ledger.mark(lineNo, line, Verdict.UNRECOGNIZED, why);
+            // its place in the chain is known: keep it with the verdicts it names, read as matching nothing
+            List<NftRuleset.Verdict> verdicts = NftStatements.writtenVerdicts(tok);
+            if (!verdicts.isEmpty()) chain.rules.add(new RawRule(lineNo, lineNo, stmt, List.of(new Unread(why, verdicts)), null));
         }
     }
 }

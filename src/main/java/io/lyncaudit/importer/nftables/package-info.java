@@ -14,9 +14,20 @@
  * state: rules that cannot match a new connection ({@code ct state established,related}) are
  * ignored; {@code dnat to} in a nat chain becomes a {@code NatRule} (the forward hook sees the
  * real address). Concatenated matches ({@code ip saddr . tcp dport}) are not modelled: the rule is
- * reported as unsupported and left out.
+ * reported as unsupported and read as matching nothing.
  *
- * <p>May depend on {@code io.lyncaudit.model}, {@code io.lyncaudit.policy}, the
- * {@code io.lyncaudit.importer.Importer} interface and Jackson (for the JSON form); never on another importer.
+ * <p>What is not modelled exactly makes rules uncertain, soundly, as for iptables (see
+ * {@link io.lyncaudit.importer.MatchSpan}): an ignored expression ({@code meta mark}, {@code ct mark},
+ * {@code limit}, ICMP types, a negated interface ...) makes its rule, or each verdict of its map,
+ * match more than the device may; a jump, goto or return depending on one makes the rules it leads
+ * to, or the rules after it, uncertain with the packets that may reach them. A rule that cannot be
+ * read (a concatenation, an unknown statement or set) stays at its place, for each verdict written in
+ * it, as a rule matching nothing that may match what its readable conditions allow. A verdict that
+ * may decide but is not modelled ({@code queue}, a skipped jump) has no action to stand for it: only
+ * the rules after it become uncertain.
+ *
+ * <p>May depend on {@code io.lyncaudit.model}, {@code io.lyncaudit.policy}, the shared
+ * {@code io.lyncaudit.importer} classes (the {@code Importer} interface, the text reader, the line
+ * ledger, {@code MatchSpan}) and Jackson (for the JSON form); never on another importer.
  */
 package io.lyncaudit.importer.nftables;

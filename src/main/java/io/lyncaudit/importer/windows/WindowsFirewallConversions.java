@@ -1,5 +1,6 @@
 package io.lyncaudit.importer.windows;
 
+import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.IntervalSet;
 import io.lyncaudit.model.PacketBox;
 import io.lyncaudit.model.PacketSet;
@@ -13,6 +14,7 @@ import io.lyncaudit.policy.PolicyKind;
 import io.lyncaudit.policy.Rule;
 import io.lyncaudit.policy.SourceRef;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,6 +36,14 @@ import java.util.Set;
  * diagnostic. Program or service conditions are not modelled: an allow rule is read as allowing its
  * ports for every program (ignored diagnostic: requirements ask whether the port is open for the
  * Lync service), a block rule as blocking for every program (unsupported diagnostic).
+ *
+ * <p>A rule read as matching more than Windows may (program, interface, security or user
+ * conditions dropped, host-resolved address keywords read as any, ICMP types, Bypass) is marked
+ * uncertain; where the host may use other ports than read (RPC, IPHTTPS) its possible match covers
+ * every port. A rule that cannot be read but whose action is known stays as a rule matching
+ * nothing that may match what its readable filters allow. Since block wins, an uncertain rule makes
+ * uncertain every decision of the other action on packets it may match (see
+ * {@link io.lyncaudit.policy.Uncertainty}).
  */
 final class WindowsFirewallConversions {
     static final String HOST = "host";
@@ -42,36 +52,48 @@ final class WindowsFirewallConversions {
 
     private WindowsFirewallConversions() {}
 
-    /** One rule before numbering: its direction and the neutral rule. */
-    record Converted(boolean inbound, Action action, String name, PacketSet match, SourceRef source) {}
+    /**
+     * One rule before numbering: its direction ({@code null}: unknown, the rule goes into both
+     * policies), its action and match, and when it is not exact, every packet it may match and why.
+     */
+    record Converted(Boolean inbound, Action action, String name, PacketSet match, SourceRef source, PacketSet mayMatch,
+                     String uncertainty) {
+
+        Rule rule(int index, Set<String> from, Set<String> to) {
+            Rule r = new Rule(index, name, action, match, from, to, source);
+            return uncertainty == null ? r : r.withUncertainty(uncertainty, mayMatch);
+        }
+    }
 
     static List<Policy> policies(List<RawBlock> blocks, WindowsValues.Profile active, Ledger ledger) {
         List<Rule> in = new ArrayList<>(), out = new ArrayList<>();
         for (RawBlock b : blocks) {
             Converted c = convert(b, active, ledger);
             if (c == null) continue;
-            if (c.inbound()) in.add(new Rule(in.size() + 1, c.name(), c.action(), c.match(), Set.of(), Set.of(HOST), c.source()));
-            else out.add(new Rule(out.size() + 1, c.name(), c.action(), c.match(), Set.of(HOST), Set.of(), c.source()));
+            if (c.inbound() == null || c.inbound()) in.add(c.rule(in.size() + 1, Set.of(), Set.of(HOST)));
+            if (c.inbound() == null || !c.inbound()) out.add(c.rule(out.size() + 1, Set.of(HOST), Set.of()));
         }
         return List.of(new Policy("inbound", PolicyKind.BLOCK_WINS, new Binding(HOST, Binding.Direction.OUT), Action.DENY, in),
                 new Policy("outbound", PolicyKind.BLOCK_WINS, new Binding(HOST, Binding.Direction.IN), Action.PERMIT, out));
     }
 
-    /** The rule, or null after reporting why the block is not one. */
+    /** The rule, or null after reporting why the block is not one (or is one whose action is unknown). */
     static Converted convert(RawBlock b, WindowsValues.Profile active, Ledger ledger) {
         String name = b.value("displayname", "rulename", "name");
         RawBlock.Field dir = b.field("direction"), act = b.field("action");
+        Action action = act == null ? null : action(act.value());
+        Boolean inbound = dir == null ? null : WindowsValues.inbound(dir.value());
         if (dir == null || act == null) {
             ledger.report(b, Diagnostic.Category.UNRECOGNIZED, (name.isEmpty() ? "a block" : "rule '" + name + "'")
                     + " without " + (dir == null ? "Direction" : "Action") + " (truncated export?); not read");
-            return null;
+            return placeholder(b, ledger, name, action, inbound, "the rule has no " + (dir == null ? "Direction" : "Action") + " (truncated export?)");
         }
         RawBlock.Field en = b.field("enabled");
         if (en != null) {
             Boolean on = WindowsValues.bool(en.value());
             if (on == null) {
                 ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Enabled '" + en.value() + "' is not True/False or Yes/No; rule not read");
-                return null;
+                return placeholder(b, ledger, name, action, inbound, "Enabled '" + en.value().trim() + "' could not be read");
             }
             if (!on) {
                 ledger.report(b, Diagnostic.Category.IGNORED, "rule disabled");
@@ -83,7 +105,7 @@ final class WindowsFirewallConversions {
             Set<WindowsValues.Profile> ps = WindowsValues.profiles(prof.value());
             if (ps == null) {
                 ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Profile '" + prof.value() + "' is not Domain, Private, Public or Any; rule not read");
-                return null;
+                return placeholder(b, ledger, name, action, inbound, "Profile '" + prof.value().trim() + "' could not be read");
             }
             if (!ps.contains(active)) {
                 ledger.report(b, Diagnostic.Category.IGNORED, "rule applies to profile " + prof.value() + ", not the active profile "
@@ -91,67 +113,134 @@ final class WindowsFirewallConversions {
                 return null;
             }
         }
-        Boolean inbound = WindowsValues.inbound(dir.value());
         if (inbound == null) {
             ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Direction '" + dir.value() + "' is not In or Out; rule not read");
+            return placeholder(b, ledger, name, action, null, "Direction '" + dir.value().trim() + "' could not be read");
+        }
+        // over-approximations: the device matches a subset of what is read (short reasons, each once)
+        Set<String> approx = new LinkedHashSet<>();
+        if (action == null) {
+            // the action is unknown, and a rule needs allow or block: only the diagnostic stands for it
+            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Action '" + act.value() + "' is not Allow or Block; rule not read");
             return null;
         }
-        Action action;
-        switch (act.value().trim().toLowerCase(Locale.ROOT)) {
-            case "allow", "2" -> action = Action.PERMIT;
-            case "block", "4" -> action = Action.DENY;
-            case "bypass" -> {
-                action = Action.PERMIT;
-                ledger.report(act, Diagnostic.Category.UNSUPPORTED, "Bypass (authenticated bypass) is read as Allow");
-            }
-            default -> {
-                ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Action '" + act.value() + "' is not Allow or Block; rule not read");
-                return null;
-            }
+        if (act.value().trim().equalsIgnoreCase("bypass")) {
+            ledger.report(act, Diagnostic.Category.UNSUPPORTED, "Bypass (authenticated bypass) is read as Allow");
+            // bypass allows authenticated connections only, but even where a block rule matches: block decisions are uncertain too
+            approx.add("Bypass is read as Allow (for authenticated connections it may override block rules)");
         }
         if (b.field(FILTERS) == null) {
             ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "rule '" + name + "' has no protocol, port or address property: export "
                     + "Get-NetFirewallRule joined with Get-NetFirewallPortFilter and Get-NetFirewallAddressFilter; rule not read");
-            return null;
+            return placeholder(b, ledger, name, action, inbound, "the export has no protocol, port or address for the rule");
         }
-        IntervalSet protocols, local, remote, lports, rports;
+        IntervalSet protocols, local, remote;
+        WindowsValues.PortReading lports, rports;
         try {
             RawBlock.Field pf = b.field("protocol");
             protocols = pf == null ? Protocols.ALL : WindowsValues.protocols(pf.value());
             if (pf != null && WindowsValues.icmpTypes(pf.value())) {
                 ledger.report(pf, Diagnostic.Category.UNSUPPORTED, "ICMP types and codes are not modelled; read as every ICMP type");
+                approx.add("ICMP types and codes are read as every ICMP type");
             }
             RawBlock.Field icmp = b.field("icmptype");
             if (icmp != null && !WindowsValues.isAny(icmp.value())) {
                 ledger.report(icmp, Diagnostic.Category.UNSUPPORTED, "ICMP types and codes are not modelled; read as every ICMP type");
+                approx.add("ICMP types and codes are read as every ICMP type");
             }
-            lports = WindowsValues.ports(b.field("localport"), ledger);
-            rports = WindowsValues.ports(b.field("remoteport"), ledger);
-            local = WindowsValues.addresses(b.field("localaddress", "localip"), ledger);
-            remote = WindowsValues.addresses(b.field("remoteaddress", "remoteip"), ledger);
+            lports = WindowsValues.ports(b.field("localport"), ledger, approx);
+            rports = WindowsValues.ports(b.field("remoteport"), ledger, approx);
+            local = WindowsValues.addresses(b.field("localaddress", "localip"), ledger, approx);
+            remote = WindowsValues.addresses(b.field("remoteaddress", "remoteip"), ledger, approx);
         } catch (IllegalArgumentException e) {
             ledger.report(b, Diagnostic.Category.UNRECOGNIZED, e.getMessage() + "; rule not read");
-            return null;
+            return placeholder(b, ledger, name, action, inbound, "the rule could not be read (" + e.getMessage() + ")");
         }
-        boolean ported = protocols.intersect(Protocols.TCP_UDP.union(IntervalSet.point(132))).equals(protocols);
-        if (!ported && !(lports.equals(Ports.ALL) && rports.equals(Ports.ALL))) {
+        boolean ported = ported(protocols);
+        if (!ported && !(lports.read().equals(Ports.ALL) && rports.read().equals(Ports.ALL))) {
             ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "ports are given, but protocol " + Protocols.format(protocols)
                     + " has none; rule not read");
-            return null;
+            return placeholder(b, ledger, name, action, inbound, "ports are given for protocol " + Protocols.format(protocols) + ", which has none");
         }
-        conditions(b, action, ledger);
-        PacketBox box = inbound
-                ? new PacketBox(protocols, remote, local, rports, lports)
-                : new PacketBox(protocols, local, remote, lports, rports);
-        return new Converted(inbound, action, name.isEmpty() ? null : name, PacketSet.of(box),
-                SourceRef.line(ledger.file(), b.line(), b.text()));
+        conditions(b, action, ledger, approx);
+        PacketSet match = PacketSet.of(box(inbound, protocols, local, remote, lports.read(), rports.read()));
+        PacketSet may = PacketSet.of(box(inbound, protocols, local, remote, lports.may(), rports.may()));
+        return new Converted(inbound, action, name.isEmpty() ? null : name, match, SourceRef.line(ledger.file(), b.line(), b.text()), may,
+                approx.isEmpty() ? null : String.join("; ", approx));
+    }
+
+    private static Action action(String v) {
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "allow", "2", "bypass" -> Action.PERMIT;
+            case "block", "4" -> Action.DENY;
+            default -> null;
+        };
+    }
+
+    private static boolean ported(IntervalSet protocols) {
+        return protocols.intersect(Protocols.TCP_UDP.union(IntervalSet.point(132))).equals(protocols);
+    }
+
+    private static PacketBox box(boolean inbound, IntervalSet protocols, IntervalSet local, IntervalSet remote, IntervalSet lports,
+                                 IntervalSet rports) {
+        return inbound ? new PacketBox(protocols, remote, local, rports, lports) : new PacketBox(protocols, local, remote, lports, rports);
+    }
+
+    /**
+     * A rule Windows may apply although it could not be read: it matches nothing as read and may
+     * match what its readable filters allow (every packet when the direction is unknown, in both
+     * policies). Null when the action is unknown too: a rule needs allow or block, so only the
+     * diagnostic stands for it.
+     */
+    private static Converted placeholder(RawBlock b, Ledger ledger, String name, Action action, Boolean inbound, String why) {
+        if (action == null) return null;
+        PacketSet may = inbound == null ? PacketSet.ALL : PacketSet.of(bound(b, inbound));
+        return new Converted(inbound, action, name.isEmpty() ? null : name, PacketSet.EMPTY, SourceRef.line(ledger.file(), b.line(), b.text()),
+                may, why + "; the rule is read as matching nothing");
+    }
+
+    /** What the readable filters of {@code b} allow at most; a filter that cannot be read allows anything. */
+    private static PacketBox bound(RawBlock b, boolean inbound) {
+        Ledger quiet = new Ledger("");
+        Set<String> ignored = new LinkedHashSet<>();
+        IntervalSet protocols = Protocols.ALL, local = Addresses.ALL, remote = Addresses.ALL, lports = Ports.ALL, rports = Ports.ALL;
+        RawBlock.Field pf = b.field("protocol");
+        try {
+            if (pf != null) protocols = WindowsValues.protocols(pf.value());
+        } catch (IllegalArgumentException e) {
+            protocols = Protocols.ALL;
+        }
+        try {
+            local = WindowsValues.addresses(b.field("localaddress", "localip"), quiet, ignored);
+        } catch (IllegalArgumentException e) {
+            local = Addresses.ALL;
+        }
+        try {
+            remote = WindowsValues.addresses(b.field("remoteaddress", "remoteip"), quiet, ignored);
+        } catch (IllegalArgumentException e) {
+            remote = Addresses.ALL;
+        }
+        if (ported(protocols)) {
+            try {
+                lports = WindowsValues.ports(b.field("localport"), quiet, ignored).may();
+            } catch (IllegalArgumentException e) {
+                lports = Ports.ALL;
+            }
+            try {
+                rports = WindowsValues.ports(b.field("remoteport"), quiet, ignored).may();
+            } catch (IllegalArgumentException e) {
+                rports = Ports.ALL;
+            }
+        }
+        return box(inbound, protocols, local, remote, lports, rports);
     }
 
     /** Conditions the neutral rule cannot express: reported, the rule kept as documented above. */
-    private static void conditions(RawBlock b, Action action, Ledger ledger) {
+    private static void conditions(RawBlock b, Action action, Ledger ledger, Set<String> approx) {
         for (String k : List.of("program", "service", "package")) {
             RawBlock.Field f = b.field(k);
             if (f == null || WindowsValues.isAny(f.value()) || f.value().equalsIgnoreCase("System")) continue;
+            approx.add("limited to " + f.key() + " " + f.value().trim() + " (read as every program)");
             if (action == Action.PERMIT) {
                 ledger.note(b, f, Diagnostic.Category.IGNORED, "the rule is limited to " + f.key() + " " + f.value()
                         + "; read as allowing its ports for every program");
@@ -163,16 +252,19 @@ final class WindowsFirewallConversions {
         RawBlock.Field itf = b.field("interfacetypes", "interfacetype", "interfacealias");
         if (itf != null && !WindowsValues.isAny(itf.value())) {
             ledger.report(itf, Diagnostic.Category.UNSUPPORTED, "interface conditions are not modelled; read as every interface");
+            approx.add(itf.key() + " " + itf.value().trim() + " is read as every interface");
         }
         RawBlock.Field sec = b.field("security", "authentication");
         if (sec != null && !WindowsValues.isAny(sec.value()) && !sec.value().equalsIgnoreCase("NotRequired")) {
             ledger.report(sec, Diagnostic.Category.UNSUPPORTED, "security condition '" + sec.value()
                     + "' (IPsec-authenticated connections only) is not modelled; read as unconditional");
+            approx.add(sec.key() + " " + sec.value().trim() + " is read as unconditional");
         }
         for (String k : List.of("remoteuser", "remotemachine", "localuser", "remoteusers", "remotecomputers", "localusers")) {
             RawBlock.Field f = b.field(k);
             if (f != null && !WindowsValues.isAny(f.value())) {
                 ledger.report(f, Diagnostic.Category.UNSUPPORTED, "user and computer conditions are not modelled; read as anyone");
+                approx.add(f.key() + " condition is read as anyone");
             }
         }
     }

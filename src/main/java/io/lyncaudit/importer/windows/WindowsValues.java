@@ -7,6 +7,7 @@ import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.Diagnostic;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -108,31 +109,44 @@ final class WindowsValues {
      * any; each with an unsupported diagnostic, since the host decides the real port.
      */
     static IntervalSet ports(RawBlock.Field f, Ledger ledger) {
-        if (f == null) return Ports.ALL;
-        IntervalSet s = IntervalSet.EMPTY;
+        return ports(f, ledger, new LinkedHashSet<>()).read();
+    }
+
+    /** A port list as read, and every port the host may really use for it (more than read when the host resolves a keyword). */
+    record PortReading(IntervalSet read, IntervalSet may) {}
+
+    /** {@link #ports(RawBlock.Field, Ledger)}, adding to {@code approx} a short reason for each keyword that is not read exactly. */
+    static PortReading ports(RawBlock.Field f, Ledger ledger, Set<String> approx) {
+        if (f == null) return new PortReading(Ports.ALL, Ports.ALL);
+        IntervalSet s = IntervalSet.EMPTY, may = IntervalSet.EMPTY;
         List<String> ts = tokens(f.value());
-        if (ts.isEmpty()) return Ports.ALL;
+        if (ts.isEmpty()) return new PortReading(Ports.ALL, Ports.ALL);
         for (String t : ts) {
             switch (t.toLowerCase(Locale.ROOT)) {
                 case "any", "*" -> s = s.union(Ports.ALL);
                 case "rpcepmap" -> s = s.union(IntervalSet.point(135));
                 case "rpc" -> {
                     s = s.union(IntervalSet.of(49152, 65535));
+                    may = Ports.ALL; // the dynamic range is configurable
                     ledger.report(f, Diagnostic.Category.UNSUPPORTED,
                             "RPC dynamic ports are read as the default dynamic range 49152-65535; the RPC endpoint mapper picks the real port");
+                    approx.add("RPC dynamic ports are read as 49152-65535 (the host may use any port)");
                 }
                 case "iphttps", "iphttpsin", "iphttpsout" -> {
                     s = s.union(IntervalSet.point(443));
+                    may = Ports.ALL; // the IP-HTTPS URL may name another port
                     ledger.report(f, Diagnostic.Category.UNSUPPORTED, "IPHTTPS is read as port 443");
+                    approx.add("IPHTTPS is read as port 443 (the host may use another port)");
                 }
                 case "teredo", "edgetraversal" -> {
                     s = s.union(Ports.ALL);
                     ledger.report(f, Diagnostic.Category.UNSUPPORTED, "Teredo (edge traversal) ports are not modelled; read as any port");
+                    approx.add("Teredo ports are read as any port");
                 }
                 default -> s = s.union(Ports.parseRange(t));
             }
         }
-        return s;
+        return new PortReading(s, s.union(may));
     }
 
     /**
@@ -141,6 +155,11 @@ final class WindowsValues {
      * any address, with an unsupported diagnostic: the audit does not know what they stand for.
      */
     static IntervalSet addresses(RawBlock.Field f, Ledger ledger) {
+        return addresses(f, ledger, new LinkedHashSet<>());
+    }
+
+    /** {@link #addresses(RawBlock.Field, Ledger)}, adding to {@code approx} a short reason for each keyword read as any address. */
+    static IntervalSet addresses(RawBlock.Field f, Ledger ledger, Set<String> approx) {
         if (f == null) return Addresses.ALL;
         IntervalSet s = IntervalSet.EMPTY;
         List<String> ts = tokens(f.value());
@@ -151,6 +170,7 @@ final class WindowsValues {
                 s = s.union(Addresses.ALL);
                 ledger.report(f, Diagnostic.Category.UNSUPPORTED, "keyword '" + t
                         + "' is resolved by the host, not by the audit; read as any address");
+                approx.add(t + " is read as any address");
             } else {
                 s = s.union(Addresses.parse(t));
             }

@@ -65,7 +65,7 @@ class WindowsBadInputTest {
     void utf16BigEndianWithBom() throws Exception {
         String text = Files.readString(WindowsFixtures.DIR.resolve("fe01-get-netfirewallrule.csv"));
         ImportResult be = imp("be.csv", text.getBytes(StandardCharsets.UTF_16)); // Java writes a BE BOM
-        assertEquals(5, be.ruleCount());
+        assertEquals(6, be.ruleCount(), "five rules and the one that cannot be read, kept as matching nothing");
     }
 
     @Test
@@ -105,7 +105,10 @@ class WindowsBadInputTest {
                 + WindowsFixtures.netsh("g", "Yes", "In", "Domain", "ICMPv4", "443", "Any", "Allow")
                 + "frobnicate\n";
         ImportResult r = imp("odd.txt", text.getBytes(StandardCharsets.UTF_8));
-        assertEquals(0, r.ruleCount());
+        // every rule whose action is known stays, read as matching nothing (b, direction unknown, in both policies); d's action is unknown
+        assertEquals(7, r.ruleCount());
+        assertTrue(r.policies().stream().flatMap(p -> p.rules().stream()).allMatch(x -> x.match().isEmpty() && x.uncertain()));
+        assertFalse(WindowsFixtures.inbound(r, 6, "10.1.0.1", 443));
         assertEquals(8, r.diagnostics().stream().filter(d -> d.category() == Diagnostic.Category.UNRECOGNIZED).count(), r.diagnostics().toString());
         var l = r.lines();
         assertEquals(l.total(), l.used() + l.ignored() + l.unsupported() + l.unrecognized());
@@ -123,7 +126,12 @@ class WindowsBadInputTest {
                 Action        : Allow
                 """;
         ImportResult r = imp("nofilters.txt", fl.getBytes(StandardCharsets.UTF_8));
-        assertEquals(0, r.ruleCount());
+        // kept as matching nothing that may match anything: every decision it could change is uncertain
+        assertEquals(1, r.ruleCount());
+        var rule = r.policies().get(0).rules().get(0);
+        assertTrue(rule.match().isEmpty());
+        assertEquals(io.lyncaudit.model.PacketSet.ALL, rule.mayMatch());
+        assertFalse(WindowsFixtures.inbound(r, 6, "10.1.0.1", 5061));
         assertTrue(r.diagnostics().get(0).message().contains("Get-NetFirewallPortFilter"), r.diagnostics().toString());
     }
 

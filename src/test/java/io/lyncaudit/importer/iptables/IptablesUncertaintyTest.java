@@ -1,0 +1,165 @@
+package io.lyncaudit.importer.iptables;
+
+import static io.lyncaudit.importer.iptables.Iptables.only;
+import static io.lyncaudit.importer.iptables.Iptables.packet;
+import static io.lyncaudit.importer.iptables.Iptables.policy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lyncaudit.model.Packet;
+import io.lyncaudit.policy.Action;
+import io.lyncaudit.policy.Evaluation;
+import io.lyncaudit.policy.ImportResult;
+import io.lyncaudit.policy.Policy;
+import io.lyncaudit.policy.PolicyEvaluator;
+import io.lyncaudit.policy.Rule;
+import io.lyncaudit.policy.Uncertainty;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the importer cannot model exactly is marked, soundly: unmodelled match modules, a jump, a
+ * goto or a RETURN whose own condition is not modelled, a RETURN limited to an interface, a target
+ * that may decide, a rule that cannot be read, a DROP in the mangle table. Checked on
+ * {@code uncertain.rules} and through {@link Uncertainty}, the judge of which decisions they can change.
+ */
+class IptablesUncertaintyTest {
+    static ImportResult r;
+    static Policy forward;
+    static Uncertainty u;
+
+    @BeforeAll
+    static void load() throws Exception {
+        r = new IptablesImporter().importFile(Path.of("src/test/resources/importer/iptables/uncertain.rules"), "u.rules");
+        forward = policy(r, "FORWARD");
+        u = new Uncertainty(r);
+    }
+
+    /** The flattened rules coming from source line {@code line}. */
+    static List<Rule> fromLine(int line) {
+        return forward.rules().stream().filter(x -> x.source().line() == line).toList();
+    }
+
+    static Evaluation eval(Packet p, String in) {
+        return PolicyEvaluator.evaluate(forward, only(p), in, null);
+    }
+
+    static Action action(Evaluation e) {
+        return e.permitted().isEmpty() ? Action.DENY : Action.PERMIT;
+    }
+
+    @Test
+    void anUnmodelledModuleIsAnOverApproximation() {
+        Rule timed = fromLine(14).get(0);
+        assertTrue(timed.uncertain());
+        assertEquals("'-m time' is not modelled; the rule is treated as always matching", timed.uncertainty());
+        assertEquals(timed.match(), timed.mayMatch(), "the device matches a subset of what is read");
+        assertTrue(timed.match().contains(packet("tcp", "192.0.2.1", "172.16.10.20", 22)));
+        Rule fragment = fromLine(15).get(0);
+        assertTrue(fragment.uncertainty().startsWith("'-f' (fragment match) is not modelled"), fragment.uncertainty());
+    }
+
+    @Test
+    void aDecisionByAnUncertainRuleIsUncertainAndAnUnrelatedOneIsNot() {
+        Evaluation ssh = eval(packet("tcp", "192.0.2.1", "172.16.10.20", 22), "eth1");
+        assertEquals(Action.PERMIT, action(ssh));
+        assertTrue(u.of(ssh.decisions()).contains("'-m time' is not modelled"), u.of(ssh.decisions()));
+        Evaluation web = eval(packet("tcp", "192.0.2.1", "172.16.10.11", 443), "eth1");
+        assertEquals(Action.PERMIT, action(web));
+        assertNull(u.of(web.decisions()), "nothing uncertain can change this decision");
+    }
+
+    @Test
+    void aDropInTheMangleTableMakesAcceptsOfItsPacketsUncertain() {
+        Rule drop = forward.rules().get(0);
+        assertEquals(5, drop.source().line());
+        assertEquals(Action.DENY, drop.action());
+        assertTrue(drop.match().isEmpty(), "not read as dropping anything");
+        assertTrue(drop.mayMatch().contains(packet("tcp", "198.51.100.7", "172.16.10.11", 443)));
+        assertFalse(drop.mayMatch().contains(packet("tcp", "192.0.2.1", "172.16.10.11", 443)));
+        Evaluation web = eval(packet("tcp", "198.51.100.7", "172.16.10.11", 443), "eth1");
+        assertEquals(Action.PERMIT, action(web));
+        assertTrue(u.of(web.decisions()).contains("u.rules:5: DROP in the mangle table"), u.of(web.decisions()));
+        assertTrue(policy(r, "INPUT").rules().get(0).uncertain(), "PREROUTING feeds INPUT too");
+    }
+
+    @Test
+    void rulesInsideAChainReachedByAnUncertainJumpAreUncertain() {
+        // -m mark on the jump is ignored, so PARTNERS is entered; on the device the packet may stay in FORWARD and be dropped
+        Rule accept = fromLine(24).get(0);
+        assertTrue(accept.uncertainty().contains("whether it is reached depends on line 16 ('-m mark' is not modelled)"),
+                accept.uncertainty());
+        Evaluation e = eval(packet("tcp", "203.0.113.5", "172.16.10.50", 80), "eth1");
+        assertEquals(Action.PERMIT, action(e));
+        assertNotNull(u.of(e.decisions()));
+    }
+
+    @Test
+    void anUncertainReturnMakesTheRestOfItsChainMayMatchWhatItReturns() {
+        // RETURN with -m limit: read as always returning 3389, so PARTNERS' accept is read without it...
+        Rule accept = fromLine(24).get(0);
+        Packet rdp = packet("tcp", "203.0.113.5", "172.16.10.50", 3389);
+        assertFalse(accept.match().contains(rdp));
+        assertTrue(accept.mayMatch().contains(rdp), "...but the device may not return it and accept it there");
+        assertTrue(accept.uncertainty().contains("line 22 ('-m limit' is not modelled)"), accept.uncertainty());
+        // the default drop that decides 3389 is therefore uncertain
+        Evaluation e = eval(rdp, "eth1");
+        assertEquals(Action.DENY, action(e));
+        assertNull(e.decisions().get(0).rule(), "decided by the chain policy");
+        assertTrue(u.of(e.decisions()).contains("line 22 ('-m limit' is not modelled)"), u.of(e.decisions()));
+    }
+
+    @Test
+    void aReturnLimitedToAnInterfaceMayTakeThePacketsOutOfTheChain() {
+        // -i eth0 ... --dport 22 -j RETURN inside PARTNERS: read as continuing in the chain, so PARTNERS accepts it
+        Evaluation e = eval(packet("tcp", "203.0.113.5", "172.16.10.50", 22), "eth0");
+        assertEquals(Action.PERMIT, action(e));
+        assertTrue(u.of(e.decisions()).contains("line 23 (a return limited to an interface is not modelled)"), u.of(e.decisions()));
+    }
+
+    @Test
+    void anUncertainGotoMakesItsChainAndItsFallThroughUncertain() {
+        List<Rule> gotoRules = fromLine(17);
+        assertEquals(1, gotoRules.size(), "the fall-through of the goto: the chain policy");
+        assertEquals(Action.DENY, gotoRules.get(0).action());
+        assertTrue(gotoRules.get(0).uncertainty().startsWith("'-m limit' is not modelled"), gotoRules.get(0).uncertainty());
+        Rule inside = fromLine(25).get(0);
+        assertTrue(inside.uncertainty().contains("'-m time' is not modelled"));
+        assertTrue(inside.uncertainty().contains("line 17 ('-m limit' is not modelled)"), inside.uncertainty());
+    }
+
+    @Test
+    void aTargetThatMayDecideMakesTheRulesAfterItUncertainForItsPacketsOnly() {
+        Rule after = fromLine(19).get(0);
+        assertTrue(after.uncertainty().contains("line 18 (target NFQUEUE is not modelled and may decide)"), after.uncertainty());
+        assertFalse(fromLine(20).get(0).uncertain(), "port 443 never reaches NFQUEUE");
+        Evaluation sip = eval(packet("tcp", "192.0.2.1", "172.16.10.11", 5061), "eth1");
+        assertEquals(Action.PERMIT, action(sip));
+        assertNotNull(u.of(sip.decisions()));
+    }
+
+    @Test
+    void aRuleThatCannotBeReadStaysAtItsPlaceMatchingNothing() {
+        Rule placeholder = fromLine(21).get(0);
+        assertEquals(Action.PERMIT, placeholder.action());
+        assertTrue(placeholder.match().isEmpty());
+        assertTrue(placeholder.mayMatch().contains(packet("tcp", "192.0.2.1", "172.16.10.12", 443)));
+        assertTrue(placeholder.uncertainty().startsWith("the rule could not be read (unknown option '--frob-level 3')"),
+                placeholder.uncertainty());
+        // what the policy drops after it is uncertain: the device may accept it there
+        Evaluation e = eval(packet("tcp", "192.0.2.1", "172.16.10.12", 443), "eth1");
+        assertEquals(Action.DENY, action(e));
+        assertTrue(u.of(e.decisions()).contains("u.rules:21: the rule could not be read"), u.of(e.decisions()));
+    }
+
+    @Test
+    void anExactFileHasNoUncertainRules() throws Exception {
+        ImportResult exact = new IptablesImporter().importFile(Path.of("src/test/resources/importer/iptables/user-chains.rules"), "x");
+        assertTrue(new Uncertainty(exact).isExact(), "a skipped jump at the end of a chain changes nothing after it");
+    }
+}
