@@ -17,7 +17,10 @@ import java.util.Set;
  *   <li>first match: an earlier uncertain rule with the other action might match part of P
  *       ({@code mayMatch} meets P). Earlier rules with the same action cannot change the outcome,
  *       and later rules never see P;</li>
- *   <li>block wins: any uncertain rule with the other action might match part of P.</li>
+ *   <li>block wins: a deny by a deny rule depends on that rule alone (no allow rule overrides it;
+ *       an importer that reads a rule which may override blocks, such as Windows' authenticated
+ *       bypass, marks the block rules it may override); any other decision is uncertain when an
+ *       uncertain rule with the other action might match part of P.</li>
  * </ul>
  * The default decision is treated as coming after every rule. Zones are not considered, which
  * can only make more decisions uncertain, never fewer.
@@ -46,6 +49,10 @@ public final class Uncertainty {
         Set<String> why = new LinkedHashSet<>();
         Rule decider = d.rule();
         if (decider != null && decider.uncertain()) why.add(reason(decider));
+        // block wins: a deny by a matching deny rule stands whatever the allow rules do
+        if (d.policy().kind() == PolicyKind.BLOCK_WINS && decider != null && d.action() == Action.DENY) {
+            return why.isEmpty() ? null : String.join("; ", why);
+        }
         for (Rule u : us) {
             if (u == decider || u.action() == d.action()) continue;
             boolean before = d.policy().kind() == PolicyKind.BLOCK_WINS || decider == null || u.index() < decider.index();

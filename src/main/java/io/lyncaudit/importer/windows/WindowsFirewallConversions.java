@@ -47,6 +47,8 @@ import java.util.Set;
  */
 final class WindowsFirewallConversions {
     static final String HOST = "host";
+    /** The uncertainty of an authenticated-bypass rule; the block rules it meets are marked too (see {@link #overridable}). */
+    static final String BYPASS = "Bypass is read as Allow (for authenticated connections it may override block rules)";
     /** Filter properties; a rule with none of them was exported without its filters and says nothing about ports. */
     static final String[] FILTERS = {"protocol", "localport", "remoteport", "localaddress", "remoteaddress", "localip", "remoteip"};
 
@@ -73,8 +75,31 @@ final class WindowsFirewallConversions {
             if (c.inbound() == null || c.inbound()) in.add(c.rule(in.size() + 1, Set.of(), Set.of(HOST)));
             if (c.inbound() == null || !c.inbound()) out.add(c.rule(out.size() + 1, Set.of(HOST), Set.of()));
         }
-        return List.of(new Policy("inbound", PolicyKind.BLOCK_WINS, new Binding(HOST, Binding.Direction.OUT), Action.DENY, in),
-                new Policy("outbound", PolicyKind.BLOCK_WINS, new Binding(HOST, Binding.Direction.IN), Action.PERMIT, out));
+        return List.of(new Policy("inbound", PolicyKind.BLOCK_WINS, new Binding(HOST, Binding.Direction.OUT), Action.DENY, overridable(in)),
+                new Policy("outbound", PolicyKind.BLOCK_WINS, new Binding(HOST, Binding.Direction.IN), Action.PERMIT, overridable(out)));
+    }
+
+    /**
+     * Block rules an authenticated-bypass rule may override: a block normally wins whatever the
+     * allow rules say, so its decisions are certain, but not where a Bypass rule meets it.
+     */
+    static List<Rule> overridable(List<Rule> rules) {
+        List<Rule> bypass = rules.stream().filter(r -> r.uncertain() && r.uncertainty().contains(BYPASS)).toList();
+        if (bypass.isEmpty()) return rules;
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : rules) {
+            Rule x = r;
+            if (r.action() == Action.DENY) {
+                for (Rule b : bypass) {
+                    if (b.mayMatch().intersects(r.mayMatch())) {
+                        x = x.withUncertainty("the Bypass rule at " + b.source().where() + " may override it for authenticated connections",
+                                PacketSet.EMPTY);
+                    }
+                }
+            }
+            out.add(x);
+        }
+        return out;
     }
 
     /** The rule, or null after reporting why the block is not one (or is one whose action is unknown). */
@@ -127,7 +152,7 @@ final class WindowsFirewallConversions {
         if (act.value().trim().equalsIgnoreCase("bypass")) {
             ledger.report(act, Diagnostic.Category.UNSUPPORTED, "Bypass (authenticated bypass) is read as Allow");
             // bypass allows authenticated connections only, but even where a block rule matches: block decisions are uncertain too
-            approx.add("Bypass is read as Allow (for authenticated connections it may override block rules)");
+            approx.add(BYPASS);
         }
         if (b.field(FILTERS) == null) {
             ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "rule '" + name + "' has no protocol, port or address property: export "

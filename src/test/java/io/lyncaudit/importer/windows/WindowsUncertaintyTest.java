@@ -109,10 +109,18 @@ class WindowsUncertaintyTest {
         Uncertainty u = new Uncertainty(ir);
         Evaluation dmz = inbound(ir, TCP, "10.9.1.1", 5061);
         assertFalse(permitted(dmz));
-        assertTrue(u.of(dmz.decisions()).contains("Bypass is read as Allow"), u.of(dmz.decisions()));
+        assertTrue(u.of(dmz.decisions()).contains("the Bypass rule at "), u.of(dmz.decisions()));
         Evaluation far = inbound(ir, TCP, "192.0.2.1", 5061);
         assertFalse(permitted(far));
         assertNull(u.of(far.decisions()), "the bypass rule does not cover 192.0.2.0/24");
+        // without a bypass, an uncertain allow rule cannot change what a block rule denies
+        ImportResult plain = importText(tmp, netsh("program allow", "Yes", "In", "Domain", "TCP", "5061", "Any", "Allow")
+                .replace("Action:", "Program:                              C:\\lync\\RtcHost.exe\nAction:")
+                + netsh("block dmz", "Yes", "In", "Domain", "TCP", "5061", "10.9.0.0/16", "Block"));
+        assertTrue(plain.policies().get(0).rules().get(0).uncertain(), "the program condition is not modelled");
+        Evaluation blocked = inbound(plain, TCP, "10.9.1.1", 5061);
+        assertFalse(permitted(blocked));
+        assertNull(new Uncertainty(plain).of(blocked.decisions()), "block wins over any allow");
     }
 
     @Test
