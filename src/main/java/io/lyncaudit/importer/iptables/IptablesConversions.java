@@ -364,7 +364,12 @@ final class IptablesConversions {
             throw new IllegalArgumentException(String.join("; ", r.unrecognized));
         }
         for (String u : r.unsupported) {
-            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, u + " is not modelled; treated as matching every packet");
+            if (r.target == null || NON_DECIDING.contains(r.target)) {
+                // a rule that decides nothing (LOG, MARK, ...) cannot change a verdict, whatever it matches
+                ledger.mark(r.line, r.text, Verdict.IGNORED, u + " is not modelled, which cannot matter here");
+            } else {
+                ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, u + " is not modelled; treated as matching every packet");
+            }
         }
         // over-approximations: each cause, and what the rule is then treated as
         List<String> approx = new ArrayList<>(2), treatedAs = new ArrayList<>(2);

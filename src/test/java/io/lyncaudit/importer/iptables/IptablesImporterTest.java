@@ -16,6 +16,7 @@ import io.lyncaudit.policy.Diagnostic;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.NatRule;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +115,15 @@ class IptablesImporterTest {
         assertEquals(PERMIT, forward(r, "tcp", "192.0.2.1", "172.16.10.11", 1, null));
         assertEquals(2, r.policies().size());
         assertEquals(new Binding("host", Binding.Direction.OUT), Iptables.policy(r, "INPUT").binding());
+    }
+
+    @Test
+    void anUnmodelledMatchOnALogRuleCannotMatterAndIsNotUnsupported() throws Exception {
+        ImportResult r = rules("DROP", "-A FORWARD -m limit --limit 5/min -j LOG --log-prefix \"drop: \"\n"
+                + "-A FORWARD -m limit --limit 5/min -p tcp -j ACCEPT\n");
+        assertEquals(List.of(Diagnostic.Category.IGNORED, Diagnostic.Category.UNSUPPORTED),
+                r.diagnostics().stream().filter(d -> d.text().contains("--limit")).map(Diagnostic::category).toList());
+        assertEquals(1, r.lines().unsupported());
     }
 
     @Test
