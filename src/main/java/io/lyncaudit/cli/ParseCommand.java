@@ -1,11 +1,12 @@
 package io.lyncaudit.cli;
 
+import io.lyncaudit.audit.Timings;
 import io.lyncaudit.deployment.DeploymentLoader;
 import io.lyncaudit.importer.Importer;
 import io.lyncaudit.importer.Importers;
 import io.lyncaudit.importer.neutral.NeutralWriter;
 import io.lyncaudit.policy.ImportResult;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,9 +39,18 @@ final class ParseCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) throw new io.lyncaudit.model.BadInputException(display, 0, "file not found");
         Importer importer = vendor != null ? Importers.forFormat(vendor) : Importers.detect(file, display);
         if (importer == null) throw new Main.UsageException("unknown vendor '" + vendor + "' (supported: " + Importers.names() + ")");
+        Timings timings = new Timings();
         ImportResult r = importer.importFile(file, display);
-        String text = format.equals("yaml") ? NeutralWriter.toYaml(r) : NeutralWriter.toJson(r);
-        Outputs.toStdout(spec.commandLine().getOut(), o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+        timings.mark("import");
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("yaml")) {
+            out.print(NeutralWriter.toYaml(r));
+            out.flush();
+        } else {
+            NeutralWriter.writeJson(r, out); // streamed: a 100,000-line config gives tens of MB of JSON
+        }
+        timings.mark("write");
+        if (System.getenv("LYNCAUDIT_TIMING") != null) spec.commandLine().getErr().println(timings.summary());
         return ExitCode.PASS.code();
     }
 }
