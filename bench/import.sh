@@ -3,7 +3,7 @@
 # process, its output written to bench/out/, a cold JVM each time, the median of 3 runs (wall time and peak RSS
 # from GNU time, as in run.sh). With LYNCAUDIT_TIMING=1 parse also reports its phases: "import" (read, parse,
 # convert) and "write" (the neutral JSON); the rest of the wall time is JVM start-up, which the first line, the
-# parse of a 60-line fixture, shows on its own.
+# parse of a 73-line fixture, shows on its own.
 # Usage: bench/import.sh [N]   (default 100000: an N-line Cisco ASA config and an N-rule iptables-save file)
 # Needs target/lyncaudit.jar (mvn -B -ntp package -DskipTests) and GNU time at /usr/bin/time.
 set -euo pipefail
@@ -37,7 +37,7 @@ measure() { # label, file
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); load before: $(uptime | sed 's/.*load average: //')"
 java bench/GenerateAsa.java "$out/asa-$n.cfg" "$n" >/dev/null
 java bench/GenerateIptables.java "$out/iptables-$n.rules" "$n" >/dev/null
-measure "start-up (60-line ASA fixture)" src/test/resources/importer/asa/groups.asa
+measure "start-up (73-line ASA fixture)" src/test/resources/importer/asa/groups.asa
 measure "ASA, $n lines" "$out/asa-$n.cfg"
 measure "iptables-save, $n rules" "$out/iptables-$n.rules"
 echo "load after: $(uptime | sed 's/.*load average: //')"
