@@ -1,8 +1,9 @@
 package io.lyncaudit.cli;
 
+import io.lyncaudit.audit.Timings;
 import io.lyncaudit.deployment.DeploymentLoader;
 import io.lyncaudit.importer.Importers;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,13 +31,15 @@ final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!format.equals("json") && !format.equals("yaml")) throw new Main.UsageException("unknown format '" + format + "' (json, yaml)");
-        String text;
+        Timings timings = new Timings();
+        PrintWriter out = spec.commandLine().getOut();
         try {
-            text = Importers.parseListing(file, DeploymentLoader.display(file), vendor, format.equals("yaml"));
+            Importers.parseListing(file, DeploymentLoader.display(file), vendor, format.equals("yaml"), out, () -> timings.mark("import"));
         } catch (Importers.UnknownVendorException e) {
             throw new Main.UsageException(e.getMessage());
         }
-        Outputs.toStdout(spec.commandLine().getOut(), o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+        timings.mark("write");
+        if (System.getenv("LYNCAUDIT_TIMING") != null) spec.commandLine().getErr().println(timings.summary());
         return ExitCode.PASS.code();
     }
 }

@@ -2,9 +2,6 @@ package io.lyncaudit.importer;
 
 import io.lyncaudit.model.BadInputException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,26 +25,22 @@ public final class ConfigText {
         }
     }
 
-    /** UTF-8 text, bad bytes as U+FFFD, a leading BOM dropped. */
+    /**
+     * UTF-8 text, bad bytes as U+FFFD, a leading BOM dropped. The String constructor replaces
+     * malformed input exactly as a replacing decoder does, and has a fast path for ASCII text.
+     */
     public static String decode(byte[] bytes) {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("a replacing decoder cannot fail", e);
-        }
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
     /** The lines of a text, split at LF with a trailing CR removed; no empty line is added after a final LF. */
     public static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines.add(stripCr(text.substring(start, i)));
-                start = i + 1;
-            }
+        int start = 0, i;
+        while ((i = text.indexOf('\n', start)) >= 0) { // indexOf is an intrinsic: far faster than a charAt loop
+            lines.add(stripCr(text.substring(start, i)));
+            start = i + 1;
         }
         if (start < text.length()) lines.add(stripCr(text.substring(start)));
         return lines;

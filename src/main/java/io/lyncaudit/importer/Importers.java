@@ -16,6 +16,7 @@ import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.ImportResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -110,25 +111,36 @@ public final class Importers {
 
     /**
      * What `lyncaudit parse` prints: the neutral policy an importer makes of one firewall export, or
-     * the connection-security rules of an IPsec export, with line counts and diagnostics, as JSON (or YAML): {@code vendor} null lets the content decide.
+     * the connection-security rules of an IPsec export, with line counts and diagnostics, as JSON (or YAML),
+     * written to {@code out}; {@code imported} runs between reading and writing (for timings): {@code vendor} null lets the content decide.
      *
      * @throws BadInputException     the file is missing, unreadable or of no known format
      * @throws UnknownVendorException {@code vendor} names no importer
      */
-    public static String parseListing(Path file, String display, String vendor, boolean yaml) throws BadInputException, UnknownVendorException {
+    public static void parseListing(Path file, String display, String vendor, boolean yaml, Writer out, Runnable imported)
+            throws BadInputException, UnknownVendorException, IOException {
         if (!Files.isRegularFile(file)) throw new BadInputException(display, 0, "file not found");
         if (WindowsIpsecImporter.FORMAT.equals(vendor) || IPSEC_SHEET.equals(vendor)
                 || vendor == null && new WindowsIpsecImporter().detect(file, head(file, display))) {
             // an IPsec input: its connection-security rules rather than a firewall policy
             IpsecPolicy p = Importers.loadIpsec(file, display, IPSEC_SHEET.equals(vendor) ? IpsecSpreadsheetImporter.FORMAT : WindowsIpsecImporter.FORMAT);
-            return yaml ? NeutralWriter.toYaml(p) : NeutralWriter.toJson(p);
+            imported.run();
+            out.write(yaml ? NeutralWriter.toYaml(p) : NeutralWriter.toJson(p));
+            out.flush();
+            return;
         }
         Importer importer = vendor != null ? Importers.forFormat(vendor) : Importers.detect(file, display);
         if (importer == null) {
             throw new UnknownVendorException("unknown vendor '" + vendor + "' (supported: " + Importers.names() + ", " + IPSEC_SHEET + ")");
         }
         ImportResult r = importer.importFile(file, display);
-        return yaml ? NeutralWriter.toYaml(r) : NeutralWriter.toJson(r);
+        imported.run();
+        if (yaml) {
+            out.write(NeutralWriter.toYaml(r));
+        } else {
+            NeutralWriter.writeJson(r, out); // streamed: a 100,000-line config gives tens of MB of JSON
+        }
+        out.flush();
     }
 
 }

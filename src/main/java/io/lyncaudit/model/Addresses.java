@@ -181,9 +181,14 @@ public final class Addresses {
     }
 
     public static String formatPoint(long hi, long lo) {
+        return appendPoint(new StringBuilder(), hi, lo).toString();
+    }
+
+    private static StringBuilder appendPoint(StringBuilder out, long hi, long lo) {
         if (isV4(hi, lo)) {
             long v = lo & 0xFFFF_FFFFL;
-            return ((v >>> 24) & 255) + "." + ((v >>> 16) & 255) + "." + ((v >>> 8) & 255) + "." + (v & 255);
+            return out.append((v >>> 24) & 255).append('.').append((v >>> 16) & 255).append('.').append((v >>> 8) & 255)
+                    .append('.').append(v & 255);
         }
         StringBuilder s = new StringBuilder();
         int[] g = new int[8];
@@ -207,7 +212,7 @@ public final class Addresses {
             if (s.length() > 0 && s.charAt(s.length() - 1) != ':') s.append(':');
             s.append(Integer.toHexString(g[i]));
         }
-        return s.toString();
+        return out.append(s);
     }
 
     public static String formatPoint(BigInteger v) {
@@ -223,19 +228,41 @@ public final class Addresses {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < set.intervalCount(); i++) {
             if (i > 0) s.append(", ");
-            s.append(formatInterval(set.start(i), set.end(i)));
+            appendInterval(s, set.startHi(i), set.startLo(i), set.endHi(i), set.endLo(i));
         }
         return s.toString();
     }
 
-    private static String formatInterval(BigInteger a, BigInteger b) {
-        if (a.equals(b)) return formatPoint(a);
-        BigInteger size = b.subtract(a).add(BigInteger.ONE);
-        if (size.bitCount() == 1 && a.mod(size).signum() == 0) {
-            int hostBits = size.bitLength() - 1;
-            boolean v4 = isV4(U128.hiOf(a), U128.loOf(a)) && hostBits <= 32;
-            return formatPoint(a) + "/" + ((v4 ? 32 : 128) - hostBits);
+    /** One interval [a, b] as a point, a CIDR block (size a power of two, a aligned to it) or a range; 128-bit math on longs. */
+    private static void appendInterval(StringBuilder out, long ah, long al, long bh, long bl) {
+        if (ah == bh && al == bl) {
+            appendPoint(out, ah, al);
+            return;
         }
-        return formatPoint(a) + "-" + formatPoint(b);
+        // size = b - a + 1, as (sh, sl); it wraps to 0 only for the whole 128-bit space
+        long dl = bl - al;
+        long dh = bh - ah - (Long.compareUnsigned(bl, al) < 0 ? 1 : 0);
+        long sl = dl + 1;
+        long sh = dh + (sl == 0 ? 1 : 0);
+        int hostBits = -1;
+        if (sh == 0 && sl == 0) hostBits = 128;
+        else if (sh == 0 && Long.bitCount(sl) == 1) hostBits = Long.numberOfTrailingZeros(sl);
+        else if (sl == 0 && Long.bitCount(sh) == 1) hostBits = 64 + Long.numberOfTrailingZeros(sh);
+        if (hostBits >= 0 && alignedTo(ah, al, hostBits)) {
+            boolean v4 = isV4(ah, al) && hostBits <= 32;
+            appendPoint(out, ah, al).append('/').append((v4 ? 32 : 128) - hostBits);
+            return;
+        }
+        appendPoint(out, ah, al).append('-');
+        appendPoint(out, bh, bl);
+    }
+
+    /** True when the low {@code bits} bits of (hi, lo) are all zero. */
+    private static boolean alignedTo(long hi, long lo, int bits) {
+        if (bits < 64) return (lo & ((1L << bits) - 1)) == 0;
+        if (lo != 0) return false;
+        if (bits == 64) return true;
+        if (bits == 128) return hi == 0;
+        return (hi & ((1L << (bits - 64)) - 1)) == 0;
     }
 }

@@ -135,6 +135,7 @@ public final class PacketSet {
 
     /** Union of every box's protocols, sources, ... : the smallest box holding the whole set. */
     public PacketBox bounds() {
+        if (boxes.size() == 1) return boxes.get(0);
         IntervalSet p = IntervalSet.EMPTY, s = IntervalSet.EMPTY, d = IntervalSet.EMPTY, sp = IntervalSet.EMPTY, dp = IntervalSet.EMPTY;
         for (PacketBox b : boxes) {
             p = p.union(b.protocols());
@@ -152,6 +153,7 @@ public final class PacketSet {
 
     @Override
     public boolean equals(Object o) {
+        if (o == this) return true;
         return o instanceof PacketSet other && containsAll(other) && other.containsAll(this);
     }
 

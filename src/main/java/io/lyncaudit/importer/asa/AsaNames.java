@@ -63,10 +63,10 @@ final class AsaNames {
 
     /** True when the protocol set is only protocols that carry ports (tcp, udp, sctp). */
     static boolean ported(IntervalSet protocols) {
-        if (protocols.isEmpty()) return false;
-        IntervalSet portful = Protocols.TCP_UDP.union(IntervalSet.point(132));
-        return portful.containsAll(protocols);
+        return !protocols.isEmpty() && PORTFUL.containsAll(protocols);
     }
+
+    private static final IntervalSet PORTFUL = Protocols.TCP_UDP.union(IntervalSet.point(132));
 
     /**
      * Reads a port operator at {@code tokens[i]} ({@code eq lt gt neq range}); returns the ports and

@@ -227,6 +227,7 @@ final class IptablesParser {
 
     /** Splits on blanks, honouring double quotes and backslash escapes; null when a quote is not closed. */
     static List<String> tokens(String s) {
+        if (s.indexOf('"') < 0) return plainTokens(s);
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean inQuote = false, any = false;
@@ -249,6 +250,19 @@ final class IptablesParser {
         }
         if (inQuote) return null;
         if (any || cur.length() > 0) out.add(cur.toString());
+        return out;
+    }
+
+    /** {@link #tokens} for a line without quotes (nearly all of them): backslashes only escape inside quotes, so blanks alone split. */
+    private static List<String> plainTokens(String s) {
+        List<String> out = new ArrayList<>(24);
+        int n = s.length(), i = 0;
+        while (i < n) {
+            while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
+            int start = i;
+            while (i < n && s.charAt(i) != ' ' && s.charAt(i) != '\t') i++;
+            if (i > start) out.add(s.substring(start, i));
+        }
         return out;
     }
 }

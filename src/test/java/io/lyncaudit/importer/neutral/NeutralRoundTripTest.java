@@ -75,6 +75,17 @@ class NeutralRoundTripTest {
     }
 
     @Test
+    void streamedJsonIsTheTreeWritten() throws Exception {
+        ImportResult r = sample();
+        assertEquals(NeutralWriter.toJsonViaTree(r), NeutralWriter.toJson(r));
+        java.io.StringWriter out = new java.io.StringWriter();
+        NeutralWriter.writeJson(r, out);
+        assertEquals(NeutralWriter.toJsonViaTree(r), out.toString());
+        ImportResult none = new ImportResult("e.cfg", "iptables", List.of(), List.of(), List.of(), new LineCounts(0, 0, 0, 0, 0), Action.PERMIT);
+        assertEquals(NeutralWriter.toJsonViaTree(none), NeutralWriter.toJson(none));
+    }
+
+    @Test
     void yamlWriteReadWriteIsIdentical() throws Exception {
         ImportResult r = sample();
         ImportResult back = new NeutralImporter().importFile(Files.writeString(tmp.resolve("p.yaml"), NeutralWriter.toYaml(r)), "p.yaml");

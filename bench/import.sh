@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Times imports of large vendor configs: the whole `java -jar target/lyncaudit.jar parse FILE --format json`
+# process, its output written to bench/out/, a cold JVM each time, the median of 3 runs (wall time and peak RSS
+# from GNU time, as in run.sh). With LYNCAUDIT_TIMING=1 parse also reports its phases: "import" (read, parse,
+# convert) and "write" (the neutral JSON); the rest of the wall time is JVM start-up, which the first line, the
+# parse of a 73-line fixture, shows on its own.
+# Usage: bench/import.sh [N]   (default 100000: an N-line Cisco ASA config and an N-rule iptables-save file)
+# Needs target/lyncaudit.jar (mvn -B -ntp package -DskipTests) and GNU time at /usr/bin/time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=target/lyncaudit.jar
+[ -f "$jar" ] || { echo "build first: mvn -B -ntp package -DskipTests" >&2; exit 2; }
+out=bench/out
+mkdir -p "$out"
+n=${1:-100000}
+
+median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+
+measure() { # label, file
+  local label=$1 file=$2
+  local walls=() rss=() imports=() writes=()
+  for i in 1 2 3; do
+    LYNCAUDIT_TIMING=1 /usr/bin/time -f '%e %M' -o "$out/time.txt" java -jar "$jar" parse "$file" --format json \
+        >"$out/parse.json" 2>"$out/stderr.txt" || { echo "$label: parse failed"; cat "$out/stderr.txt"; exit 1; }
+    read -r w m < "$out/time.txt"; walls+=("$w"); rss+=("$m")
+    imports+=("$(sed -n 's/.*import=\([0-9]*\)ms.*/\1/p' "$out/stderr.txt")")
+    writes+=("$(sed -n 's/.*write=\([0-9]*\)ms.*/\1/p' "$out/stderr.txt")")
+  done
+  local total unrec
+  total=$(grep -m1 '"total"' "$out/parse.json" | tr -dc 0-9)
+  unrec=$(grep -m1 '"unrecognized"' "$out/parse.json" | tr -dc 0-9)
+  printf '%-34s wall %5.2f s  peak RSS %5d MiB  import %5d ms  write %5d ms  (%s lines, %s unrecognized; runs: %s)\n' \
+      "$label" "$(median "${walls[@]}")" $(($(median "${rss[@]}") / 1024)) "$(median "${imports[@]}")" \
+      "$(median "${writes[@]}")" "$total" "$unrec" "${walls[*]}"
+}
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); load before: $(uptime | sed 's/.*load average: //')"
+java bench/GenerateAsa.java "$out/asa-$n.cfg" "$n" >/dev/null
+java bench/GenerateIptables.java "$out/iptables-$n.rules" "$n" >/dev/null
+measure "start-up (73-line ASA fixture)" src/test/resources/importer/asa/groups.asa
+measure "ASA, $n lines" "$out/asa-$n.cfg"
+measure "iptables-save, $n rules" "$out/iptables-$n.rules"
+echo "load after: $(uptime | sed 's/.*load average: //')"
