@@ -175,11 +175,12 @@ public final class GenerateAsa {
         tail.add("Cryptochecksum:4b1d7c0e9a8f3e2d1c0b9a8f7e6d5c4b");
         tail.add(": end");
 
-        int aclLines = total - head.size() - tail.size() - timeRangeLines();
+        int aclLines = total - head.size() - objectNat.size() - tail.size() - timeRangeLines();
         List<String> acl = new ArrayList<>();
         accessLists(acl, aclLines);
         List<String> all = new ArrayList<>(head);
         all.addAll(acl);
+        all.addAll(objectNat);
         timeRanges(all);
         all.addAll(tail);
         return all;
@@ -228,6 +229,9 @@ public final class GenerateAsa {
 
     // ---- objects -----------------------------------------------------------------------------------
 
+    /** The second "object network NAME" block of each object with NAT, printed after the access lists. */
+    private final List<String> objectNat = new ArrayList<>();
+
     private void objects(List<String> o, int nets, int svcs) {
         for (int i = 0; i < nets; i++) {
             int kind = r.nextInt(10);
@@ -249,18 +253,22 @@ public final class GenerateAsa {
                 body.add(" range " + p + (1 + b / 2) + " " + p + (1 + b / 2 + r.nextInt(250 - b / 2)));
             }
             if (r.nextInt(8) == 0) body.add(0, " description " + word() + " " + word());
-            // Object NAT inside the object's own block, which the importer reads. A real 9.x running-config
-            // prints it in a second "object network NAME" block after the access lists; the importer
-            // currently takes that second block for a new, empty object (see bench/README.md).
+            // Object NAT as a 9.x running-config prints it: in a second "object network NAME" block
+            // after the access lists
+            String nat = null;
             if (kind < 6 && i % 15 == 0) {
-                body.add(" nat (" + (r.nextBoolean() ? "dmz" : "inside") + ",outside) static 131.107." + (150 + r.nextInt(8)) + "."
-                        + (2 + r.nextInt(250)));
+                nat = " nat (" + (r.nextBoolean() ? "dmz" : "inside") + ",outside) static 131.107." + (150 + r.nextInt(8)) + "."
+                        + (2 + r.nextInt(250));
             } else if (kind >= 6 && kind < 9 && i % 40 == 1) {
-                body.add(" nat (inside,outside) dynamic interface");
+                nat = " nat (inside,outside) dynamic interface";
             }
             if (!objectNames.add(name)) {
                 name = name + "_" + i;
                 objectNames.add(name);
+            }
+            if (nat != null) {
+                objectNat.add("object network " + name);
+                objectNat.add(nat);
             }
             o.add("object network " + name);
             o.addAll(body);
