@@ -211,19 +211,19 @@ final class IptablesConversions {
                         } else {
                             ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "target " + target
                                     + " is not a chain of table " + table.name + " nor a modelled target; the rule is skipped");
-                            live = undecided(live, hit, r, "target " + target + " is not modelled and may decide");
+                            live = undecided(out, live, hit, r, in, outZ, "target " + target + " is not modelled and may decide");
                         }
                         continue;
                     }
                     if (stack.contains(target)) {
                         ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "jump loop " + String.join(" -> ", stack) + " -> " + target
                                 + "; the jump is skipped");
-                        live = undecided(live, hit, r, "the jump to " + target + " is skipped (jump loop) and may decide");
+                        live = undecided(out, live, hit, r, in, outZ, "the jump to " + target + " is skipped (jump loop) and may decide");
                         continue;
                     }
                     if (stack.size() >= MAX_DEPTH) {
                         ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "jumps nested deeper than " + MAX_DEPTH + "; the jump is skipped");
-                        live = undecided(live, hit, r, "the jump to " + target + " is skipped (nested too deep) and may decide");
+                        live = undecided(out, live, hit, r, in, outZ, "the jump to " + target + " is skipped (nested too deep) and may decide");
                         continue;
                     }
                     ledger.used(r.line, r.text);
@@ -256,10 +256,20 @@ final class IptablesConversions {
 
     /**
      * What reaches the rules after {@code r}, a rule whose target is not modelled: read as
-     * continuing, but the device may decide some of {@code hit} there. Its action is unknown, so no
-     * rule stands for it (a rule needs permit or deny); only the rules after it become uncertain.
+     * continuing, but the device may decide some of {@code hit} there, either way. Two placeholders
+     * that match nothing for sure stand for it, one permit and one deny, each with {@code hit} as
+     * what it may match: then every later decision on those packets, the chain policy's included,
+     * is uncertain whichever way it goes.
      */
-    private static MatchSpan undecided(MatchSpan live, MatchSpan hit, RawRule r, String reason) {
+    private MatchSpan undecided(List<Rule> out, MatchSpan live, MatchSpan hit, RawRule r, Set<String> in, Set<String> outZ,
+                                String reason) throws BadInputException {
+        for (Action a : new Action[] {Action.PERMIT, Action.DENY}) {
+            if (++emitted > MAX_RULES) {
+                throw new BadInputException(file, r.line, "flattening the user chains gives more than " + MAX_RULES + " rules");
+            }
+            out.add(new Rule(out.size() + 1, r.comment, a, PacketSet.EMPTY, in, outZ, SourceRef.line(file, r.line, r.text))
+                    .withUncertainty(reason, hit.may()));
+        }
         return live.minus(MatchSpan.unknown(hit.may(), r.line, reason, null));
     }
 

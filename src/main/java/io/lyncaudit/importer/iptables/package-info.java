@@ -35,8 +35,9 @@
  *       their possible match; so does a RETURN limited to an interface inside a user chain (read
  *       as not returning). A rule that cannot be read stays at its place as a rule of its target's
  *       action that matches nothing and may match whatever reaches it. A target that may decide
- *       but is not modelled ({@code NFQUEUE}, a jump skipped for a loop or depth) has no action
- *       to stand for it: only the rules after it become uncertain. A DROP or REJECT in the mangle,
+ *       but is not modelled ({@code NFQUEUE}, a jump skipped for a loop or depth) may go either
+ *       way: a permit and a deny rule that match nothing stand for it, so the rules after it and
+ *       the chain policy become uncertain for what may reach it. A DROP or REJECT in the mangle,
  *       raw or security table becomes a deny rule matching nothing, first in FORWARD and INPUT,
  *       that may match its own condition.</li>
  * </ul>

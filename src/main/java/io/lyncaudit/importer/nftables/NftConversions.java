@@ -172,18 +172,18 @@ final class NftConversions {
                         if (next == null || next.hook != null) {
                             ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "chain " + p.target + " is not a regular chain of table "
                                     + table.family + " " + table.name + "; the jump is skipped");
-                            live = undecided(live, hit, r, "the " + p.kind + " to " + p.target + " is skipped (not a regular chain) and may decide");
+                            live = undecided(out, live, hit, r, in, outZ, "the " + p.kind + " to " + p.target + " is skipped (not a regular chain) and may decide");
                             continue;
                         }
                         if (stack.contains(p.target)) {
                             ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "jump loop " + String.join(" -> ", stack) + " -> "
                                     + p.target + "; the jump is skipped");
-                            live = undecided(live, hit, r, "the " + p.kind + " to " + p.target + " is skipped (jump loop) and may decide");
+                            live = undecided(out, live, hit, r, in, outZ, "the " + p.kind + " to " + p.target + " is skipped (jump loop) and may decide");
                             continue;
                         }
                         if (stack.size() >= MAX_DEPTH) {
                             ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "jumps nested deeper than " + MAX_DEPTH + "; the jump is skipped");
-                            live = undecided(live, hit, r, "the " + p.kind + " to " + p.target + " is skipped (nested too deep) and may decide");
+                            live = undecided(out, live, hit, r, in, outZ, "the " + p.kind + " to " + p.target + " is skipped (nested too deep) and may decide");
                             continue;
                         }
                         stack.add(p.target);
@@ -193,7 +193,7 @@ final class NftConversions {
                     }
                     default -> {
                         ledger.mark(r.key(), r.text(), Verdict.UNSUPPORTED, "verdict " + p.kind + " is not modelled; the rule is skipped");
-                        live = undecided(live, hit, r, "verdict " + p.kind + " is not modelled and may decide");
+                        live = undecided(out, live, hit, r, in, outZ, "verdict " + p.kind + " is not modelled and may decide");
                     }
                 }
             }
@@ -216,12 +216,19 @@ final class NftConversions {
     }
 
     /**
-     * What reaches the rules after {@code r}, whose verdict is not modelled (or whose jump is
-     * skipped): read as continuing, but the device may decide some of {@code hit} there. Its action
-     * is unknown, so no rule stands for it (a rule needs accept or drop); only the rules after it
-     * become uncertain.
+     * What reaches the rules after {@code r}, a rule whose verdict is not modelled (queue, a skipped
+     * jump): read as continuing, but the device may decide some of {@code hit} there, either way. A
+     * permit and a deny placeholder that match nothing for sure stand for it, each with {@code hit}
+     * as what it may match, so every later decision on those packets, the chain policy's included,
+     * is uncertain.
      */
-    private static MatchSpan undecided(MatchSpan live, MatchSpan hit, RawRule r, String reason) {
+    private MatchSpan undecided(List<Rule> out, MatchSpan live, MatchSpan hit, RawRule r, Set<String> in, Set<String> outZ,
+                                String reason) throws BadInputException {
+        for (Action a : new Action[] {Action.PERMIT, Action.DENY}) {
+            if (++emitted > MAX_RULES) throw new BadInputException(file, r.line(), "flattening the chains gives more than " + MAX_RULES + " rules");
+            out.add(new Rule(out.size() + 1, r.comment(), a, PacketSet.EMPTY, in, outZ, SourceRef.line(file, r.line(), r.text()))
+                    .withUncertainty(reason, hit.may()));
+        }
         return live.minus(MatchSpan.unknown(hit.may(), r.line(), reason, null));
     }
 

@@ -23,8 +23,9 @@
  * to, or the rules after it, uncertain with the packets that may reach them. A rule that cannot be
  * read (a concatenation, an unknown statement or set) stays at its place, for each verdict written in
  * it, as a rule matching nothing that may match what its readable conditions allow. A verdict that
- * may decide but is not modelled ({@code queue}, a skipped jump) has no action to stand for it: only
- * the rules after it become uncertain.
+ * may decide but is not modelled ({@code queue}, a skipped jump) may go either way: a permit and a
+ * deny rule that match nothing stand for it, so the rules after it and the chain policy become
+ * uncertain for what may reach it.
  *
  * <p>May depend on {@code io.lyncaudit.model}, {@code io.lyncaudit.policy}, the shared
  * {@code io.lyncaudit.importer} classes (the {@code Importer} interface, the text reader, the line

@@ -158,8 +158,16 @@ class IptablesUncertaintyTest {
     }
 
     @Test
-    void anExactFileHasNoUncertainRules() throws Exception {
+    void aJumpToAMissingChainMakesTheChainPolicyUncertain() throws Exception {
         ImportResult exact = new IptablesImporter().importFile(Path.of("src/test/resources/importer/iptables/user-chains.rules"), "x");
-        assertTrue(new Uncertainty(exact).isExact(), "a skipped jump at the end of a chain changes nothing after it");
+        // ... but for its last line, a jump to a chain that does not exist: what it does is unknown, so a
+        // permit and a deny placeholder stand for it, and the chain policy after it is uncertain
+        List<Rule> uncertain = exact.policies().stream().flatMap(p -> p.rules().stream()).filter(Rule::uncertain).toList();
+        assertEquals(List.of(Action.PERMIT, Action.DENY), uncertain.stream().map(Rule::action).toList());
+        assertTrue(uncertain.stream().allMatch(r -> r.source().line() == 26 && r.match().isEmpty()), uncertain.toString());
+        Evaluation dropped = PolicyEvaluator.evaluate(Iptables.policy(exact, "FORWARD"), only(packet("udp", "192.0.2.1", "10.9.9.9", 9)),
+                "eth1", null);
+        assertEquals(Action.DENY, action(dropped));
+        assertTrue(new Uncertainty(exact).of(dropped.decisions()).contains("x:26:"), "the policy decides after the unknown jump");
     }
 }

@@ -99,6 +99,9 @@ class NftUncertaintyTest {
     void aQueueVerdictMakesTheRulesAfterItUncertainForItsPackets() {
         assertTrue(fromLine(forward, 16).get(0).uncertainty().contains("line 15 (verdict queue is not modelled and may decide)"));
         assertFalse(fromLine(forward, 17).get(0).uncertain());
+        // queue may go either way: a permit and a deny placeholder stand for it, matching nothing for sure
+        assertEquals(List.of(Action.PERMIT, Action.DENY), fromLine(forward, 15).stream().map(Rule::action).toList());
+        assertTrue(fromLine(forward, 15).stream().allMatch(r -> r.match().isEmpty() && r.uncertain()));
     }
 
     @Test
