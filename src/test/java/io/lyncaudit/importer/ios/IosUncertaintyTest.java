@@ -1,10 +1,15 @@
 package io.lyncaudit.importer.ios;
 
-import static io.lyncaudit.importer.ios.IosPackets.packet;
+import static io.lyncaudit.importer.UncertaintyAssertions.assertCertain;
+import static io.lyncaudit.importer.UncertaintyAssertions.assertUncertain;
+import static io.lyncaudit.importer.UncertaintyAssertions.assertUnreadableEntryInPlace;
+import static io.lyncaudit.importer.UncertaintyAssertions.policy;
+import static io.lyncaudit.importer.UncertaintyAssertions.rule;
+import static io.lyncaudit.importer.UncertaintyAssertions.tcp;
+import static io.lyncaudit.importer.UncertaintyAssertions.uncertainty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lyncaudit.model.Addresses;
@@ -14,13 +19,8 @@ import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.model.Ports;
 import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.Action;
-import io.lyncaudit.policy.Diagnostic;
-import io.lyncaudit.policy.Evaluation;
 import io.lyncaudit.policy.ImportResult;
-import io.lyncaudit.policy.Policy;
-import io.lyncaudit.policy.PolicyEvaluator;
 import io.lyncaudit.policy.Rule;
-import io.lyncaudit.policy.Uncertainty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,61 +38,42 @@ class IosUncertaintyTest {
         r = IosSemanticsTest.load("uncertain.ios");
     }
 
-    static Policy policy(String name) {
-        return r.policies().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    static Rule rule(String policy, int index) {
-        Rule rule = policy(policy).rules().get(index - 1);
-        assertEquals(index, rule.index());
-        return rule;
-    }
-
-    static PacketSet tcp(IntervalSet src, IntervalSet dst, int port) {
-        return PacketSet.of(PacketBox.of(Protocols.TCP_SET, src, dst, IntervalSet.point(port)));
-    }
-
-    static String uncertainty(String in, String out, String src, int sport, String dst, int dport) {
-        Evaluation e = PolicyEvaluator.evaluate(r, packet("tcp", src, sport, dst, dport), in, out);
-        return new Uncertainty(r).of(e.decisions());
-    }
-
     @Test
     void overApproximationsKeepTheirMatchAsTheBound() {
         for (int i : new int[] {2, 3, 4}) {
-            Rule rule = rule("WAN_IN", i);
+            Rule rule = rule(r, "WAN_IN", i);
             assertTrue(rule.uncertain(), rule.toString());
             assertFalse(rule.match().isEmpty(), rule.toString());
             assertEquals(rule.match(), rule.mayMatch(), rule.toString());
         }
-        assertTrue(rule("WAN_IN", 2).uncertainty().startsWith("time-range OFFICE is not modelled"));
-        assertTrue(rule("WAN_IN", 4).uncertainty().contains("ICMP types in object-group PINGS_WEB"));
+        assertTrue(rule(r, "WAN_IN", 2).uncertainty().startsWith("time-range OFFICE is not modelled"));
+        assertTrue(rule(r, "WAN_IN", 4).uncertainty().contains("ICMP types in object-group PINGS_WEB"));
     }
 
     @Test
     void dynamicEntriesArePlaceholdersBoundedByWhatTheyName() {
-        Rule temp = rule("WAN_IN", 5);
+        Rule temp = rule(r, "WAN_IN", 5);
         assertEquals(Action.PERMIT, temp.action());
         assertTrue(temp.match().isEmpty());
         assertEquals(tcp(Addresses.ALL_V4, Addresses.parse("172.25.33.20"), 22), temp.mayMatch());
         assertTrue(temp.uncertainty().startsWith("dynamic (lock-and-key) entry TEMP"), temp.uncertainty());
-        Rule admin = rule("120", 1); // numbered ACL
+        Rule admin = rule(r, "120", 1); // numbered ACL
         assertTrue(admin.match().isEmpty());
         assertEquals(tcp(Addresses.parse("172.25.33.0/24"), Addresses.ALL_V4, 22), admin.mayMatch());
         assertEquals(40, admin.source().line());
-        assertFalse(rule("120", 2).uncertain());
+        assertFalse(rule(r, "120", 2).uncertain());
     }
 
     @Test
     void aNonContiguousWildcardMayMatchItsLeadingPrefix() {
-        Rule rule = rule("WAN_IN", 6);
+        Rule rule = rule(r, "WAN_IN", 6);
         assertTrue(rule.match().isEmpty());
         assertEquals(tcp(Addresses.ALL_V4, Addresses.parse("172.25.0.0/16"), 5061), rule.mayMatch());
     }
 
     @Test
     void anUnmodelledObjectGroupTypeMayBeAnyIpv4Address() {
-        Rule rule = rule("WAN_IN", 7);
+        Rule rule = rule(r, "WAN_IN", 7);
         assertTrue(rule.match().isEmpty());
         assertEquals(tcp(Addresses.ALL_V4, Addresses.parse("172.25.33.12"), 3389), rule.mayMatch());
         assertTrue(rule.uncertainty().contains("SGT_ADMINS (object-group type 'security') is not modelled"), rule.uncertainty());
@@ -100,10 +81,10 @@ class IosUncertaintyTest {
 
     @Test
     void reflectEntriesAreExactAndEvaluateMayPermitTheirMirror() {
-        Rule reflect = rule("WAN_OUT", 1);
+        Rule reflect = rule(r, "WAN_OUT", 1);
         assertFalse(reflect.uncertain());
         assertEquals(tcp(Addresses.parse("172.25.33.0/24"), Addresses.ALL_V4, 443), reflect.match());
-        Rule evaluate = rule("WAN_IN", 8);
+        Rule evaluate = rule(r, "WAN_IN", 8);
         assertEquals(Action.PERMIT, evaluate.action());
         assertTrue(evaluate.match().isEmpty());
         assertEquals(PacketSet.of(new PacketBox(Protocols.TCP_SET, Addresses.ALL_V4, Addresses.parse("172.25.33.0/24"),
@@ -113,36 +94,25 @@ class IosUncertaintyTest {
 
     @Test
     void anUnreadableEntryWithAReadableActionKeepsItsPlace() {
-        Rule rule = rule("WAN_IN", 9);
-        assertEquals(Action.DENY, rule.action());
-        assertTrue(rule.match().isEmpty());
+        Rule rule = assertUnreadableEntryInPlace(r, "WAN_IN", 9, 36, Action.DENY);
         assertEquals(IosConversions.IPV4, rule.mayMatch());
-        assertEquals(36, rule.source().line());
-        assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == 36 && d.category() == Diagnostic.Category.UNRECOGNIZED));
-        Policy p = policy("WAN_IN");
-        assertEquals(11, p.rules().size());
-        for (int i = 1; i < p.rules().size(); i++) {
-            assertTrue(p.rules().get(i).source().line() > p.rules().get(i - 1).source().line());
-        }
-        assertFalse(rule("WAN_IN", 10).uncertain());
+        assertEquals(11, policy(r, "WAN_IN").rules().size());
+        assertFalse(rule(r, "WAN_IN", 10).uncertain());
     }
 
     @Test
     void aDecisionAfterAPlaceholderIsUncertainAndAnUnrelatedOneIsNot() {
         // ssh to .20: denied by the last entry, but the dynamic entry TEMP may permit it
-        String why = uncertainty(WAN, LAN, "198.51.100.7", 50123, "172.25.33.20", 22);
-        assertNotNull(why);
-        assertTrue(why.contains("dynamic (lock-and-key) entry TEMP"), why);
+        String why = assertUncertain(uncertainty(r, WAN, LAN, "198.51.100.7", 50123, "172.25.33.20", 22),
+                "dynamic (lock-and-key) entry TEMP");
         assertTrue(why.startsWith("importer/ios/uncertain.ios:32"), why);
         // return traffic of an outbound https session: the reflexive list may permit it
-        why = uncertainty(WAN, LAN, "198.51.100.7", 443, "172.25.33.50", 50123);
-        assertNotNull(why);
-        assertTrue(why.contains("EDGE_SESSIONS"), why);
+        assertUncertain(uncertainty(r, WAN, LAN, "198.51.100.7", 443, "172.25.33.50", 50123), "EDGE_SESSIONS");
         // ssh to another host and https to the edge depend on nothing uncertain
-        assertNull(uncertainty(WAN, LAN, "198.51.100.7", 50123, "172.25.33.50", 22));
-        assertNull(uncertainty(WAN, LAN, "198.51.100.7", 50123, "172.25.33.10", 443));
+        assertCertain(uncertainty(r, WAN, LAN, "198.51.100.7", 50123, "172.25.33.50", 22));
+        assertCertain(uncertainty(r, WAN, LAN, "198.51.100.7", 50123, "172.25.33.10", 443));
         // a permit after the unreadable deny: that deny may have taken the packet first
-        why = uncertainty(WAN, LAN, "192.0.2.10", 50123, "172.25.33.14", 5062);
+        why = uncertainty(r, WAN, LAN, "192.0.2.10", 50123, "172.25.33.14", 5062);
         assertNotNull(why);
         assertTrue(why.startsWith("importer/ios/uncertain.ios:36: the entry could not be read"), why);
     }

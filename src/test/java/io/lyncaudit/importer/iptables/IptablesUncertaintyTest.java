@@ -1,11 +1,13 @@
 package io.lyncaudit.importer.iptables;
 
-import static io.lyncaudit.importer.iptables.Iptables.only;
+import static io.lyncaudit.importer.UncertaintyAssertions.assertCertain;
+import static io.lyncaudit.importer.UncertaintyAssertions.assertUncertain;
+import static io.lyncaudit.importer.UncertaintyAssertions.eval;
+import static io.lyncaudit.importer.UncertaintyAssertions.fromLine;
+import static io.lyncaudit.importer.UncertaintyAssertions.policy;
 import static io.lyncaudit.importer.iptables.Iptables.packet;
-import static io.lyncaudit.importer.iptables.Iptables.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,6 @@ import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.Evaluation;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
-import io.lyncaudit.policy.PolicyEvaluator;
 import io.lyncaudit.policy.Rule;
 import io.lyncaudit.policy.Uncertainty;
 import java.nio.file.Path;
@@ -40,38 +41,22 @@ class IptablesUncertaintyTest {
         u = new Uncertainty(r);
     }
 
-    /** The flattened rules coming from source line {@code line}. */
-    static List<Rule> fromLine(int line) {
-        return forward.rules().stream().filter(x -> x.source().line() == line).toList();
-    }
-
-    static Evaluation eval(Packet p, String in) {
-        return PolicyEvaluator.evaluate(forward, only(p), in, null);
-    }
-
-    static Action action(Evaluation e) {
-        return e.permitted().isEmpty() ? Action.DENY : Action.PERMIT;
-    }
-
     @Test
     void anUnmodelledModuleIsAnOverApproximation() {
-        Rule timed = fromLine(14).get(0);
+        Rule timed = fromLine(forward, 14).get(0);
         assertTrue(timed.uncertain());
         assertEquals("'-m time' is not modelled; the rule is treated as always matching", timed.uncertainty());
         assertEquals(timed.match(), timed.mayMatch(), "the device matches a subset of what is read");
         assertTrue(timed.match().contains(packet("tcp", "192.0.2.1", "172.16.10.20", 22)));
-        Rule fragment = fromLine(15).get(0);
+        Rule fragment = fromLine(forward, 15).get(0);
         assertTrue(fragment.uncertainty().startsWith("'-f' (fragment match) is not modelled"), fragment.uncertainty());
     }
 
     @Test
     void aDecisionByAnUncertainRuleIsUncertainAndAnUnrelatedOneIsNot() {
-        Evaluation ssh = eval(packet("tcp", "192.0.2.1", "172.16.10.20", 22), "eth1");
-        assertEquals(Action.PERMIT, action(ssh));
-        assertTrue(u.of(ssh.decisions()).contains("'-m time' is not modelled"), u.of(ssh.decisions()));
-        Evaluation web = eval(packet("tcp", "192.0.2.1", "172.16.10.11", 443), "eth1");
-        assertEquals(Action.PERMIT, action(web));
-        assertNull(u.of(web.decisions()), "nothing uncertain can change this decision");
+        assertUncertain(u, eval(forward, packet("tcp", "192.0.2.1", "172.16.10.20", 22), "eth1"), Action.PERMIT,
+                "'-m time' is not modelled");
+        assertCertain(u, eval(forward, packet("tcp", "192.0.2.1", "172.16.10.11", 443), "eth1"), Action.PERMIT);
     }
 
     @Test
@@ -82,79 +67,72 @@ class IptablesUncertaintyTest {
         assertTrue(drop.match().isEmpty(), "not read as dropping anything");
         assertTrue(drop.mayMatch().contains(packet("tcp", "198.51.100.7", "172.16.10.11", 443)));
         assertFalse(drop.mayMatch().contains(packet("tcp", "192.0.2.1", "172.16.10.11", 443)));
-        Evaluation web = eval(packet("tcp", "198.51.100.7", "172.16.10.11", 443), "eth1");
-        assertEquals(Action.PERMIT, action(web));
-        assertTrue(u.of(web.decisions()).contains("u.rules:5: DROP in the mangle table"), u.of(web.decisions()));
+        assertUncertain(u, eval(forward, packet("tcp", "198.51.100.7", "172.16.10.11", 443), "eth1"), Action.PERMIT,
+                "u.rules:5: DROP in the mangle table");
         assertTrue(policy(r, "INPUT").rules().get(0).uncertain(), "PREROUTING feeds INPUT too");
     }
 
     @Test
     void rulesInsideAChainReachedByAnUncertainJumpAreUncertain() {
         // -m mark on the jump is ignored, so PARTNERS is entered; on the device the packet may stay in FORWARD and be dropped
-        Rule accept = fromLine(24).get(0);
-        assertTrue(accept.uncertainty().contains("whether it is reached depends on line 16 ('-m mark' is not modelled)"),
-                accept.uncertainty());
-        Evaluation e = eval(packet("tcp", "203.0.113.5", "172.16.10.50", 80), "eth1");
-        assertEquals(Action.PERMIT, action(e));
-        assertNotNull(u.of(e.decisions()));
+        Rule accept = fromLine(forward, 24).get(0);
+        assertUncertain(accept.uncertainty(), "whether it is reached depends on line 16 ('-m mark' is not modelled)");
+        assertUncertain(u, eval(forward, packet("tcp", "203.0.113.5", "172.16.10.50", 80), "eth1"), Action.PERMIT,
+                "line 16 ('-m mark' is not modelled)");
     }
 
     @Test
     void anUncertainReturnMakesTheRestOfItsChainMayMatchWhatItReturns() {
         // RETURN with -m limit: read as always returning 3389, so PARTNERS' accept is read without it...
-        Rule accept = fromLine(24).get(0);
+        Rule accept = fromLine(forward, 24).get(0);
         Packet rdp = packet("tcp", "203.0.113.5", "172.16.10.50", 3389);
         assertFalse(accept.match().contains(rdp));
         assertTrue(accept.mayMatch().contains(rdp), "...but the device may not return it and accept it there");
-        assertTrue(accept.uncertainty().contains("line 22 ('-m limit' is not modelled)"), accept.uncertainty());
+        assertUncertain(accept.uncertainty(), "line 22 ('-m limit' is not modelled)");
         // the default drop that decides 3389 is therefore uncertain
-        Evaluation e = eval(rdp, "eth1");
-        assertEquals(Action.DENY, action(e));
+        Evaluation e = eval(forward, rdp, "eth1");
         assertNull(e.decisions().get(0).rule(), "decided by the chain policy");
-        assertTrue(u.of(e.decisions()).contains("line 22 ('-m limit' is not modelled)"), u.of(e.decisions()));
+        assertUncertain(u, e, Action.DENY, "line 22 ('-m limit' is not modelled)");
     }
 
     @Test
     void aReturnLimitedToAnInterfaceMayTakeThePacketsOutOfTheChain() {
         // -i eth0 ... --dport 22 -j RETURN inside PARTNERS: read as continuing in the chain, so PARTNERS accepts it
-        Evaluation e = eval(packet("tcp", "203.0.113.5", "172.16.10.50", 22), "eth0");
-        assertEquals(Action.PERMIT, action(e));
-        assertTrue(u.of(e.decisions()).contains("line 23 (a return limited to an interface is not modelled)"), u.of(e.decisions()));
+        assertUncertain(u, eval(forward, packet("tcp", "203.0.113.5", "172.16.10.50", 22), "eth0"), Action.PERMIT,
+                "line 23 (a return limited to an interface is not modelled)");
     }
 
     @Test
     void anUncertainGotoMakesItsChainAndItsFallThroughUncertain() {
-        List<Rule> gotoRules = fromLine(17);
+        List<Rule> gotoRules = fromLine(forward, 17);
         assertEquals(1, gotoRules.size(), "the fall-through of the goto: the chain policy");
         assertEquals(Action.DENY, gotoRules.get(0).action());
         assertTrue(gotoRules.get(0).uncertainty().startsWith("'-m limit' is not modelled"), gotoRules.get(0).uncertainty());
-        Rule inside = fromLine(25).get(0);
-        assertTrue(inside.uncertainty().contains("'-m time' is not modelled"));
-        assertTrue(inside.uncertainty().contains("line 17 ('-m limit' is not modelled)"), inside.uncertainty());
+        Rule inside = fromLine(forward, 25).get(0);
+        assertUncertain(inside.uncertainty(), "'-m time' is not modelled");
+        assertUncertain(inside.uncertainty(), "line 17 ('-m limit' is not modelled)");
     }
 
     @Test
     void aTargetThatMayDecideMakesTheRulesAfterItUncertainForItsPacketsOnly() {
-        Rule after = fromLine(19).get(0);
-        assertTrue(after.uncertainty().contains("line 18 (target NFQUEUE is not modelled and may decide)"), after.uncertainty());
-        assertFalse(fromLine(20).get(0).uncertain(), "port 443 never reaches NFQUEUE");
-        Evaluation sip = eval(packet("tcp", "192.0.2.1", "172.16.10.11", 5061), "eth1");
-        assertEquals(Action.PERMIT, action(sip));
-        assertNotNull(u.of(sip.decisions()));
+        Rule after = fromLine(forward, 19).get(0);
+        assertUncertain(after.uncertainty(), "line 18 (target NFQUEUE is not modelled and may decide)");
+        assertFalse(fromLine(forward, 20).get(0).uncertain(), "port 443 never reaches NFQUEUE");
+        assertUncertain(u, eval(forward, packet("tcp", "192.0.2.1", "172.16.10.11", 5061), "eth1"), Action.PERMIT,
+                "line 18 (target NFQUEUE is not modelled and may decide)");
     }
 
     @Test
     void aRuleThatCannotBeReadStaysAtItsPlaceMatchingNothing() {
-        Rule placeholder = fromLine(21).get(0);
+        Rule placeholder = fromLine(forward, 21).get(0);
         assertEquals(Action.PERMIT, placeholder.action());
         assertTrue(placeholder.match().isEmpty());
         assertTrue(placeholder.mayMatch().contains(packet("tcp", "192.0.2.1", "172.16.10.12", 443)));
         assertTrue(placeholder.uncertainty().startsWith("the rule could not be read (unknown option '--frob-level 3')"),
                 placeholder.uncertainty());
         // what the policy drops after it is uncertain: the device may accept it there
-        Evaluation e = eval(packet("tcp", "192.0.2.1", "172.16.10.12", 443), "eth1");
-        assertEquals(Action.DENY, action(e));
-        assertTrue(u.of(e.decisions()).contains("u.rules:21: the rule could not be read"), u.of(e.decisions()));
+        assertUncertain(u, eval(forward, packet("tcp", "192.0.2.1", "172.16.10.12", 443), "eth1"), Action.DENY,
+                "u.rules:21: the rule could not be read");
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.lyncaudit.importer.nftables;
 
-import static io.lyncaudit.importer.nftables.Nft.only;
+import static io.lyncaudit.importer.UncertaintyAssertions.assertCertain;
+import static io.lyncaudit.importer.UncertaintyAssertions.assertUncertain;
+import static io.lyncaudit.importer.UncertaintyAssertions.eval;
+import static io.lyncaudit.importer.UncertaintyAssertions.fromLine;
+import static io.lyncaudit.importer.UncertaintyAssertions.policy;
 import static io.lyncaudit.importer.nftables.Nft.packet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +17,6 @@ import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.Evaluation;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
-import io.lyncaudit.policy.PolicyEvaluator;
 import io.lyncaudit.policy.Rule;
 import io.lyncaudit.policy.Uncertainty;
 import java.nio.file.Path;
@@ -36,20 +39,8 @@ class NftUncertaintyTest {
     @BeforeAll
     static void load() throws Exception {
         r = new NftablesImporter().importFile(Path.of(DIR + "uncertain.nft"), "u.nft");
-        forward = Nft.policy(r, "inet filter forward");
+        forward = policy(r, "inet filter forward");
         u = new Uncertainty(r);
-    }
-
-    static List<Rule> fromLine(Policy p, int line) {
-        return p.rules().stream().filter(x -> x.source().line() == line).toList();
-    }
-
-    static Evaluation eval(Packet p, String in) {
-        return PolicyEvaluator.evaluate(forward, only(p), in, null);
-    }
-
-    static Action action(Evaluation e) {
-        return e.permitted().isEmpty() ? Action.DENY : Action.PERMIT;
     }
 
     @Test
@@ -68,36 +59,30 @@ class NftUncertaintyTest {
 
     @Test
     void aDecisionAnUncertainRuleCanChangeIsUncertainAndAnUnrelatedOneIsNot() {
-        Evaluation marked = eval(packet("tcp", "192.0.2.1", "172.16.10.20", 22), "eth1");
-        assertEquals(Action.PERMIT, action(marked));
-        assertTrue(u.of(marked.decisions()).contains("u.nft:10: 'meta mark' is not modelled"), u.of(marked.decisions()));
+        assertUncertain(u, eval(forward, packet("tcp", "192.0.2.1", "172.16.10.20", 22), "eth1"), Action.PERMIT,
+                "u.nft:10: 'meta mark' is not modelled");
         // the drop decided by the map's drop entry: the accept entry before it may take the packet instead
-        Evaluation mapped = eval(packet("udp", "192.0.2.1", "172.16.10.40", 53), "eth1");
-        assertNotNull(u.of(mapped.decisions()));
-        Evaluation web = eval(packet("tcp", "192.0.2.1", "172.16.10.11", 443), "eth1");
-        assertEquals(Action.PERMIT, action(web));
-        assertNull(u.of(web.decisions()), "nothing uncertain can change this decision");
+        assertNotNull(u.of(eval(forward, packet("udp", "192.0.2.1", "172.16.10.40", 53), "eth1").decisions()));
+        assertCertain(u, eval(forward, packet("tcp", "192.0.2.1", "172.16.10.11", 443), "eth1"), Action.PERMIT);
     }
 
     @Test
     void anUncertainJumpAndUncertainReturnsMakeTheRegularChainUncertain() {
         Rule accept = fromLine(forward, 26).get(0);
-        String why = accept.uncertainty();
-        assertTrue(why.contains("line 13 ('ct mark' is not modelled)"), why);
-        assertTrue(why.contains("line 23 ('limit' is not modelled)"), why);
-        assertTrue(why.contains("line 24 (a return limited to an interface is not modelled)"), why);
+        assertUncertain(accept.uncertainty(), "line 13 ('ct mark' is not modelled)");
+        assertUncertain(accept.uncertainty(), "line 23 ('limit' is not modelled)");
+        assertUncertain(accept.uncertainty(), "line 24 (a return limited to an interface is not modelled)");
         Packet rdp = packet("tcp", "203.0.113.5", "172.16.10.50", 3389);
         assertFalse(accept.match().contains(rdp), "read as returned by the limit rule");
         assertTrue(accept.mayMatch().contains(rdp), "the device may not return it");
-        Evaluation e = eval(rdp, "eth1");
-        assertEquals(Action.DENY, action(e));
+        Evaluation e = eval(forward, rdp, "eth1");
         assertNull(e.decisions().get(0).rule(), "the chain policy decides");
-        assertTrue(u.of(e.decisions()).contains("line 23 ('limit' is not modelled)"), u.of(e.decisions()));
+        assertUncertain(u, e, Action.DENY, "line 23 ('limit' is not modelled)");
     }
 
     @Test
     void aQueueVerdictMakesTheRulesAfterItUncertainForItsPackets() {
-        assertTrue(fromLine(forward, 16).get(0).uncertainty().contains("line 15 (verdict queue is not modelled and may decide)"));
+        assertUncertain(fromLine(forward, 16).get(0).uncertainty(), "line 15 (verdict queue is not modelled and may decide)");
         assertFalse(fromLine(forward, 17).get(0).uncertain());
         // queue may go either way: a permit and a deny placeholder stand for it, matching nothing for sure
         assertEquals(List.of(Action.PERMIT, Action.DENY), fromLine(forward, 15).stream().map(Rule::action).toList());
@@ -115,15 +100,14 @@ class NftUncertaintyTest {
         assertTrue(noSet.mayMatch().contains(packet("tcp", "192.0.2.1", "172.16.10.13", 80)));
         assertFalse(noSet.mayMatch().contains(packet("tcp", "192.0.2.1", "172.16.10.14", 80)), "bounded by ip daddr");
         // the default drop of what it may accept is uncertain
-        Evaluation e = eval(packet("tcp", "192.0.2.1", "172.16.10.13", 80), "eth1");
-        assertEquals(Action.DENY, action(e));
-        assertTrue(u.of(e.decisions()).contains("u.nft:19: the rule could not be read"), u.of(e.decisions()));
+        assertUncertain(u, eval(forward, packet("tcp", "192.0.2.1", "172.16.10.13", 80), "eth1"), Action.DENY,
+                "u.nft:19: the rule could not be read");
     }
 
     @Test
     void theJsonFormIsMarkedTheSameWay() throws Exception {
         ImportResult j = new NftablesImporter().importFile(Path.of(DIR + "uncertain.json"), "u.json");
-        Policy p = Nft.policy(j, "ip filter forward");
+        Policy p = policy(j, "ip filter forward");
         assertTrue(fromLine(p, 4).get(0).uncertainty().startsWith("'meta mark' is not modelled"));
         Rule unread = fromLine(p, 5).get(0);
         assertTrue(unread.match().isEmpty());
