@@ -6,6 +6,8 @@ import static io.lyncaudit.importer.UncertaintyAssertions.eval;
 import static io.lyncaudit.importer.UncertaintyAssertions.fromLine;
 import static io.lyncaudit.importer.UncertaintyAssertions.policy;
 import static io.lyncaudit.importer.iptables.Iptables.packet;
+
+import io.lyncaudit.importer.UncertaintyAssertions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -143,9 +145,8 @@ class IptablesUncertaintyTest {
         List<Rule> uncertain = exact.policies().stream().flatMap(p -> p.rules().stream()).filter(Rule::uncertain).toList();
         assertEquals(List.of(Action.PERMIT, Action.DENY), uncertain.stream().map(Rule::action).toList());
         assertTrue(uncertain.stream().allMatch(r -> r.source().line() == 26 && r.match().isEmpty()), uncertain.toString());
-        Evaluation dropped = PolicyEvaluator.evaluate(Iptables.policy(exact, "FORWARD"), only(packet("udp", "192.0.2.1", "10.9.9.9", 9)),
-                "eth1", null);
-        assertEquals(Action.DENY, action(dropped));
+        Evaluation dropped = eval(policy(exact, "FORWARD"), packet("udp", "192.0.2.1", "10.9.9.9", 9), "eth1");
+        assertEquals(Action.DENY, UncertaintyAssertions.action(dropped));
         assertTrue(new Uncertainty(exact).of(dropped.decisions()).contains("x:26:"), "the policy decides after the unknown jump");
     }
 }
