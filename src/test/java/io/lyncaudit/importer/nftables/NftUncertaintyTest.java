@@ -8,7 +8,6 @@ import static io.lyncaudit.importer.UncertaintyAssertions.policy;
 import static io.lyncaudit.importer.nftables.Nft.packet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
