@@ -13,14 +13,20 @@ public final class PacketSet {
     public static final PacketSet EMPTY = new PacketSet(List.of());
     public static final PacketSet ALL = new PacketSet(List.of(PacketBox.ALL));
 
+    /** Every IPv4 packet: source and destination both IPv4. */
+    public static final PacketSet IPV4 = new PacketSet(List.of(
+            new PacketBox(Protocols.ALL, Addresses.ALL_V4, Addresses.ALL_V4, Ports.ALL, Ports.ALL)));
+
+    /** Every IPv6 packet: source and destination both IPv6 (not IPv4-mapped). */
+    public static final PacketSet IPV6 = new PacketSet(List.of(
+            new PacketBox(Protocols.ALL, Addresses.ALL_V6, Addresses.ALL_V6, Ports.ALL, Ports.ALL)));
+
     /**
      * Every packet whose source and destination are of one address family: IPv4 to IPv4 or IPv6 to
      * IPv6. A query built from address sets that mix families ("any" to an IPv4 server) must be cut
      * to this, or an IPv4-only policy would seem to deny IPv6 sources that cannot exist.
      */
-    public static final PacketSet SAME_FAMILY = new PacketSet(List.of(
-            new PacketBox(Protocols.ALL, Addresses.ALL_V4, Addresses.ALL_V4, Ports.ALL, Ports.ALL),
-            new PacketBox(Protocols.ALL, Addresses.ALL_V6, Addresses.ALL_V6, Ports.ALL, Ports.ALL)));
+    public static final PacketSet SAME_FAMILY = IPV4.unionDisjoint(IPV6);
 
     private final List<PacketBox> boxes;
 

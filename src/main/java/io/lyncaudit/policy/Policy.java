@@ -1,5 +1,6 @@
 package io.lyncaudit.policy;
 
+import io.lyncaudit.model.PacketSet;
 import java.util.List;
 
 /**
@@ -8,15 +9,35 @@ import java.util.List;
  *
  * @param binding       null when the policy applies to all traffic crossing the firewall
  * @param defaultSource the config line that states the default (e.g. a chain policy), or null when implicit
+ * @param scope         the packets the policy sees, e.g. IPv4 only for an IOS {@code ip access-group}:
+ *                      packets outside it pass the policy untouched, as if it were not bound for them
+ *                      ({@link PolicyEvaluator}); {@link PacketSet#ALL} (the default) for every packet
  */
 public record Policy(String name, PolicyKind kind, Binding binding, Action defaultAction, List<Rule> rules,
-                     SourceRef defaultSource) {
+                     SourceRef defaultSource, PacketSet scope) {
 
     public Policy {
         rules = List.copyOf(rules);
+        // one instance for "every packet", so the evaluator's check for an unscoped policy is a comparison
+        if (scope == null || scope.equals(PacketSet.ALL)) scope = PacketSet.ALL;
+    }
+
+    public Policy(String name, PolicyKind kind, Binding binding, Action defaultAction, List<Rule> rules,
+                  SourceRef defaultSource) {
+        this(name, kind, binding, defaultAction, rules, defaultSource, PacketSet.ALL);
     }
 
     public Policy(String name, PolicyKind kind, Binding binding, Action defaultAction, List<Rule> rules) {
-        this(name, kind, binding, defaultAction, rules, null);
+        this(name, kind, binding, defaultAction, rules, null, PacketSet.ALL);
+    }
+
+    /** True when the policy sees only some packets ({@link #scope} is not every packet). */
+    public boolean scoped() {
+        return scope != PacketSet.ALL;
+    }
+
+    /** This policy seeing only {@code packets}. */
+    public Policy withScope(PacketSet packets) {
+        return new Policy(name, kind, binding, defaultAction, rules, defaultSource, packets);
     }
 }

@@ -24,6 +24,11 @@ import java.util.Set;
  * </ul>
  * The default decision is treated as coming after every rule. Zones are not considered, which
  * can only make more decisions uncertain, never fewer.
+ *
+ * <p>A policy's {@link Policy#scope() scope} is exact, and a decision of a policy names only
+ * packets inside it, so what an uncertain rule may match outside the scope never meets one. The
+ * unbound default a packet gets when no bound policy sees it names no policy and depends on no
+ * rule: it is exact.
  */
 public final class Uncertainty {
     private final Map<Policy, List<Rule>> uncertainRules = new IdentityHashMap<>();

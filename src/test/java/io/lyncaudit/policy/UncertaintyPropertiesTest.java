@@ -103,6 +103,89 @@ class UncertaintyPropertiesTest {
         }
     }
 
+    /** A policy in two versions: as the importer reads it, and as one device might really match it. */
+    private record Pair(Policy model, Policy device) {}
+
+    private static Pair randomPolicy(Random r, PolicyKind kind, String name, Binding binding, PacketSet scope) {
+        int n = 1 + r.nextInt(5);
+        List<Rule> model = new ArrayList<>(), device = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            Action a = r.nextBoolean() ? Action.PERMIT : Action.DENY;
+            SourceRef src = SourceRef.line("t", i, "rule " + i);
+            PacketSet match = r.nextInt(5) == 0 ? PacketSet.EMPTY : randomSet(r);
+            if (r.nextInt(3) == 0) {
+                // may reach beyond the scope: the device never applies the policy there, so that part must not matter
+                PacketSet may = match.union(r.nextBoolean() ? randomSet(r) : PacketSet.EMPTY);
+                model.add(new Rule(i, "r" + i, a, match, Set.of(), Set.of(), src, may, "not modelled"));
+                device.add(new Rule(i, "r" + i, a, may.intersect(randomSet(r)), Set.of(), Set.of(), src));
+            } else {
+                Rule rule = new Rule(i, "r" + i, a, match, Set.of(), Set.of(), src);
+                model.add(rule);
+                device.add(rule);
+            }
+        }
+        Action def = r.nextBoolean() ? Action.DENY : Action.PERMIT;
+        return new Pair(new Policy(name, kind, binding, def, model, null, scope), new Policy(name, kind, binding, def, device, null, scope));
+    }
+
+    /** The firewall on the device: every bound policy whose scope holds the packet permits it, or the unbound default. */
+    private static Action oracle(ImportResult fw, Packet pkt) {
+        boolean seen = false;
+        for (Policy p : fw.policies()) {
+            Binding b = p.binding();
+            if ((b != null && !(b.direction() == Binding.Direction.IN && b.iface().equals("a"))) || !p.scope().contains(pkt)) continue;
+            seen = true;
+            if (oracle(p, pkt) == Action.DENY) return Action.DENY;
+        }
+        return seen ? Action.PERMIT : fw.unboundDefault();
+    }
+
+    @RepeatedTest(80)
+    void withScopedPoliciesADecisionNotMarkedUncertainIsWhatTheDeviceDoes(RepetitionInfo info) {
+        Random r = new Random(info.getCurrentRepetition() * 7727L);
+        List<Policy> model = new ArrayList<>(), device = new ArrayList<>();
+        int n = 1 + r.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            // scopes over the tiny universe: a run of sources, or TCP only
+            PacketSet scope = switch (r.nextInt(3)) {
+                case 0 -> PacketSet.ALL;
+                case 1 -> PacketSet.of(new PacketBox(Protocols.ALL, addrs(0, 2), Addresses.ALL, Ports.ALL, Ports.ALL));
+                default -> PacketSet.of(new PacketBox(Protocols.TCP_SET, Addresses.ALL, Addresses.ALL, Ports.ALL, Ports.ALL));
+            };
+            Binding b = r.nextBoolean() ? null : new Binding(r.nextBoolean() ? "a" : "c", Binding.Direction.IN);
+            Pair p = randomPolicy(r, r.nextInt(3) == 0 ? PolicyKind.BLOCK_WINS : PolicyKind.FIRST_MATCH, "p" + i, b, scope);
+            model.add(p.model());
+            device.add(p.device());
+        }
+        Action unbound = r.nextBoolean() ? Action.DENY : Action.PERMIT;
+        LineCounts none = new LineCounts(0, 0, 0, 0, 0);
+        ImportResult m = new ImportResult("t", "neutral", model, List.of(), List.of(), none, unbound);
+        ImportResult d = new ImportResult("t", "neutral", device, List.of(), List.of(), none, unbound);
+        Uncertainty u = new Uncertainty(m);
+        PacketSet query = randomSet(r);
+        Evaluation e = PolicyEvaluator.evaluate(m, query, "a", "b");
+        for (int proto : new int[] {Protocols.TCP, Protocols.UDP}) {
+            for (int s = 0; s < 6; s++) {
+                for (int t = 0; t < 6; t++) {
+                    for (int dp = 0; dp < 10; dp++) {
+                        Packet pkt = new Packet(proto, BASE.add(BigInteger.valueOf(s)), 1, BASE.add(BigInteger.valueOf(t)), dp);
+                        if (!query.contains(pkt)) continue;
+                        boolean certain = true;
+                        for (Decision dec : e.decisionsFor(PacketSet.of(new PacketBox(IntervalSet.point(proto),
+                                addrs(s, s), addrs(t, t), Ports.ALL, IntervalSet.point(dp))))) {
+                            if (u.of(dec) != null) certain = false;
+                        }
+                        if (certain) {
+                            assertEquals(oracle(d, pkt), e.permitted().contains(pkt) ? Action.PERMIT : Action.DENY,
+                                    "packet " + pkt + " is marked certain but the device decides otherwise; model " + m.policies()
+                                            + " device " + d.policies());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void anExactImportHasNoUncertainDecisions() {
         Rule rule = new Rule(1, "a", Action.PERMIT, PacketSet.of(PacketBox.of(Protocols.TCP_SET, Addresses.ALL, Addresses.ALL, Ports.ALL)),

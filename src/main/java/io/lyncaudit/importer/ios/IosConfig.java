@@ -81,10 +81,15 @@ final class IosConfig {
         }
     }
 
-    /** {@code ip access-group ACL in|out} inside an interface block. */
-    record AccessGroup(String acl, Binding binding, int line) {}
+    /** {@code ip access-group ACL in|out}, or {@code ipv6 traffic-filter ACL in|out} ({@code ipv6}), inside an interface block. */
+    record AccessGroup(String acl, Binding binding, int line, boolean ipv6) {}
 
+    /** IPv4 access lists, named and numbered, by name. */
     final Map<String, List<Entry>> acls = new LinkedHashMap<>();
+    /** IPv6 access lists by name: a namespace of their own. */
+    final Map<String, List<Entry>> acls6 = new LinkedHashMap<>();
+    /** The line of each {@code ipv6 access-list NAME}: where its implicit entries are stated. */
+    final Map<String, Integer> acl6Lines = new LinkedHashMap<>();
     final Map<String, Group> groups = new LinkedHashMap<>();
     /** Object-groups of types that are not modelled, by name: their type. */
     final Map<String, String> unmodelled = new LinkedHashMap<>();

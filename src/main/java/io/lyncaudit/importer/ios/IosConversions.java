@@ -32,9 +32,13 @@ import java.util.Set;
 
 /**
  * Stage two: {@link IosConfig} into neutral policies. Each {@code ip access-group} becomes one
- * first-match policy on its interface and direction, ending in the implicit deny; traffic through
- * interfaces without an ACL is permitted (the import's unbound default). An access-group naming an
- * ACL that does not exist (or has no entries) filters nothing on IOS, and is reported.
+ * first-match policy on its interface and direction, ending in the implicit deny, with scope IPv4:
+ * an IPv4 access list neither permits nor denies IPv6. Each {@code ipv6 traffic-filter} becomes
+ * one with scope IPv6, ending in the implicit {@code permit icmp any any nd-na}, {@code nd-ns}
+ * (uncertain, as ICMPv6 types are not modelled) and {@code deny ipv6 any any}. Traffic that no
+ * access list of its family filters is permitted (the import's unbound default). An access-group
+ * or traffic-filter naming an ACL that does not exist (or has no entries) filters nothing on IOS,
+ * and is reported.
  *
  * <p>{@code established} matches TCP segments with ACK or RST set: return traffic of connections
  * opened the other way. The audit asks about new connections, so such entries match none of them
@@ -45,7 +49,7 @@ import java.util.Set;
  * keep their match as the bound. Dynamic (lock-and-key) entries, entries with a non-contiguous
  * wildcard or an unresolvable or unmodelled object-group, and entries whose action alone could be
  * read keep their place as placeholders that match nothing for sure, bounded by what can be read
- * (at most every IPv4 packet). {@code reflect} entries match as written; {@code evaluate} is a
+ * (at most every packet of the list's family). {@code reflect} entries match as written; {@code evaluate} is a
  * placeholder permit bounded by the mirror of what the entries reflecting into its list may match.
  */
 final class IosConversions {
@@ -67,8 +71,17 @@ final class IosConversions {
         return new IosConversions(cfg, ledger).run();
     }
 
-    /** Every IPv4 packet: the most an IPv4 access list can match. */
-    static final PacketSet IPV4 = PacketSet.of(new PacketBox(Protocols.ALL, Addresses.ALL_V4, Addresses.ALL_V4, Ports.ALL, Ports.ALL));
+    /** Every IPv4 packet: the most an IPv4 access list can match, and what an {@code ip access-group} sees. */
+    static final PacketSet IPV4 = PacketSet.IPV4;
+    /** Every IPv6 packet: the most an IPv6 access list can match, and what an {@code ipv6 traffic-filter} sees. */
+    static final PacketSet IPV6 = PacketSet.IPV6;
+
+    /** Every ICMPv6 packet: how the implicit neighbour-discovery permits of an IPv6 access list are read. */
+    static final PacketSet ICMPV6 = PacketSet.of(new PacketBox(IntervalSet.point(Protocols.ICMPV6), Addresses.ALL_V6, Addresses.ALL_V6,
+            Ports.ALL, Ports.ALL));
+
+    /** The implicit entries every IPv6 access list ends with before its implicit {@code deny ipv6 any any}. */
+    static final List<String> IMPLICIT_ND = List.of("permit icmp any any nd-na", "permit icmp any any nd-ns");
 
     /** An entry made neutral: {@code match} is the importer's reading, {@code may} what the device might match, {@code why} null when exact. */
     private record Converted(PacketSet match, PacketSet may, String why) {}
@@ -80,20 +93,55 @@ final class IosConversions {
     private record Svcs(List<Svc> sure, List<Svc> may, List<String> why) {}
 
     private List<Policy> run() {
-        Map<String, List<Converted>> converted = new HashMap<>();
         // what each reflexive list may come to hold: the mirror of every session its reflect entries may permit
         Map<String, PacketSet> reflected = new HashMap<>();
-        for (Map.Entry<String, List<Entry>> e : cfg.acls.entrySet()) {
+        Map<String, List<Converted>> converted = convertAll(cfg.acls, false, reflected);
+        Map<String, List<Converted>> converted6 = convertAll(cfg.acls6, true, reflected);
+        Map<String, List<Rule>> rules = rules(cfg.acls, converted, reflected);
+        Map<String, List<Rule>> rules6 = rules(cfg.acls6, converted6, reflected);
+        for (Map.Entry<String, List<Rule>> e : rules6.entrySet()) e.setValue(withImplicitNd(e.getKey(), e.getValue()));
+        List<Policy> policies = new ArrayList<>();
+        for (AccessGroup g : cfg.accessGroups) {
+            List<Entry> entries = (g.ipv6() ? cfg.acls6 : cfg.acls).get(g.acl());
+            if (entries == null || entries.isEmpty()) {
+                // an IPv6 list without entries has no implicit entries either
+                ledger.unsupported(g.line(), (g.ipv6() ? "ipv6 access-list " : "access-list ") + g.acl()
+                        + (entries == null ? " is not defined" : " has no entries") + "; IOS then filters nothing "
+                        + (g.ipv6() ? "of IPv6 " : "") + "on this interface");
+                continue;
+            }
+            String name = g.acl();
+            if (!policyNames.add(name)) {
+                String at = g.binding().iface() + " " + g.binding().direction().json();
+                name = g.acl() + " (" + (g.ipv6() ? "ipv6 " : "") + at + ")";
+                for (int k = 2; !policyNames.add(name); k++) name = g.acl() + " (" + (g.ipv6() ? "ipv6 " : "") + at + " " + k + ")";
+            }
+            // an IPv4 access list filters IPv4 only, an IPv6 one IPv6 only: the other family passes it untouched
+            policies.add(new Policy(name, PolicyKind.FIRST_MATCH, g.binding(), Action.DENY,
+                    (g.ipv6() ? rules6 : rules).get(g.acl()), null, g.ipv6() ? IPV6 : IPV4));
+        }
+        return policies;
+    }
+
+    /** Every entry of the access lists made neutral (null where left out, or for evaluate); records what reflect entries fill. */
+    private Map<String, List<Converted>> convertAll(Map<String, List<Entry>> acls, boolean v6, Map<String, PacketSet> reflected) {
+        Map<String, List<Converted>> converted = new HashMap<>();
+        for (Map.Entry<String, List<Entry>> e : acls.entrySet()) {
             List<Converted> out = new ArrayList<>();
             for (Entry x : e.getValue()) {
-                Converted c = x.evaluate() != null ? null : convert(x);
+                Converted c = x.evaluate() != null ? null : convert(x, v6);
                 out.add(c);
                 if (c != null && x.reflect() != null) reflected.merge(x.reflect(), mirror(c.may()), PacketSet::union);
             }
             converted.put(e.getKey(), out);
         }
+        return converted;
+    }
+
+    private Map<String, List<Rule>> rules(Map<String, List<Entry>> acls, Map<String, List<Converted>> converted,
+                                          Map<String, PacketSet> reflected) {
         Map<String, List<Rule>> rules = new HashMap<>();
-        for (Map.Entry<String, List<Entry>> e : cfg.acls.entrySet()) {
+        for (Map.Entry<String, List<Entry>> e : acls.entrySet()) {
             List<Rule> out = new ArrayList<>();
             List<Converted> cs = converted.get(e.getKey());
             for (int i = 0; i < cs.size(); i++) {
@@ -107,22 +155,25 @@ final class IosConversions {
             }
             rules.put(e.getKey(), out);
         }
-        List<Policy> policies = new ArrayList<>();
-        for (AccessGroup g : cfg.accessGroups) {
-            List<Entry> entries = cfg.acls.get(g.acl());
-            if (entries == null || entries.isEmpty()) {
-                ledger.unsupported(g.line(), "access-list " + g.acl() + (entries == null ? " is not defined" : " has no entries")
-                        + "; IOS then filters nothing on this interface");
-                continue;
-            }
-            String name = g.acl();
-            if (!policyNames.add(name)) {
-                name = g.acl() + " (" + g.binding().iface() + " " + g.binding().direction().json() + ")";
-                policyNames.add(name);
-            }
-            policies.add(new Policy(name, PolicyKind.FIRST_MATCH, g.binding(), Action.DENY, rules.get(g.acl())));
+        return rules;
+    }
+
+    /**
+     * The rules of an IPv6 access list followed by its implicit {@code permit icmp any any nd-na}
+     * and {@code nd-ns}; the implicit {@code deny ipv6 any any} is the policy's default. ICMPv6
+     * types are not modelled, so they read, as an explicit entry naming an ICMP type does, as
+     * every ICMPv6 packet, and are uncertain. They point at the {@code ipv6 access-list} line.
+     */
+    private List<Rule> withImplicitNd(String acl, List<Rule> rules) {
+        List<Rule> out = new ArrayList<>(rules);
+        int line = cfg.acl6Lines.getOrDefault(acl, 0);
+        for (String text : IMPLICIT_ND) {
+            SourceRef src = SourceRef.line(ledger.file(), line, text + " (implicit, at the end of ipv6 access-list " + acl + ")");
+            out.add(new Rule(out.size() + 1, null, Action.PERMIT, ICMPV6, Set.of(), Set.of(), src)
+                    .withUncertainty("implicit '" + text + "': ICMPv6 types are not modelled; the entry is treated as matching "
+                            + "every ICMPv6 type", ICMPV6));
         }
-        return policies;
+        return out;
     }
 
     /** The same packets in the other direction: what a reflexive list permits back for a session. */
@@ -146,20 +197,26 @@ final class IosConversions {
         return new Converted(PacketSet.EMPTY, bound, why);
     }
 
-    /** The entry's match, or null when it is left out. */
-    private Converted convert(Entry e) {
+    /** The entry's match (of an IPv6 access list when {@code v6}), or null when it is left out. */
+    private Converted convert(Entry e, boolean v6) {
         int line = e.line();
-        if (e.proto() == null) return new Converted(PacketSet.EMPTY, IPV4, e.placeholder()); // the parser has reported it
+        PacketSet family = v6 ? IPV6 : IPV4;
+        if (e.proto() == null) return new Converted(PacketSet.EMPTY, family, e.placeholder()); // the parser has reported it
         if (e.established()) {
             ledger.ignored(line, "'established' matches return traffic only (TCP with ACK or RST); "
                     + "it decides no new connection, so the entry is left out");
             return null;
         }
-        Side src = side(e.src(), line);
-        Side dst = side(e.dst(), line);
+        Side src = side(e.src(), line, v6);
+        Side dst = side(e.dst(), line, v6);
         Svcs svcs = services(e);
         PacketSet match = boxes(svcs.sure(), src.sure(), dst.sure());
         PacketSet may = boxes(svcs.may(), src.may(), dst.may());
+        if (v6) {
+            // an object-group may hold IPv4 members: an IPv6 list never matches them
+            match = match.intersect(IPV6);
+            may = may.intersect(IPV6);
+        }
         Set<String> why = new LinkedHashSet<>(svcs.why());
         why.addAll(src.why());
         why.addAll(dst.why());
@@ -222,8 +279,8 @@ final class IosConversions {
         return g;
     }
 
-    /** An address operand; what cannot be resolved may be any IPv4 address. */
-    private Side side(Addr a, int line) {
+    /** An address operand; what cannot be resolved may be any address of the list's family. */
+    private Side side(Addr a, int line, boolean v6) {
         if (a instanceof AddrLiteral l) return new Side(l.addresses(), l.addresses(), List.of());
         if (a instanceof AddrHull h) {
             ledger.unsupported(line, h.why());
@@ -236,10 +293,10 @@ final class IosConversions {
         } catch (IllegalArgumentException x) {
             String kind = cfg.unmodelled.get(name);
             String why = (kind != null ? "object-group " + name + " (" + kind + ") is not modelled" : x.getMessage())
-                    + "; it may match any IPv4 address";
+                    + "; it may match any " + (v6 ? "IPv6" : "IPv4") + " address";
             if (kind != null) ledger.unsupported(line, why);
             else ledger.unrecognized(line, why);
-            return new Side(IntervalSet.EMPTY, Addresses.ALL_V4, List.of(why));
+            return new Side(IntervalSet.EMPTY, v6 ? Addresses.ALL_V6 : Addresses.ALL_V4, List.of(why));
         }
     }
 

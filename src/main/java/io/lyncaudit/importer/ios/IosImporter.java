@@ -15,9 +15,10 @@ import java.util.List;
 
 /**
  * Reads a Cisco IOS / IOS XE running-config into the neutral policy: one first-match policy per
- * {@code ip access-group} (interface names as the config writes them, e.g.
- * {@code GigabitEthernet0/1}), implicit deny at the end of each ACL, and traffic through
- * interfaces without an ACL permitted. IPv4 only: IPv6 traffic filters are reported, not modelled.
+ * {@code ip access-group} and per {@code ipv6 traffic-filter} (interface names as the config
+ * writes them, e.g. {@code GigabitEthernet0/1}), implicit deny at the end of each ACL, and traffic
+ * through interfaces without an ACL permitted. An IPv4 ACL filters IPv4 only and an IPv6 ACL IPv6
+ * only (the policy's scope), so IPv6 traffic through an interface with just an IPv4 ACL passes.
  * Entries that depend on something not modelled are reported and become uncertain rules with a
  * bound on what they may match (see {@link IosConversions}).
  */
@@ -37,7 +38,7 @@ public final class IosImporter implements Importer {
         for (String line : text.split("\n", 4000)) {
             String s = line.strip();
             if (s.startsWith("ip access-list extended ") || s.startsWith("ip access-list standard ")
-                    || (s.startsWith("ip access-group ") && line.startsWith(" "))) {
+                    || ((s.startsWith("ip access-group ") || s.startsWith("ipv6 traffic-filter ")) && line.startsWith(" "))) {
                 return true;
             }
             if (s.startsWith("access-list ") && s.length() > 12 && Character.isDigit(s.charAt(12))) return true;

@@ -47,10 +47,25 @@ final class IosNames {
             case "nos" -> { return IntervalSet.point(94); }
             case "igrp" -> { return IntervalSet.point(9); }
             case "pcp" -> { return IntervalSet.point(108); }
+            case "ahp" -> { return IntervalSet.point(Protocols.AH); }
             default -> { }
         }
         int n = Protocols.number(t);
         return n < 0 ? null : IntervalSet.point(n);
+    }
+
+    /**
+     * A protocol keyword or number of an IPv6 access list, or null: {@code ipv6} is every protocol
+     * and {@code icmp} is ICMPv6; {@code ip} is not one.
+     */
+    static IntervalSet protocol6(String token) {
+        String t = token.toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "ipv6" -> { return Protocols.ALL; }
+            case "icmp" -> { return IntervalSet.point(Protocols.ICMPV6); }
+            case "ip", "tcp-udp", "igrp", "nos" -> { return null; }
+            default -> { return protocol(t); }
+        }
     }
 
     static boolean ported(IntervalSet protocols) {

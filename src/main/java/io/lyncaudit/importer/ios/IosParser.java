@@ -23,6 +23,7 @@ import io.lyncaudit.policy.Binding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +38,7 @@ final class IosParser {
             "boot-end-marker", "enable", "aaa", "clock", "logging", "snmp-server", "ntp", "line", "router", "crypto",
             "username", "control-plane", "end", "license", "redundancy", "spanning-tree", "vlan", "archive", "voice",
             "dial-peer", "no", "memory-size", "security", "multilink", "vtp", "cdp", "lldp", "mpls", "key", "track",
-            "route-map", "ipv6", "alias", "scheduler", "event", "file", "platform", "subscriber", "diagnostic",
+            "route-map", "alias", "scheduler", "event", "file", "platform", "subscriber", "diagnostic",
             "vrf", "call-home", "transceiver", "netconf-yang", "restconf", "login", "privilege", "tftp-server",
             "errdisable", "port-channel", "system", "hw-module", "mac", "policy-map", "class-map", "service-policy",
             "monitor", "flow", "sampler", "zone", "zone-pair", "parameter-map", "template", "mls", "wsma", "telemetry",
@@ -56,6 +57,8 @@ final class IosParser {
     private String block;
     private String acl;
     private boolean standard;
+    /** The current access-list block is an {@code ipv6 access-list}. */
+    private boolean ipv6;
     private Group group;
     private String iface;
     private String bannerEnd;
@@ -123,6 +126,7 @@ final class IosParser {
                 ledger.used(no);
             }
             case "ip" -> ipTop(no, t);
+            case "ipv6" -> ipv6Top(no, t);
             case "access-list" -> numbered(no, t);
             case "object-group" -> {
                 need(t, 3, "object-group network|service NAME");
@@ -171,6 +175,7 @@ final class IosParser {
             if (type.equals("extended") || type.equals("standard")) {
                 acl = t[3];
                 standard = type.equals("standard");
+                ipv6 = false;
                 cfg.acls.computeIfAbsent(acl, x -> new ArrayList<>());
                 block = "acl";
                 ledger.used(no);
@@ -187,6 +192,29 @@ final class IosParser {
             block = "unknown";
             ledger.unrecognized(no, "unknown statement");
         }
+    }
+
+    /** {@code ipv6 access-list NAME} opens an IPv6 access list; every other {@code ipv6 ...} statement is not about filtering. */
+    private void ipv6Top(int no, String[] t) {
+        if (t.length >= 2 && t[1].equalsIgnoreCase("access-list")) {
+            need(t, 3, "ipv6 access-list NAME");
+            if (t.length > 3) {
+                // log-update, cache, role-based: settings of IPv6 access lists in general, not one list
+                block = "ignored";
+                ledger.ignored(no, "ipv6 access-list " + t[2] + ": not an interface filter");
+                return;
+            }
+            acl = t[2];
+            standard = false;
+            ipv6 = true;
+            cfg.acls6.computeIfAbsent(acl, x -> new ArrayList<>());
+            cfg.acl6Lines.putIfAbsent(acl, no);
+            block = "acl";
+            ledger.used(no);
+            return;
+        }
+        block = "ignored";
+        ledger.ignored(no, "not about filtering");
     }
 
     /** {@code access-list N permit|deny|remark ...}: 1-99, 1300-1999 standard; 100-199, 2000-2699 extended. */
@@ -215,27 +243,32 @@ final class IosParser {
             dynamic = t[3];
             i = skipTimeout(t, 4);
         }
-        entry(no, t[1], std, t, i, dynamic);
+        entry(no, t[1], std, false, t, i, dynamic);
     }
 
     private static int skipTimeout(String[] t, int i) {
         return i + 1 < t.length && t[i].equalsIgnoreCase("timeout") ? i + 2 : i;
     }
 
-    /** Reads the entry at {@code i} into {@code aclName}; a dynamic entry ({@code dynamic} its name) is kept as a placeholder. */
-    private void entry(int no, String aclName, boolean std, String[] t, int i, String dynamic) {
+    /**
+     * Reads the entry at {@code i} into {@code aclName} (an IPv6 access list when {@code v6}); a
+     * dynamic entry ({@code dynamic} its name) is kept as a placeholder.
+     */
+    private void entry(int no, String aclName, boolean std, boolean v6, String[] t, int i, String dynamic) {
+        Map<String, List<Entry>> acls = v6 ? cfg.acls6 : cfg.acls;
         Entry e;
         try {
-            e = std ? standardEntry(no, t, i) : extendedEntry(no, t, i);
+            e = std ? standardEntry(no, t, i) : extendedEntry(no, t, i, v6);
         } catch (IllegalArgumentException x) {
             Action a = i < t.length ? readAction(t[i]) : null;
             // without a readable action nothing sound can stand in for the entry: only the diagnostic remains
             if (a == null) throw x;
             int r = indexOf(t, "reflect");
-            cfg.acls.computeIfAbsent(aclName, k -> new ArrayList<>()).add(Entry.unreadable(no, a,
-                    "the entry could not be read (" + x.getMessage() + "); it may match any IPv4 packet",
+            String family = v6 ? "IPv6" : "IPv4";
+            acls.computeIfAbsent(aclName, k -> new ArrayList<>()).add(Entry.unreadable(no, a,
+                    "the entry could not be read (" + x.getMessage() + "); it may match any " + family + " packet",
                     r >= 0 && r + 1 < t.length ? t[r + 1] : null));
-            ledger.unrecognized(no, x.getMessage() + "; kept as an uncertain " + a.json() + " that may match any IPv4 packet");
+            ledger.unrecognized(no, x.getMessage() + "; kept as an uncertain " + a.json() + " that may match any " + family + " packet");
             return;
         }
         if (dynamic != null) {
@@ -246,7 +279,7 @@ final class IosParser {
         } else {
             ledger.used(no);
         }
-        cfg.acls.computeIfAbsent(aclName, k -> new ArrayList<>()).add(e);
+        acls.computeIfAbsent(aclName, k -> new ArrayList<>()).add(e);
     }
 
     private static int indexOf(String[] t, String word) {
@@ -264,10 +297,15 @@ final class IosParser {
                     String dir = t[3].toLowerCase(Locale.ROOT);
                     if (!dir.equals("in") && !dir.equals("out")) throw new IllegalArgumentException("expected in or out");
                     cfg.accessGroups.add(new IosConfig.AccessGroup(t[2],
-                            new Binding(iface, dir.equals("in") ? Binding.Direction.IN : Binding.Direction.OUT), no));
+                            new Binding(iface, dir.equals("in") ? Binding.Direction.IN : Binding.Direction.OUT), no, false));
                     ledger.used(no);
                 } else if (k.equals("ipv6") && t.length >= 2 && t[1].equalsIgnoreCase("traffic-filter")) {
-                    ledger.unsupported(no, "IPv6 traffic filters are not modelled");
+                    need(t, 4, "ipv6 traffic-filter NAME in|out");
+                    String dir = t[3].toLowerCase(Locale.ROOT);
+                    if (!dir.equals("in") && !dir.equals("out")) throw new IllegalArgumentException("expected in or out");
+                    cfg.accessGroups.add(new IosConfig.AccessGroup(t[2],
+                            new Binding(iface, dir.equals("in") ? Binding.Direction.IN : Binding.Direction.OUT), no, true));
+                    ledger.used(no);
                 } else {
                     ledger.ignored(no, "interface setting not about filtering");
                 }
@@ -275,6 +313,11 @@ final class IosParser {
             case "acl" -> {
                 int i = 0;
                 if (isNumber(t[0])) i = 1; // sequence number
+                else if (ipv6 && k.equals("sequence")) {
+                    // IPv6 entries state their number as "sequence N" (first, or among the options)
+                    if (t.length < 2 || !isNumber(t[1])) throw new IllegalArgumentException("'sequence' needs a number");
+                    i = 2;
+                }
                 if (i >= t.length) throw new IllegalArgumentException("sequence number without an entry");
                 String w = t[i].toLowerCase(Locale.ROOT);
                 if (w.equals("remark")) {
@@ -283,7 +326,7 @@ final class IosParser {
                 }
                 if (w.equals("evaluate")) {
                     need(t, i + 2, "evaluate NAME");
-                    cfg.acls.get(acl).add(Entry.evaluate(no, t[i + 1])); // reported when converted
+                    (ipv6 ? cfg.acls6 : cfg.acls).get(acl).add(Entry.evaluate(no, t[i + 1])); // reported when converted
                     return;
                 }
                 String dynamic = null;
@@ -292,7 +335,7 @@ final class IosParser {
                     dynamic = t[i + 1];
                     i = skipTimeout(t, i + 2);
                 }
-                entry(no, acl, standard, t, i, dynamic);
+                entry(no, acl, standard, ipv6, t, i, dynamic);
             }
             case "group" -> groupMember(no, t, k);
             default -> ledger.unrecognized(no, "unexpected line");
@@ -416,7 +459,8 @@ final class IosParser {
                 new AddrLiteral(Addresses.ALL_V4), Ports.ALL, false, unsupported, null, null, null);
     }
 
-    private Entry extendedEntry(int no, String[] t, int i) {
+    /** An extended IPv4 entry, or an IPv6 entry when {@code v6}: the same shape, with IPv6 operands and options. */
+    private Entry extendedEntry(int no, String[] t, int i, boolean v6) {
         need(t, i + 4, "permit|deny PROTOCOL SOURCE DESTINATION");
         Action a = action(t[i++]);
         Proto proto;
@@ -425,32 +469,40 @@ final class IosParser {
             proto = new ProtoGroup(t[i + 1]);
             i += 2;
         } else {
-            IntervalSet p = IosNames.protocol(t[i]);
-            if (p == null) throw new IllegalArgumentException("unknown protocol '" + t[i] + "'");
+            IntervalSet p = v6 ? IosNames.protocol6(t[i]) : IosNames.protocol(t[i]);
+            if (p == null) throw new IllegalArgumentException("unknown protocol '" + t[i] + "'" + (v6 ? " in an IPv6 access list" : ""));
             proto = new ProtoLiteral(p);
             i++;
         }
         boolean ported = proto instanceof ProtoLiteral pl && IosNames.ported(pl.protocols());
-        boolean icmp = proto instanceof ProtoLiteral pl && pl.protocols().equals(IntervalSet.point(Protocols.ICMP));
+        boolean icmp = proto instanceof ProtoLiteral pl && pl.protocols().equals(IntervalSet.point(v6 ? Protocols.ICMPV6 : Protocols.ICMP));
+        Set<String> options = v6 ? OPTIONS6 : OPTIONS;
         int[] next = {i};
-        Addr src = address(t, i, next);
+        Addr src = address(t, i, next, v6);
         i = next[0];
         IntervalSet sp = ported ? IosNames.operator(t, i, next) : null;
         if (sp != null) i = next[0];
-        Addr dst = address(t, i, next);
+        Addr dst = address(t, i, next, v6);
         i = next[0];
         IntervalSet dp = ported ? IosNames.operator(t, i, next) : null;
         if (dp != null) i = next[0];
         boolean established = false;
         String reflect = null;
         List<String> unsupported = new ArrayList<>();
-        if (icmp && i < t.length && !OPTIONS.contains(t[i].toLowerCase(Locale.ROOT))) {
-            unsupported.add("ICMP types are not modelled; the entry matches every ICMP type");
+        if (icmp && i < t.length && !options.contains(t[i].toLowerCase(Locale.ROOT))) {
+            unsupported.add("ICMP types are not modelled; the entry matches every ICMP" + (v6 ? "v6" : "") + " type");
             i++;
             if (i < t.length && isNumber(t[i])) i++;
         }
         while (i < t.length) {
             String o = t[i].toLowerCase(Locale.ROOT);
+            if (v6) {
+                int after = ipv6Option(t, i, unsupported);
+                if (after > i) {
+                    i = after;
+                    continue;
+                }
+            }
             switch (o) {
                 case "established" -> {
                     if (!ported) throw new IllegalArgumentException("'established' needs tcp");
@@ -465,7 +517,7 @@ final class IosParser {
                 }
                 case "log", "log-input" -> {
                     i++;
-                    if (i < t.length && !OPTIONS.contains(t[i].toLowerCase(Locale.ROOT))) i++; // log cookie
+                    if (i < t.length && !options.contains(t[i].toLowerCase(Locale.ROOT))) i++; // log cookie
                 }
                 case "time-range" -> {
                     need(t, i + 2, "time-range NAME");
@@ -473,6 +525,7 @@ final class IosParser {
                     i += 2;
                 }
                 case "dscp", "precedence", "tos", "ttl", "option" -> {
+                    if (v6 && !o.equals("dscp")) throw new IllegalArgumentException("unexpected '" + t[i] + "' in IPv6 access-list entry");
                     unsupported.add("'" + o + "' matching is not modelled; the entry matches regardless");
                     i += o.equals("ttl") ? 3 : 2;
                 }
@@ -495,18 +548,55 @@ final class IosParser {
     private static final Set<String> OPTIONS = Set.of("established", "reflect", "log", "log-input", "time-range", "dscp", "precedence",
             "tos", "ttl", "option", "fragments", "ack", "syn", "fin", "rst", "psh", "urg", "match-all", "match-any");
 
-    private Addr address(String[] t, int i, int[] next) {
+    /** The options of an IPv6 entry: those it shares with IPv4 and the IPv6 header matches. */
+    private static final Set<String> OPTIONS6 = Set.of("established", "reflect", "log", "log-input", "time-range", "dscp",
+            "fragments", "ack", "syn", "fin", "rst", "psh", "urg", "match-all", "match-any", "sequence", "flow-label",
+            "dest-option-type", "routing-type", "mobility-type", "hbh", "routing", "mobility", "undetermined-transport");
+
+    /**
+     * An option only IPv6 entries have, at {@code t[i]}: returns the index after it, or {@code i}
+     * when there is none. What is not modelled is added to {@code unsupported}.
+     */
+    private static int ipv6Option(String[] t, int i, List<String> unsupported) {
+        String o = t[i].toLowerCase(Locale.ROOT);
+        switch (o) {
+            case "sequence" -> {
+                // the entry's number: the order of the running-config is the order of the numbers
+                if (i + 1 >= t.length || !isNumber(t[i + 1])) throw new IllegalArgumentException("'sequence' needs a number");
+                return i + 2;
+            }
+            case "flow-label" -> {
+                need(t, i + 2, "flow-label VALUE");
+                unsupported.add("'flow-label' matching is not modelled; the entry matches regardless");
+                return i + 2;
+            }
+            case "dest-option-type", "routing-type", "mobility-type" -> {
+                unsupported.add("'" + o + "' matching is not modelled; the entry matches regardless");
+                // the type is optional
+                return i + 1 < t.length && !OPTIONS6.contains(t[i + 1].toLowerCase(Locale.ROOT)) ? i + 2 : i + 1;
+            }
+            case "hbh", "routing", "mobility", "undetermined-transport" -> {
+                unsupported.add("'" + o + "' matching (IPv6 extension headers) is not modelled; the entry matches regardless");
+                return i + 1;
+            }
+            default -> {
+                return i;
+            }
+        }
+    }
+
+    private Addr address(String[] t, int i, int[] next, boolean v6) {
         if (i >= t.length) throw new IllegalArgumentException("source or destination missing");
         String w = t[i].toLowerCase(Locale.ROOT);
         switch (w) {
             case "any" -> {
                 next[0] = i + 1;
-                return new AddrLiteral(Addresses.ALL_V4);
+                return new AddrLiteral(v6 ? Addresses.ALL_V6 : Addresses.ALL_V4);
             }
             case "host" -> {
                 need(t, i + 2, "host ADDRESS");
                 next[0] = i + 2;
-                return new AddrLiteral(Addresses.parse(t[i + 1]));
+                return new AddrLiteral(v6 ? ipv6(t[i + 1]) : Addresses.parse(t[i + 1]));
             }
             case "object-group" -> {
                 need(t, i + 2, "object-group NAME");
@@ -515,9 +605,22 @@ final class IosParser {
             }
             default -> { }
         }
+        if (v6) {
+            // X:X::X/LEN: IPv6 access lists take prefixes, not wildcards
+            if (t[i].indexOf('/') < 0) throw new IllegalArgumentException("expected any, host ADDRESS or PREFIX/LENGTH, found '" + t[i] + "'");
+            next[0] = i + 1;
+            return new AddrLiteral(ipv6(t[i]));
+        }
         need(t, i + 2, "ADDRESS WILDCARD");
         next[0] = i + 2;
         return wildcard(t[i], t[i + 1]);
+    }
+
+    /** An IPv6 address or prefix; an IPv4 one is refused, as IOS does in an IPv6 access list. */
+    private static IntervalSet ipv6(String text) {
+        if (text.indexOf(':') < 0) throw new IllegalArgumentException("'" + text + "' is not an IPv6 address");
+        // IPv4-mapped addresses (::ffff:0:0/96) are where this model keeps IPv4: an IPv6 list never sees them
+        return Addresses.parse(text).intersect(Addresses.ALL_V6);
     }
 
     /**

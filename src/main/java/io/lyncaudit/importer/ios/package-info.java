@@ -1,6 +1,7 @@
 /**
  * Cisco IOS / IOS XE importer, format {@code cisco-ios}: named and numbered extended and standard
- * ACLs, object-groups and {@code ip access-group} per interface. Two stages:
+ * ACLs, IPv6 access lists, object-groups, and {@code ip access-group} and {@code ipv6 traffic-filter}
+ * per interface. Two stages:
  * {@link io.lyncaudit.importer.ios.IosParser} reads the lines into the raw model
  * {@link io.lyncaudit.importer.ios.IosConfig}; {@link io.lyncaudit.importer.ios.IosConversions}
  * turns it into the neutral policy.

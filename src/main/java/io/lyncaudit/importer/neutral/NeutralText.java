@@ -15,6 +15,8 @@ final class NeutralText {
     private NeutralText() {}
 
     static final String NONE = "none";
+    /** A policy's scope: every IPv4 packet, every IPv6 packet. */
+    static final String SCOPE_IPV4 = "ipv4", SCOPE_IPV6 = "ipv6";
 
     /** List items: "; ", or ", " — a comma followed by exactly three digits is a thousands separator ("50,000"). */
     private static final Pattern PORT_LIST = Pattern.compile("\\s*;\\s*|,\\s+|,(?!\\d{3}(?!\\d))");

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.lyncaudit.model.PacketBox;
+import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.model.Ports;
 import io.lyncaudit.ipsec.IpsecPolicy;
 import io.lyncaudit.ipsec.IpsecRule;
@@ -256,9 +257,22 @@ public final class NeutralWriter {
             b.put("interface", p.binding().iface());
             b.put("direction", p.binding().direction().json());
         }
+        if (p.scoped()) scope(o, p.scope());
         o.put("defaultAction", p.defaultAction().json());
         if (p.defaultSource() != null) o.set("defaultSource", source(p.defaultSource()));
         return o;
+    }
+
+    /** "ipv4" or "ipv6" for the family scopes, otherwise the scope's boxes. */
+    private static void scope(ObjectNode o, PacketSet scope) {
+        if (scope.equals(PacketSet.IPV4)) {
+            o.put("scope", NeutralText.SCOPE_IPV4);
+        } else if (scope.equals(PacketSet.IPV6)) {
+            o.put("scope", NeutralText.SCOPE_IPV6);
+        } else {
+            ArrayNode m = o.putArray("scope");
+            for (PacketBox box : scope.boxes()) m.add(box(box));
+        }
     }
 
     private static ObjectNode rule(Rule r) {

@@ -28,7 +28,8 @@ final class PolicyReader {
     private static final Set<String> TOP = Set.of("schemaVersion", "file", "format", "lines", "policies", "unboundDefault",
             "nat", "diagnostics");
     private static final Set<String> LINES = Set.of("total", "used", "ignored", "unsupported", "unrecognized");
-    private static final Set<String> POLICY = Set.of("name", "kind", "binding", "defaultAction", "defaultSource", "rules");
+    private static final Set<String> POLICY = Set.of("name", "kind", "binding", "scope", "defaultAction", "defaultSource",
+            "rules");
     private static final Set<String> BINDING = Set.of("interface", "direction");
     private static final Set<String> RULE = Set.of("index", "name", "action", "protocol", "source", "destination", "ports",
             "sourcePorts", "fromZones", "toZones", "match", "uncertain", "mayMatch", "source_ref");
@@ -92,12 +93,31 @@ final class PolicyReader {
         String name = f.string("name");
         PolicyKind kind = f.isNull("kind") ? PolicyKind.FIRST_MATCH : f.parse("kind", f.string("kind"), PolicyKind::fromJson);
         Binding binding = f.isNull("binding") ? null : binding(f.node("binding"));
+        PacketSet scope = f.isNull("scope") ? PacketSet.ALL : scope(f.node("scope"));
         Action def = f.isNull("defaultAction") ? Action.DENY : f.parse("defaultAction", f.string("defaultAction"), PolicyReader::action);
         SourceRef defSource = f.isNull("defaultSource") ? null : source(f.node("defaultSource"), null);
         if (!f.has("rules")) throw new BadInputException(file, f.line(), "policy '" + name + "' has no 'rules' list");
         List<Rule> rules = new ArrayList<>();
         for (Node r : f.array("rules")) rules.add(rule(r, rules.size() + 1));
-        return new Policy(name, kind, binding, def, rules, defSource);
+        return new Policy(name, kind, binding, def, rules, defSource, scope);
+    }
+
+    /** {@code ipv4}, {@code ipv6}, {@code all}, or a list of boxes like a rule's {@code match}. */
+    private PacketSet scope(Node n) throws BadInputException {
+        if (n instanceof Node.Arr a) {
+            List<PacketBox> boxes = new ArrayList<>();
+            for (Node b : a.items()) boxes.add(box(Fields.of(b, "scope entry", file, BOX), true));
+            return PacketSet.union(boxes);
+        }
+        String s = n instanceof Node.Scalar sc && sc.text() != null && sc.kind().equals("string")
+                ? sc.text().strip().toLowerCase(Locale.ROOT) : "";
+        return switch (s) {
+            case NeutralText.SCOPE_IPV4 -> PacketSet.IPV4;
+            case NeutralText.SCOPE_IPV6 -> PacketSet.IPV6;
+            case "all", "any" -> PacketSet.ALL;
+            default -> throw new BadInputException(file, n.line(), "'scope' in policy must be ipv4, ipv6, all or a list of "
+                    + "{protocol, source, destination, ports, sourcePorts}");
+        };
     }
 
     private Binding binding(Node n) throws BadInputException {

@@ -56,11 +56,34 @@ class IosBadInputTest {
     }
 
     @Test
+    void malformedIpv6FiltersAreDiagnostics() throws Exception {
+        ImportResult r = run(String.join("\n", "hostname v6",
+                "interface Gi1",
+                " ipv6 traffic-filter A sideways",       // 3
+                " ipv6 traffic-filter",                  // 4
+                "ipv6 access-list",                      // 5
+                "ipv6 access-list A",
+                " sequence ten permit ipv6 any any",     // 7
+                " permit ip any any",                    // 8: ip is not an IPv6 protocol
+                " permit tcp any 2001:db8::1 eq 443",    // 9: an address needs host or a prefix length
+                " permit tcp any any precedence 5",      // 10: an IPv4-only option
+                " deny ipv6 any any sequence",           // 11
+                " permit ipv6 any any",
+                ""));
+        for (int line : new int[] {3, 4, 5, 7, 8, 9, 10, 11}) {
+            assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == line && d.category().json().equals("unrecognized")), "line " + line);
+        }
+        assertEquals(r.lines().total(), r.lines().used() + r.lines().ignored() + r.lines().unsupported() + r.lines().unrecognized());
+    }
+
+    @Test
     void randomTokenSoupNeverThrows() throws Exception {
         Random rnd = new Random(5);
         String[] words = {"ip", "access-list", "extended", "A", " permit", " deny", "tcp", "udp", "any", "host", "10.0.0.1",
                 "0.0.0.255", "eq", "range", "neq", "443", "object-group", "G", "established", "log", "interface", " ip access-group",
-                "in", "out", "10", "access-list 101", "access-list 5", "object-group network G", " group-object", "banner", "^C"};
+                "in", "out", "10", "access-list 101", "access-list 5", "object-group network G", " group-object", "banner", "^C",
+                "ipv6 access-list A", " ipv6 traffic-filter", "ipv6", "icmp", "2001:db8::/32", "2001:db8::1", "sequence", "flow-label",
+                "nd-na", "routing-type"};
         for (int k = 0; k < 200; k++) {
             StringBuilder sb = new StringBuilder("hostname soup\n");
             for (int l = 0; l < 20; l++) {

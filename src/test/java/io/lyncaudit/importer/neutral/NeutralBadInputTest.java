@@ -100,6 +100,16 @@ class NeutralBadInputTest {
     }
 
     @Test
+    void badScope() throws Exception {
+        assertEquals("policies/q.yaml:3: 'scope' in policy must be ipv4, ipv6, all or a list of "
+                        + "{protocol, source, destination, ports, sourcePorts}",
+                error("q.yaml", "policies:\n  - name: p\n    scope: ipv5\n    rules: []\n"));
+        assertEquals("policies/r.yaml:4: unknown key 'port' in scope entry (expected destination, ports, protocol, source, sourcePorts)",
+                error("r.yaml", "policies:\n  - name: p\n    scope:\n      - {protocol: TCP, source: any, destination: any, port: 80}\n"
+                        + "    rules: []\n"));
+    }
+
+    @Test
     void wrongTypes() throws Exception {
         assertEquals("policies/n.yaml:1: 'policies' in the document must be a list", error("n.yaml", "policies: 3\n"));
         assertEquals("policies/o.yaml:5: 'index' in rule must be a whole number",

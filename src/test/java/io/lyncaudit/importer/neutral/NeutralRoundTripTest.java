@@ -57,13 +57,19 @@ class NeutralRoundTripTest {
         Policy in = new Policy("outside_in", PolicyKind.FIRST_MATCH, new Binding("outside", Binding.Direction.IN), Action.DENY,
                 List.of(plain, named, sports, empty, odd), SourceRef.line("fw.cfg", 99, "implicit deny"));
         Policy host = new Policy("host", PolicyKind.BLOCK_WINS, new Binding("inside", Binding.Direction.OUT), Action.PERMIT, List.of());
+        Policy v4 = new Policy("v4_in", PolicyKind.FIRST_MATCH, new Binding("outside", Binding.Direction.IN), Action.DENY,
+                List.of(plain.withIndex(1)), null, PacketSet.IPV4);
+        Policy v6 = new Policy("v6_in", PolicyKind.FIRST_MATCH, new Binding("outside", Binding.Direction.IN), Action.DENY,
+                List.of(), null, PacketSet.IPV6);
+        Policy tcp = new Policy("tcp_only", PolicyKind.FIRST_MATCH, new Binding("dmz", Binding.Direction.OUT), Action.PERMIT, List.of(), null,
+                PacketSet.of(box(Protocols.TCP_SET, "10.0.0.0/8", "any", Ports.ALL, Ports.parseRange("1-1023"))));
         NatRule nat = new NatRule(Addresses.parse("131.107.155.10"), Addresses.parse("10.45.16.10"), true, SourceRef.line("fw.cfg", 5, "nat"));
         NatRule nat2 = new NatRule(Addresses.parse("131.107.155.0/28"), Addresses.parse("10.45.16.0/28"), false, null);
         List<Diagnostic> ds = List.of(
                 new Diagnostic("fw.cfg", 1, Diagnostic.Category.IGNORED, "hostname fw", "not about filtering"),
                 new Diagnostic("fw.cfg", 2, Diagnostic.Category.UNSUPPORTED, "time-range x", "time-range is not modelled"),
                 new Diagnostic("included.cfg", 3, Diagnostic.Category.UNRECOGNIZED, null, "unknown"));
-        return new ImportResult("fw.cfg", "cisco-asa", List.of(in, host), List.of(nat, nat2), ds, new LineCounts(20, 5, 1, 1, 1),
+        return new ImportResult("fw.cfg", "cisco-asa", List.of(in, host, v4, v6, tcp), List.of(nat, nat2), ds, new LineCounts(20, 5, 1, 1, 1),
                 Action.PERMIT);
     }
 
@@ -106,6 +112,8 @@ class NeutralRoundTripTest {
             Policy a = r.policies().get(p), b = back.policies().get(p);
             assertEquals(List.of(a.name(), a.kind(), a.binding(), a.defaultAction()), List.of(b.name(), b.kind(), b.binding(), b.defaultAction()));
             assertEquals(a.defaultSource(), b.defaultSource());
+            assertEquals(a.scope(), b.scope(), a.name());
+            assertEquals(a.scoped(), b.scoped(), a.name());
             for (int i = 0; i < a.rules().size(); i++) {
                 Rule x = a.rules().get(i), y = b.rules().get(i);
                 assertEquals(x.match(), y.match(), "rule " + x.index());
@@ -126,6 +134,11 @@ class NeutralRoundTripTest {
         assertTrue(json.contains("\"rules\": []"), "empty arrays are written as []");
         assertTrue(json.contains("\"protocol\": \"ICMP+TCP+UDP\""), "multi-box rules summarise with +");
         assertTrue(json.contains("\"protocol\": \"none\""), "an empty match");
+        assertTrue(json.contains("\"direction\": \"in\"\n      },\n      \"scope\": \"ipv4\",\n      \"defaultAction\""),
+                "a family scope is one word, after the binding");
+        assertTrue(json.contains("\"scope\": \"ipv6\""));
+        assertTrue(json.contains("\"scope\": [\n        {\n          \"protocol\": \"TCP\""), "any other scope is a list of boxes");
+        assertEquals(3, json.split("\"scope\"").length - 1, "an unscoped policy has no scope key");
         assertFalse(json.contains("\r"));
         assertTrue(json.endsWith("}\n"));
     }
