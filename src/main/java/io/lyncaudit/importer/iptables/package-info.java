@@ -8,8 +8,9 @@
  * <p>Decisions, documented once here:
  * <ul>
  *   <li>The audited policy is the filter table's FORWARD chain, unbound (it sees every crossing).
- *       INPUT is emitted as policy {@code INPUT} bound to the pseudo-interface {@code INPUT}
- *       (direction in), so it never joins a forwarded crossing; host audits evaluate it by name.
+ *       INPUT is emitted as policy {@code INPUT} bound to the host pseudo-interface ({@code host},
+ *       direction out: traffic leaving the network towards the box), so a network firewall's audit
+ *       leaves it out and a host firewall's audit uses it alone.
  *       OUTPUT is recorded (used lines) but not emitted as a policy.</li>
  *   <li>User chains are inlined under the jumping rule's match; {@code RETURN} removes its packets
  *       from the rest of the user chain; a {@code RETURN} (or the end of a {@code -g} target) in the

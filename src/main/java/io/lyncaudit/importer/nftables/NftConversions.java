@@ -126,8 +126,14 @@ final class NftConversions {
                 List<String> stack = new ArrayList<>();
                 stack.add(c.name);
                 flatten(t, c, ALL, Set.of(), Set.of(), stack, def, out);
-                policies.add(new Policy(t.family + " " + t.name + " " + c.name, PolicyKind.FIRST_MATCH, b, def, out,
-                        c.text != null ? SourceRef.line(file, c.line, c.text) : null));
+                Policy p = new Policy(t.family + " " + t.name + " " + c.name, PolicyKind.FIRST_MATCH, b, def, out,
+                        c.text != null ? SourceRef.line(file, c.line, c.text) : null);
+                // an ip table sees IPv4 packets only, an ip6 table IPv6 only: its chain policy says nothing of the other family
+                policies.add(switch (t.family) {
+                    case "ip" -> p.withScope(PacketSet.IPV4);
+                    case "ip6" -> p.withScope(PacketSet.IPV6);
+                    default -> p;
+                });
             }
             for (Chain c : t.chains.values()) {
                 for (RawRule r : c.rules) {

@@ -8,8 +8,9 @@
  *
  * <p>Decisions: every base chain on the forward hook (type filter) is one unbound first-match
  * policy named {@code "family table chain"}; several of them all have to accept, as in the
- * kernel. Base chains on the input hook are bound to the pseudo-interface {@code INPUT} (direction
- * in), as for iptables. Regular chains are inlined under {@code jump}/{@code goto}, with
+ * kernel. A table of family {@code ip} sees IPv4 packets only and one of {@code ip6} IPv6 only, so
+ * their policies are scoped to that family; {@code inet} sees both. Base chains on the input hook
+ * are bound to the host pseudo-interface ({@code host}, direction out), as for iptables. Regular chains are inlined under {@code jump}/{@code goto}, with
  * {@code return} semantics as in iptables. Verdict maps become one rule per verdict. Connection
  * state: rules that cannot match a new connection ({@code ct state established,related}) are
  * ignored; {@code dnat to} in a nat chain becomes a {@code NatRule} (the forward hook sees the

@@ -94,6 +94,19 @@ class NftablesImporterTest {
     }
 
     @Test
+    void anIpTableAndAnIp6TableEachFilterTheirOwnFamilyOnly() throws Exception {
+        ImportResult r = load(tmp, "dual.nft", "table ip v4 {\n chain fwd {\n  type filter hook forward priority 0; policy drop;\n"
+                + "  ip daddr 192.0.2.2 tcp dport 443 accept\n }\n}\ntable ip6 v6 {\n chain fwd {\n  type filter hook forward priority 0;"
+                + " policy drop;\n  ip6 daddr 2001:db8::2 tcp dport 443 accept\n }\n}\n");
+        var v6 = Nft.only(Nft.packet("tcp", "2001:db8::1", "2001:db8::2", 443));
+        assertEquals(v6, PolicyEvaluator.evaluate(r, v6, null, null).permitted(), "the ip table's drop policy does not see IPv6");
+        var v4 = Nft.only(Nft.packet("tcp", "192.0.2.1", "192.0.2.2", 443));
+        assertEquals(v4, PolicyEvaluator.evaluate(r, v4, null, null).permitted(), "nor the ip6 table's IPv4");
+        var other = Nft.only(Nft.packet("tcp", "2001:db8::1", "2001:db8::3", 443));
+        assertTrue(PolicyEvaluator.evaluate(r, other, null, null).permitted().isEmpty(), "the ip6 table's policy drops the rest of IPv6");
+    }
+
+    @Test
     void hostileInputIsDiagnosedOrRefusedQuickly() throws Exception {
         StringBuilder deep = new StringBuilder("table ip t {\n chain fwd {\n  type filter hook forward priority 0; policy drop;\n  jump c0\n }\n");
         for (int i = 0; i < 100; i++) deep.append(" chain c").append(i).append(" {\n  jump c").append(i + 1).append("\n }\n");
