@@ -10,7 +10,10 @@
  *   <li>The audited policy is the filter table's FORWARD chain, unbound (it sees every crossing).
  *       INPUT is emitted as policy {@code INPUT} bound to the host pseudo-interface ({@code host},
  *       direction out: traffic leaving the network towards the box), so a network firewall's audit
- *       leaves it out and a host firewall's audit uses it alone.
+ *       leaves it out and a host firewall's audit uses it alone. The policies are not scoped to
+ *       the file's address family: the other family is filtered by rules this file does not hold,
+ *       so its packets meet this file's chain policies, which shows up as a finding rather than
+ *       passing unseen.
  *       OUTPUT is recorded (used lines) but not emitted as a policy.</li>
  *   <li>User chains are inlined under the jumping rule's match; {@code RETURN} removes its packets
  *       from the rest of the user chain; a {@code RETURN} (or the end of a {@code -g} target) in the
