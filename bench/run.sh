@@ -26,6 +26,7 @@ measure() { # label, then the audit arguments
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 measure "sample contoso-single-edge-nat" samples/contoso-single-edge-nat/deployment.yaml
+measure "sample contoso-scaled-dns-nat" samples/contoso-scaled-dns-nat/deployment.yaml
 for n in "${sizes[@]}"; do
   java bench/GenerateBench.java "$out/gen-$n" "$n" 100
   measure "$n rules, 100 servers" "$out/gen-$n/deployment.yaml"
