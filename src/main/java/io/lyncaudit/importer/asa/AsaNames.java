@@ -1,7 +1,7 @@
 package io.lyncaudit.importer.asa;
 
+import io.lyncaudit.importer.CiscoPorts;
 import io.lyncaudit.model.IntervalSet;
-import io.lyncaudit.model.Ports;
 import io.lyncaudit.model.Protocols;
 import java.util.Locale;
 import java.util.Map;
@@ -32,15 +32,12 @@ final class AsaNames {
             Map.entry("vxlan", 4789), Map.entry("who", 513), Map.entry("whois", 43), Map.entry("www", 80),
             Map.entry("xdmcp", 177));
 
+    /** The port grammar shared with the other Cisco importer, with this device's names. */
+    static final CiscoPorts GRAMMAR = new CiscoPorts(PORTS, false, "name");
+
     /** A port number or name, or -1. */
     static int port(String token) {
-        String t = token.toLowerCase(Locale.ROOT);
-        Integer n = PORTS.get(t);
-        if (n != null) return n;
-        if (t.isEmpty() || t.length() > 5) return -1;
-        for (int i = 0; i < t.length(); i++) if (!Character.isDigit(t.charAt(i))) return -1;
-        int v = Integer.parseInt(t);
-        return v <= Ports.MAX ? v : -1;
+        return GRAMMAR.port(token);
     }
 
     /** A protocol name or number as the ASA writes it ({@code ip} is every protocol), or null. */
@@ -63,35 +60,14 @@ final class AsaNames {
 
     /** True when the protocol set is only protocols that carry ports (tcp, udp, sctp). */
     static boolean ported(IntervalSet protocols) {
-        return !protocols.isEmpty() && PORTFUL.containsAll(protocols);
+        return CiscoPorts.ported(protocols);
     }
 
-    private static final IntervalSet PORTFUL = Protocols.TCP_UDP.union(IntervalSet.point(132));
-
     /**
-     * Reads a port operator at {@code tokens[i]} ({@code eq lt gt neq range}); returns the ports and
-     * sets {@code next[0]} to the index after it, or returns null when there is no operator there.
-     *
-     * @throws IllegalArgumentException when the operator is there but its operands are wrong
+     * Reads a port operator at {@code t[i]} ({@code eq lt gt neq range}); returns the ports and sets
+     * {@code next[0]} past it, or null when there is none. See {@link CiscoPorts#operator}.
      */
-    static IntervalSet operator(String[] tokens, int i, int[] next) {
-        if (i >= tokens.length) return null;
-        String op = tokens[i].toLowerCase(Locale.ROOT);
-        if (!op.equals("eq") && !op.equals("neq") && !op.equals("lt") && !op.equals("gt") && !op.equals("range")) return null;
-        int a = i + 1 < tokens.length ? port(tokens[i + 1]) : -1;
-        if (a < 0) throw new IllegalArgumentException("'" + op + "' needs a port number or name");
-        next[0] = i + 2;
-        return switch (op) {
-            case "eq" -> IntervalSet.point(a);
-            case "neq" -> Ports.ALL.subtract(IntervalSet.point(a));
-            case "lt" -> a == 0 ? IntervalSet.EMPTY : IntervalSet.of(0, a - 1);
-            case "gt" -> a == Ports.MAX ? IntervalSet.EMPTY : IntervalSet.of(a + 1, Ports.MAX);
-            default -> {
-                int b = i + 2 < tokens.length ? port(tokens[i + 2]) : -1;
-                if (b < 0 || b < a) throw new IllegalArgumentException("'range' needs two ports, the first not above the second");
-                next[0] = i + 3;
-                yield IntervalSet.of(a, b);
-            }
-        };
+    static IntervalSet operator(String[] t, int i, int[] next) {
+        return GRAMMAR.operator(t, i, next);
     }
 }

@@ -1,7 +1,7 @@
 package io.lyncaudit.importer.ios;
 
+import io.lyncaudit.importer.CiscoPorts;
 import io.lyncaudit.model.IntervalSet;
-import io.lyncaudit.model.Ports;
 import io.lyncaudit.model.Protocols;
 import java.util.Locale;
 import java.util.Map;
@@ -27,15 +27,12 @@ final class IosNames {
             Map.entry("who", 513), Map.entry("whois", 43), Map.entry("www", 80), Map.entry("xdmcp", 177),
             Map.entry("https", 443), Map.entry("sip", 5060), Map.entry("ldap", 389), Map.entry("ssh", 22));
 
-    /** A port number or keyword, or -1. */
+    /** The port grammar shared with the other Cisco importer, with this device's names. */
+    static final CiscoPorts GRAMMAR = new CiscoPorts(PORTS, true, "keyword");
+
+    /** A port number or name, or -1. */
     static int port(String token) {
-        String t = token.toLowerCase(Locale.ROOT);
-        Integer n = PORTS.get(t);
-        if (n != null) return n;
-        if (t.isEmpty() || t.length() > 5) return -1;
-        for (int i = 0; i < t.length(); i++) if (!Character.isDigit(t.charAt(i))) return -1;
-        int v = Integer.parseInt(t);
-        return v <= Ports.MAX ? v : -1;
+        return GRAMMAR.port(token);
     }
 
     /** A protocol keyword or number ({@code ip} is every protocol), or null. */
@@ -68,37 +65,16 @@ final class IosNames {
         }
     }
 
+    /** True when the protocol set is only protocols that carry ports (tcp, udp, sctp). */
     static boolean ported(IntervalSet protocols) {
-        return !protocols.isEmpty() && Protocols.TCP_UDP.union(IntervalSet.point(132)).containsAll(protocols);
+        return CiscoPorts.ported(protocols);
     }
 
     /**
-     * Reads a port operator at {@code t[i]}: {@code eq P [P ...]}, {@code neq P [P ...]}, {@code lt P},
-     * {@code gt P}, {@code range A B}. Returns null when there is none; sets {@code next[0]} past it.
+     * Reads a port operator at {@code t[i]} ({@code eq lt gt neq range}); returns the ports and sets
+     * {@code next[0]} past it, or null when there is none. See {@link CiscoPorts#operator}.
      */
     static IntervalSet operator(String[] t, int i, int[] next) {
-        if (i >= t.length) return null;
-        String op = t[i].toLowerCase(Locale.ROOT);
-        if (!op.equals("eq") && !op.equals("neq") && !op.equals("lt") && !op.equals("gt") && !op.equals("range")) return null;
-        int a = i + 1 < t.length ? port(t[i + 1]) : -1;
-        if (a < 0) throw new IllegalArgumentException("'" + op + "' needs a port number or keyword");
-        next[0] = i + 2;
-        switch (op) {
-            case "eq", "neq" -> {
-                IntervalSet s = IntervalSet.point(a);
-                int j = i + 2;
-                while (j < t.length && port(t[j]) >= 0) s = s.union(IntervalSet.point(port(t[j++])));
-                next[0] = j;
-                return op.equals("eq") ? s : Ports.ALL.subtract(s);
-            }
-            case "lt" -> { return a == 0 ? IntervalSet.EMPTY : IntervalSet.of(0, a - 1); }
-            case "gt" -> { return a == Ports.MAX ? IntervalSet.EMPTY : IntervalSet.of(a + 1, Ports.MAX); }
-            default -> {
-                int b = i + 2 < t.length ? port(t[i + 2]) : -1;
-                if (b < 0 || b < a) throw new IllegalArgumentException("'range' needs two ports, the first not above the second");
-                next[0] = i + 3;
-                return IntervalSet.of(a, b);
-            }
-        }
+        return GRAMMAR.operator(t, i, next);
     }
 }
