@@ -72,10 +72,7 @@ public final class UncertaintyAssertions {
 
     /** What {@code p} decides for the one packet {@code pk} entering at {@code in}. */
     public static Evaluation eval(Policy p, Packet pk, String in) {
-        PacketSet only = PacketSet.of(new PacketBox(IntervalSet.point(pk.protocol()), IntervalSet.of(pk.source(), pk.source()),
-                IntervalSet.of(pk.destination(), pk.destination()), IntervalSet.point(pk.sourcePort()),
-                IntervalSet.point(pk.destinationPort())));
-        return PolicyEvaluator.evaluate(p, only, in, null);
+        return PolicyEvaluator.evaluate(p, OnePacket.only(pk), in, null);
     }
 
     /** The action of an evaluation of one packet. */

@@ -1,16 +1,12 @@
 package io.lyncaudit.importer.nftables;
 
-import io.lyncaudit.model.Addresses;
-import io.lyncaudit.model.IntervalSet;
+import io.lyncaudit.importer.OnePacket;
+import io.lyncaudit.importer.UncertaintyAssertions;
 import io.lyncaudit.model.Packet;
-import io.lyncaudit.model.PacketBox;
 import io.lyncaudit.model.PacketSet;
-import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.Action;
-import io.lyncaudit.policy.Evaluation;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
-import io.lyncaudit.policy.PolicyEvaluator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,21 +21,19 @@ final class Nft {
     }
 
     static Packet packet(String protocol, String src, String dst, int dport) {
-        return new Packet(Protocols.number(protocol), Addresses.parse(src).first(), 50123, Addresses.parse(dst).first(), dport);
+        return OnePacket.packet(protocol, src, dst, dport);
     }
 
     static PacketSet only(Packet p) {
-        return PacketSet.of(new PacketBox(IntervalSet.point(p.protocol()), IntervalSet.of(p.source(), p.source()),
-                IntervalSet.of(p.destination(), p.destination()), IntervalSet.point(p.sourcePort()), IntervalSet.point(p.destinationPort())));
+        return OnePacket.only(p);
     }
 
     static Policy policy(ImportResult r, String name) {
-        return r.policies().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return UncertaintyAssertions.policy(r, name);
     }
 
     static Action decide(Policy policy, Packet p, String in, String out) {
-        Evaluation e = PolicyEvaluator.evaluate(policy, only(p), in, out);
-        return e.permitted().isEmpty() ? Action.DENY : Action.PERMIT;
+        return OnePacket.decide(policy, p, in, out);
     }
 
     /** FORWARD's answer for a TCP/UDP packet entering at {@code in}. */
