@@ -62,4 +62,17 @@ public final class ConfigText {
         }
         return out.toArray(String[]::new);
     }
+
+    /**
+     * Why a raw line of a text config cannot be a statement: longer than {@code maxLine}, or with
+     * control characters or undecodable bytes in it (binary junk). Null for a line worth parsing.
+     */
+    public static String unreadable(String raw, int maxLine) {
+        if (raw.length() > maxLine) return "line longer than " + maxLine + " characters; not read";
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if ((c < ' ' && c != '\t') || c == '\uFFFD' || c == 0x7F) return "control characters or invalid text: not a configuration line";
+        }
+        return null;
+    }
 }

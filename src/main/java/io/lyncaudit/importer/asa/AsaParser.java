@@ -80,16 +80,10 @@ final class AsaParser {
     }
 
     private void line(int no, String raw) {
-        if (raw.length() > MAX_LINE) {
-            ledger.unrecognized(no, "line longer than " + MAX_LINE + " characters; not read");
+        String unreadable = ConfigText.unreadable(raw, MAX_LINE);
+        if (unreadable != null) {
+            ledger.unrecognized(no, unreadable);
             return;
-        }
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if ((c < ' ' && c != '\t') || c == '\uFFFD' || c == 0x7F) {
-                ledger.unrecognized(no, "control characters or invalid text: not a configuration line");
-                return;
-            }
         }
         String s = raw.strip();
         if (s.isEmpty() || s.equals("!") || s.startsWith(": ") || s.equals(":") || s.startsWith("!")) {

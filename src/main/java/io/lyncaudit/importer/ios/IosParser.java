@@ -79,7 +79,7 @@ final class IosParser {
 
     private void line(int no, String raw) {
         if (raw.length() > MAX_LINE) {
-            ledger.unrecognized(no, "line longer than " + MAX_LINE + " characters; not read");
+            ledger.unrecognized(no, ConfigText.unreadable(raw, MAX_LINE));
             return;
         }
         if (bannerEnd != null) {
@@ -87,12 +87,10 @@ final class IosParser {
             if (raw.contains(bannerEnd)) bannerEnd = null;
             return;
         }
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if ((c < ' ' && c != '\t') || c == '\uFFFD' || c == 0x7F) {
-                ledger.unrecognized(no, "control characters or invalid text: not a configuration line");
-                return;
-            }
+        String unreadable = ConfigText.unreadable(raw, MAX_LINE);
+        if (unreadable != null) {
+            ledger.unrecognized(no, unreadable);
+            return;
         }
         String s = raw.strip();
         if (s.isEmpty() || s.startsWith("!") || s.startsWith("Building configuration") || s.startsWith("Current configuration")) {
