@@ -69,10 +69,16 @@ public final class ConfigText {
      */
     public static String unreadable(String raw, int maxLine) {
         if (raw.length() > maxLine) return "line longer than " + maxLine + " characters; not read";
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if ((c < ' ' && c != '\t') || c == '\uFFFD' || c == 0x7F) return "control characters or invalid text: not a configuration line";
-        }
+        if (hasControl(raw)) return "control characters or invalid text: not a configuration line";
         return null;
+    }
+
+    /** True when the text holds control characters (other than tab) or undecodable bytes. */
+    public static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < ' ' && c != '\t') || c == '\uFFFD' || c == 0x7F) return true;
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.lyncaudit.importer.iptables;
 
+import io.lyncaudit.importer.ConfigText;
 import io.lyncaudit.importer.LineLedger;
 
 import io.lyncaudit.importer.iptables.IptablesRuleset.Chain;
@@ -51,7 +52,7 @@ final class IptablesParser {
                 ledger.mark(lineNo, line, Verdict.UNRECOGNIZED, "line is longer than " + MAX_LINE + " characters");
                 continue;
             }
-            if (hasControl(line)) {
+            if (ConfigText.hasControl(line)) {
                 ledger.mark(lineNo, line, Verdict.UNRECOGNIZED, "binary or control characters");
                 continue;
             }
@@ -101,14 +102,6 @@ final class IptablesParser {
     private static void missingCommit(LineLedger ledger, Table table, int line, String text) {
         ledger.mark(line, text, Verdict.UNSUPPORTED, "table " + table.name + " ends without COMMIT: the export looks truncated "
                 + "(iptables-restore would refuse it); its rules are read as far as they go");
-    }
-
-    private static boolean hasControl(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if ((ch < 0x20 && ch != '\t') || ch == 0x7F || ch == '\uFFFD') return true;
-        }
-        return false;
     }
 
     private static void chainLine(Table table, int lineNo, String line, LineLedger ledger) {

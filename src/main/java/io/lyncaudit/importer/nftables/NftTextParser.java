@@ -1,5 +1,6 @@
 package io.lyncaudit.importer.nftables;
 
+import io.lyncaudit.importer.ConfigText;
 import io.lyncaudit.importer.LineLedger;
 
 import io.lyncaudit.importer.LineLedger.Verdict;
@@ -38,7 +39,7 @@ final class NftTextParser {
                 ledger.mark(lineNo, line, Verdict.UNRECOGNIZED, "line is longer than " + MAX_LINE + " characters");
                 continue;
             }
-            if (hasControl(line)) {
+            if (ConfigText.hasControl(line)) {
                 ledger.mark(lineNo, line, Verdict.UNRECOGNIZED, "binary or control characters");
                 continue;
             }
@@ -139,14 +140,6 @@ final class NftTextParser {
             else if (!q && c == '}') b--;
         }
         return b;
-    }
-
-    private static boolean hasControl(String s) {
-        for (int k = 0; k < s.length(); k++) {
-            char ch = s.charAt(k);
-            if ((ch < 0x20 && ch != '\t') || ch == 0x7F || ch == '\uFFFD') return true;
-        }
-        return false;
     }
 
     private static void setLine(NamedSet set, List<String> tok, int lineNo, String line, LineLedger ledger) {
