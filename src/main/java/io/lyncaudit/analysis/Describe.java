@@ -20,12 +20,15 @@ public final class Describe {
 
     public String addresses(IntervalSet s) {
         if (s.equals(Addresses.ALL)) return "any";
+        // packets keep to one address family, so a set of one family is "any" when it holds that family's internet
+        IntervalSet family = Addresses.ALL_V4.containsAll(s) ? Addresses.ALL_V4
+                : Addresses.ALL_V6.containsAll(s) ? Addresses.ALL_V6 : Addresses.ALL;
+        IntervalSet internet = this.internet.intersect(family);
         if (!internet.isEmpty() && s.containsAll(internet)) {
             IntervalSet rest = s.subtract(internet);
             if (rest.isEmpty()) return "any";
             // all but a few addresses: name the few
-            IntervalSet universe = Addresses.ALL_V4.containsAll(s) ? Addresses.ALL_V4 : Addresses.ALL;
-            IntervalSet missing = universe.subtract(s);
+            IntervalSet missing = family.subtract(s);
             if (missing.isEmpty()) return "any";
             if (missing.intervalCount() < rest.intervalCount()) return "any except " + Addresses.format(missing);
             return "any, " + Addresses.format(rest);
