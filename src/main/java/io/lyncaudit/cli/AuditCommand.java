@@ -112,7 +112,7 @@ final class AuditCommand implements Callable<Integer> {
         timings.mark("deployment");
         RuleEngine engine = rules != null ? RuleEngine.withUserRules(rules) : RuleEngine.builtIn();
         timings.mark("rules");
-        Auditor.Result result = new Auditor(engine, fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format()))
+        Auditor.Result result = new Auditor(engine, fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format(), fw.profile()))
                 .audit(d, gate, timings, adj);
 
         for (ReportFormat f : fmts) {

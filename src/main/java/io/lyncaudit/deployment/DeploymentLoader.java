@@ -25,7 +25,7 @@ public final class DeploymentLoader {
     private static final List<String> IFACE = List.of("address", "public");
     private static final List<String> POOL = List.of("name", "role", "vip", "servers", "collocatedMediation",
             "centralManagementStore", "internal", "external", "loadBalancing");
-    private static final List<String> FIREWALL = List.of("name", "config", "format", "interfaces", "host", "edgeAddresses");
+    private static final List<String> FIREWALL = List.of("name", "config", "format", "interfaces", "host", "edgeAddresses", "profile");
     private static final List<String> IPSEC = List.of("config", "format");
     private static final List<String> PORT_RANGES = List.of("edgeMedia", "audio", "video", "applicationSharing", "clientMedia");
     /** Formats a deployment may name; only some have importers yet, the rest are rejected when loaded. */
@@ -254,7 +254,16 @@ public final class DeploymentLoader {
                     throw ea.error("edgeAddresses is 'private' or 'public', found '" + edgeAddresses + "'");
                 }
             }
-            out.add(new FirewallSpec(name, config, display(config), format, ifaces, host, edgeAddresses, f.line()));
+            String profile = null;
+            YamlTree pt = f.get("profile");
+            if (pt != null && !pt.isNull()) {
+                profile = pt.text().strip().toLowerCase(java.util.Locale.ROOT);
+                if (!FirewallSpec.PROFILES.contains(profile)) {
+                    throw pt.error("profile is one of " + String.join(", ", FirewallSpec.PROFILES) + " (the Windows network profile), found '"
+                            + pt.text() + "'");
+                }
+            }
+            out.add(new FirewallSpec(name, config, display(config), format, ifaces, host, edgeAddresses, f.line(), profile));
         }
         return out;
     }

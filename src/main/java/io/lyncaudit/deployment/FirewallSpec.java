@@ -15,12 +15,24 @@ import java.util.Map;
  *                      (see {@code Topology}). Its {@code interfaces} are ignored.
  * @param edgeAddresses which Edge external addresses the firewall's rules use: "private" (the real
  *                      address, as ASA 8.3+ and iptables FORWARD see it; the default) or "public"
+ * @param profile       for a Windows Firewall export, the network profile whose rules are active:
+ *                      "domain" (the default: Lync servers are domain members), "private" or "public"
  */
 public record FirewallSpec(String name, Path config, String configDisplay, String format,
-                           Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line) {
+                           Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line, String profile) {
+
+    /** The Windows profiles a firewall may name. */
+    public static final List<String> PROFILES = List.of("domain", "private", "public");
 
     public FirewallSpec {
         interfaces = Map.copyOf(interfaces);
+        if (profile == null) profile = "domain";
+    }
+
+    /** A firewall audited under the default (domain) profile. */
+    public FirewallSpec(String name, Path config, String configDisplay, String format,
+                        Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line) {
+        this(name, config, configDisplay, format, interfaces, host, edgeAddresses, line, null);
     }
 
     public boolean seesPublicEdgeAddresses() {

@@ -99,6 +99,7 @@ public final class InitTemplate {
                   #   config: fe01-firewall.csv          # internal-server requirements to and from this address
                   #   format: windows-firewall           # are checked on it; EXTRA = inbound that none justifies
                   #   host: 10.0.1.11
+                  #   profile: domain                    # the Windows profile whose rules are active (domain, private, public)
                 """);
         return b.toString();
     }

@@ -51,7 +51,16 @@ public final class Importers {
      * Spreadsheet rows with invalid values are bad input here (exit 2), not just diagnostics.
      */
     public static ImportResult load(Path file, String display, String format) throws BadInputException {
+        return load(file, display, format, null);
+    }
+
+    /**
+     * As {@link #load(Path, String, String)}, with the Windows network profile whose rules are
+     * active in a Windows Firewall export ("domain", "private", "public"; null: domain).
+     */
+    public static ImportResult load(Path file, String display, String format, String windowsProfile) throws BadInputException {
         Importer importer = format != null ? forFormat(format) : detect(file, display);
+        if (importer instanceof WindowsFirewallImporter && windowsProfile != null) importer = WindowsFirewallImporter.forProfile(windowsProfile);
         if (importer == null) {
             throw new BadInputException(display, 0, "format '" + format + "' is not supported by this version of lyncaudit (supported: "
                     + names() + ")");

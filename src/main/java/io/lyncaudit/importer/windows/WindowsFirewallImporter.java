@@ -40,6 +40,11 @@ public final class WindowsFirewallImporter implements Importer {
         this.active = active;
     }
 
+    /** An importer for which the rules of the named profile ("domain", "private" or "public") are active. */
+    public static WindowsFirewallImporter forProfile(String profile) {
+        return new WindowsFirewallImporter(WindowsValues.Profile.valueOf(profile.toUpperCase(java.util.Locale.ROOT)));
+    }
+
     @Override
     public String format() {
         return FORMAT;
