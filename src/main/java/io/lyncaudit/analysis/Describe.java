@@ -33,6 +33,9 @@ public final class Describe {
             if (missing.intervalCount() < rest.intervalCount()) return "any except " + Addresses.format(missing);
             return "any, " + Addresses.format(rest);
         }
+        // most of a family with holes (the internet less what earlier rules took): name the holes
+        IntervalSet holes = family.subtract(s);
+        if (!s.isEmpty() && holes.intervalCount() < s.intervalCount()) return "any except " + Addresses.format(holes);
         String t = Addresses.format(s);
         return t.length() > 200 ? t.substring(0, 197) + "..." : t;
     }

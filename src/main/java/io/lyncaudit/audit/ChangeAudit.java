@@ -12,12 +12,13 @@ import io.lyncaudit.policy.Rule;
 import io.lyncaudit.report.ChangeReport;
 import io.lyncaudit.report.Report;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -127,35 +128,56 @@ public final class ChangeAudit {
         return out;
     }
 
-    /** Named rules whose text changed are "changed"; otherwise rules are matched as a multiset of normalized text. */
+    /**
+     * Rules are matched as a multiset of normalized text: identical lines are unchanged wherever
+     * they moved. Of the rest, a named rule whose text changed is "changed"; an unnamed one (an ACL
+     * entry, an iptables rule) is paired, in order, with an unmatched line of the same statement
+     * (the same first two words: {@code access-list outside_in}, {@code -A FORWARD}) and also
+     * counts as "changed". What is left is "removed" or "added". Linear in the number of lines.
+     */
     static List<ChangeReport.RuleChange> rules(ImportResult before, ImportResult after) {
-        List<Line> b = new ArrayList<>(lines(before)), a = new ArrayList<>(lines(after));
+        Map<String, ArrayDeque<Line>> byText = new HashMap<>();
+        List<Line> b = lines(before);
+        for (Line l : b) byText.computeIfAbsent(normalize(l.text()), k -> new ArrayDeque<>()).add(l);
+        Set<Line> unchangedBefore = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Line> a = new ArrayList<>();
+        for (Line l : lines(after)) {
+            ArrayDeque<Line> same = byText.get(normalize(l.text()));
+            if (same != null && !same.isEmpty()) unchangedBefore.add(same.poll());
+            else a.add(l);
+        }
+        List<Line> removed = new ArrayList<>();
+        for (Line l : b) if (!unchangedBefore.contains(l)) removed.add(l);
+
         List<ChangeReport.RuleChange> out = new ArrayList<>();
-        // identical text on both sides: unchanged, whatever the line
-        for (var it = a.iterator(); it.hasNext(); ) {
-            Line l = it.next();
-            for (int i = 0; i < b.size(); i++) {
-                if (normalize(b.get(i).text()).equals(normalize(l.text()))) {
-                    b.remove(i);
-                    it.remove();
-                    break;
-                }
-            }
+        Map<String, ArrayDeque<Line>> byName = new HashMap<>();
+        Map<String, ArrayDeque<Line>> byStatement = new HashMap<>();
+        for (Line l : removed) {
+            if (l.name() != null && !l.name().isBlank()) byName.computeIfAbsent(l.name(), k -> new ArrayDeque<>()).add(l);
+            else if (statement(l.text()) != null) byStatement.computeIfAbsent(statement(l.text()), k -> new ArrayDeque<>()).add(l);
         }
-        for (var it = a.iterator(); it.hasNext(); ) {
-            Line l = it.next();
-            if (l.name() == null || l.name().isBlank()) continue;
-            for (int i = 0; i < b.size(); i++) {
-                if (Objects.equals(b.get(i).name(), l.name())) {
-                    Line old = b.remove(i);
-                    it.remove();
-                    out.add(new ChangeReport.RuleChange("changed", l.name(), old.line(), old.text(), l.line(), l.text()));
-                    break;
-                }
+        Set<Line> paired = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Line> added = new ArrayList<>();
+        for (Line l : a) {
+            boolean named = l.name() != null && !l.name().isBlank();
+            String key = named ? l.name() : statement(l.text());
+            ArrayDeque<Line> candidates = key == null ? null : (named ? byName : byStatement).get(key);
+            Line old = candidates == null ? null : candidates.poll();
+            if (old == null) {
+                added.add(l);
+                continue;
             }
+            paired.add(old);
+            out.add(new ChangeReport.RuleChange("changed", l.name(), old.line(), old.text(), l.line(), l.text()));
         }
-        for (Line l : b) out.add(new ChangeReport.RuleChange("removed", l.name(), l.line(), l.text(), 0, null));
-        for (Line l : a) out.add(new ChangeReport.RuleChange("added", l.name(), 0, null, l.line(), l.text()));
+        for (Line l : removed) if (!paired.contains(l)) out.add(new ChangeReport.RuleChange("removed", l.name(), l.line(), l.text(), 0, null));
+        for (Line l : added) out.add(new ChangeReport.RuleChange("added", l.name(), 0, null, l.line(), l.text()));
         return out;
+    }
+
+    /** The first two words of a config line, which name the list it belongs to; null for a line without two words. */
+    private static String statement(String text) {
+        String[] w = normalize(text).split(" ", 3);
+        return w.length < 3 ? null : w[0] + " " + w[1];
     }
 }

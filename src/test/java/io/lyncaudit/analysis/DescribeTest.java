@@ -34,6 +34,14 @@ class DescribeTest {
     }
 
     @Test
+    void mostOfAFamilyWithHolesNamesTheHoles() {
+        IntervalSet s = INTERNET.intersect(Addresses.ALL_V4).subtract(Addresses.parse("198.51.100.48"))
+                .subtract(Addresses.parse("198.51.100.53"));
+        assertEquals("any except 10.0.0.0-10.255.255.255, 172.25.32.0-172.25.35.255, 198.51.100.48, 198.51.100.53",
+                d.addresses(s).replace("10.0.0.0/8", "10.0.0.0-10.255.255.255").replace("172.25.32.0/22", "172.25.32.0-172.25.35.255"));
+    }
+
+    @Test
     void otherSetsAreListed() {
         assertEquals("172.25.33.11-172.25.33.12", d.addresses(Addresses.parse("172.25.33.11-172.25.33.12")));
     }

@@ -62,6 +62,30 @@ class DiffCommandTest {
     }
 
     @Test
+    void anEditedAclEntryOfANativeExportIsChangedNotRemovedAndAdded(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        // the planted PARTIAL of the native-export sample, fixed: edge02's A/V Edge joins the TCP 443 entry
+        Path sample = Path.of("samples/contoso-scaled-dns-nat");
+        Path after = tmp.resolve("edge-external.asa");
+        String text = java.nio.file.Files.readString(sample.resolve("edge-external.asa"));
+        String old = "access-list outside_in extended permit tcp any object AVE01 eq https";
+        assertTrue(text.contains(old));
+        java.nio.file.Files.writeString(after, text.replace(old, "access-list outside_in extended permit tcp any object-group AV_EDGES eq https")
+                .replace("access-list dmz_in extended deny ip any any log", "access-list dmz_in extended permit udp object-group AV_EDGES any eq 3478\n"
+                        + "access-list dmz_in extended deny ip any any log"));
+        Cli.Result r = Cli.run("diff", sample.resolve("deployment.yaml"), "--firewall", "edge-external", "--before", sample.resolve("edge-external.asa"),
+                "--after", after, "--format", "json");
+        assertEquals(ExitCode.PASS.code(), r.code(), r::toString);
+        JsonNode c = new ObjectMapper().readTree(r.out());
+        JsonNode rules = c.get("rules");
+        assertEquals(2, rules.size(), rules.toString());
+        assertEquals("changed", rules.get(0).get("change").asText(), "same ACL, same place: the entry changed");
+        assertEquals(89, rules.get(0).get("beforeLine").asInt(), rules.toString());
+        assertEquals(89, rules.get(0).get("afterLine").asInt(), rules.toString());
+        assertEquals("added", rules.get(1).get("change").asText(), "the new dmz_in entry: its ACL lost no entry to pair it with");
+        assertEquals(2, c.get("resolved").size(), "the PARTIAL and the MISDIRECTED: " + c.get("resolved"));
+    }
+
+    @Test
     void badUsageIsExit2() {
         assertTrue(Cli.badInput(Cli.run("diff", Cli.PLANTED, "--before", BEFORE, "--after", AFTER))
                 .endsWith("name the one that changes with --firewall (edge-external, edge-internal)"));
