@@ -54,6 +54,33 @@ class UncertaintyPropertiesTest {
         return allow ? Action.PERMIT : p.defaultAction();
     }
 
+    /**
+     * Every packet of {@code query} (in the tiny universe) whose decisions {@code u} calls certain
+     * gets from the device, as {@code device} says, the action the model gave it.
+     */
+    private static void assertSound(Evaluation e, Uncertainty u, PacketSet query, java.util.function.Function<Packet, Action> device,
+                                    java.util.function.Supplier<String> context) {
+        for (int proto : new int[] {Protocols.TCP, Protocols.UDP}) {
+            for (int s = 0; s < 6; s++) {
+                for (int t = 0; t < 6; t++) {
+                    for (int dp = 0; dp < 10; dp++) {
+                        Packet pkt = new Packet(proto, BASE.add(BigInteger.valueOf(s)), 1, BASE.add(BigInteger.valueOf(t)), dp);
+                        if (!query.contains(pkt)) continue;
+                        boolean certain = true;
+                        for (Decision dec : e.decisionsFor(PacketSet.of(new PacketBox(IntervalSet.point(proto),
+                                addrs(s, s), addrs(t, t), Ports.ALL, IntervalSet.point(dp))))) {
+                            if (u.of(dec) != null) certain = false;
+                        }
+                        if (certain) {
+                            assertEquals(device.apply(pkt), e.permitted().contains(pkt) ? Action.PERMIT : Action.DENY,
+                                    () -> "packet " + pkt + " is marked certain but the device decides otherwise; " + context.get());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @RepeatedTest(120)
     void aDecisionNotMarkedUncertainIsWhatTheDeviceDoesWhateverUncertainRulesReallyMatch(RepetitionInfo info) {
         Random r = new Random(info.getCurrentRepetition() * 31337L);
@@ -82,25 +109,7 @@ class UncertaintyPropertiesTest {
         Uncertainty u = new Uncertainty(ir);
         PacketSet query = randomSet(r);
         Evaluation e = PolicyEvaluator.evaluate(m, query, null, null);
-        for (int proto : new int[] {Protocols.TCP, Protocols.UDP}) {
-            for (int s = 0; s < 6; s++) {
-                for (int t = 0; t < 6; t++) {
-                    for (int dp = 0; dp < 10; dp++) {
-                        Packet pkt = new Packet(proto, BASE.add(BigInteger.valueOf(s)), 1, BASE.add(BigInteger.valueOf(t)), dp);
-                        if (!query.contains(pkt)) continue;
-                        boolean certain = true;
-                        for (Decision dec : e.decisionsFor(PacketSet.of(new PacketBox(IntervalSet.point(proto),
-                                addrs(s, s), addrs(t, t), Ports.ALL, IntervalSet.point(dp))))) {
-                            if (u.of(dec) != null) certain = false;
-                        }
-                        if (certain) {
-                            assertEquals(oracle(d, pkt), e.permitted().contains(pkt) ? Action.PERMIT : Action.DENY,
-                                    "packet " + pkt + " is marked certain but the device decides otherwise; model " + m + " device " + d);
-                        }
-                    }
-                }
-            }
-        }
+        assertSound(e, u, query, pkt -> oracle(d, pkt), () -> "model " + m + " device " + d);
     }
 
     /** A policy in two versions: as the importer reads it, and as one device might really match it. */
@@ -164,26 +173,8 @@ class UncertaintyPropertiesTest {
         Uncertainty u = new Uncertainty(m);
         PacketSet query = randomSet(r);
         Evaluation e = PolicyEvaluator.evaluate(m, query, "a", "b");
-        for (int proto : new int[] {Protocols.TCP, Protocols.UDP}) {
-            for (int s = 0; s < 6; s++) {
-                for (int t = 0; t < 6; t++) {
-                    for (int dp = 0; dp < 10; dp++) {
-                        Packet pkt = new Packet(proto, BASE.add(BigInteger.valueOf(s)), 1, BASE.add(BigInteger.valueOf(t)), dp);
-                        if (!query.contains(pkt)) continue;
-                        boolean certain = true;
-                        for (Decision dec : e.decisionsFor(PacketSet.of(new PacketBox(IntervalSet.point(proto),
-                                addrs(s, s), addrs(t, t), Ports.ALL, IntervalSet.point(dp))))) {
-                            if (u.of(dec) != null) certain = false;
-                        }
-                        if (certain) {
-                            assertEquals(oracle(d, pkt), e.permitted().contains(pkt) ? Action.PERMIT : Action.DENY,
-                                    "packet " + pkt + " is marked certain but the device decides otherwise; model " + m.policies()
+        assertSound(e, u, query, pkt -> oracle(d, pkt), () -> "model " + m.policies()
                                             + " device " + d.policies());
-                        }
-                    }
-                }
-            }
-        }
     }
 
     @Test
