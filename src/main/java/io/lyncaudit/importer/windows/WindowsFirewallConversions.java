@@ -48,7 +48,7 @@ import java.util.Set;
 final class WindowsFirewallConversions {
     static final String HOST = "host";
     /** The uncertainty of an authenticated-bypass rule; the block rules it meets are marked too (see {@link #overridable}). */
-    static final String BYPASS = "Bypass is read as Allow (for authenticated connections it may override block rules)";
+    private static final String BYPASS = "Bypass is read as Allow (for authenticated connections it may override block rules)";
     /** Filter properties; a rule with none of them was exported without its filters and says nothing about ports. */
     static final String[] FILTERS = {"protocol", "localport", "remoteport", "localaddress", "remoteaddress", "localip", "remoteip"};
 
@@ -56,10 +56,11 @@ final class WindowsFirewallConversions {
 
     /**
      * One rule before numbering: its direction ({@code null}: unknown, the rule goes into both
-     * policies), its action and match, and when it is not exact, every packet it may match and why.
+     * policies), its action and match, and when it is not exact, every packet it may match and why;
+     * {@code bypass} for an authenticated-bypass rule, which may override block rules.
      */
     record Converted(Boolean inbound, Action action, String name, PacketSet match, SourceRef source, PacketSet mayMatch,
-                     String uncertainty) {
+                     String uncertainty, boolean bypass) {
 
         Rule rule(int index, Set<String> from, Set<String> to) {
             Rule r = new Rule(index, name, action, match, from, to, source);
@@ -68,23 +69,27 @@ final class WindowsFirewallConversions {
     }
 
     static List<Policy> policies(List<RawBlock> blocks, WindowsValues.Profile active, Ledger ledger) {
-        List<Rule> in = new ArrayList<>(), out = new ArrayList<>();
+        List<Rule> in = new ArrayList<>(), out = new ArrayList<>(), inBypass = new ArrayList<>(), outBypass = new ArrayList<>();
         for (RawBlock b : blocks) {
             Converted c = convert(b, active, ledger);
             if (c == null) continue;
-            if (c.inbound() == null || c.inbound()) in.add(c.rule(in.size() + 1, Set.of(), Set.of(HOST)));
-            if (c.inbound() == null || !c.inbound()) out.add(c.rule(out.size() + 1, Set.of(HOST), Set.of()));
+            if (c.inbound() == null || c.inbound()) add(in, c.rule(in.size() + 1, Set.of(), Set.of(HOST)), c.bypass() ? inBypass : null);
+            if (c.inbound() == null || !c.inbound()) add(out, c.rule(out.size() + 1, Set.of(HOST), Set.of()), c.bypass() ? outBypass : null);
         }
-        return List.of(new Policy("inbound", PolicyKind.BLOCK_WINS, new Binding(HOST, Binding.Direction.OUT), Action.DENY, overridable(in)),
-                new Policy("outbound", PolicyKind.BLOCK_WINS, new Binding(HOST, Binding.Direction.IN), Action.PERMIT, overridable(out)));
+        return List.of(new Policy("inbound", PolicyKind.BLOCK_WINS, new Binding(HOST, Binding.Direction.OUT), Action.DENY, overridable(in, inBypass)),
+                new Policy("outbound", PolicyKind.BLOCK_WINS, new Binding(HOST, Binding.Direction.IN), Action.PERMIT, overridable(out, outBypass)));
+    }
+
+    private static void add(List<Rule> rules, Rule r, List<Rule> bypass) {
+        rules.add(r);
+        if (bypass != null) bypass.add(r);
     }
 
     /**
      * Block rules an authenticated-bypass rule may override: a block normally wins whatever the
      * allow rules say, so its decisions are certain, but not where a Bypass rule meets it.
      */
-    static List<Rule> overridable(List<Rule> rules) {
-        List<Rule> bypass = rules.stream().filter(r -> r.uncertain() && r.uncertainty().contains(BYPASS)).toList();
+    static List<Rule> overridable(List<Rule> rules, List<Rule> bypass) {
         if (bypass.isEmpty()) return rules;
         List<Rule> out = new ArrayList<>();
         for (Rule r : rules) {
@@ -149,7 +154,7 @@ final class WindowsFirewallConversions {
             ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Action '" + act.value() + "' is not Allow or Block; rule not read");
             return null;
         }
-        if (act.value().trim().equalsIgnoreCase("bypass")) {
+        if (bypass(b)) {
             ledger.report(act, Diagnostic.Category.UNSUPPORTED, "Bypass (authenticated bypass) is read as Allow");
             // bypass allows authenticated connections only, but even where a block rule matches: block decisions are uncertain too
             approx.add(BYPASS);
@@ -191,7 +196,13 @@ final class WindowsFirewallConversions {
         PacketSet match = PacketSet.of(box(inbound, protocols, local, remote, lports.read(), rports.read()));
         PacketSet may = PacketSet.of(box(inbound, protocols, local, remote, lports.may(), rports.may()));
         return new Converted(inbound, action, name.isEmpty() ? null : name, match, SourceRef.line(ledger.file(), b.line(), b.text()), may,
-                approx.isEmpty() ? null : String.join("; ", approx));
+                approx.isEmpty() ? null : String.join("; ", approx), bypass(b));
+    }
+
+    /** True for an authenticated-bypass rule (Action: Bypass). */
+    private static boolean bypass(RawBlock b) {
+        RawBlock.Field act = b.field("action");
+        return act != null && act.value().trim().equalsIgnoreCase("bypass");
     }
 
     private static Action action(String v) {
@@ -221,7 +232,7 @@ final class WindowsFirewallConversions {
         if (action == null) return null;
         PacketSet may = inbound == null ? PacketSet.ALL : PacketSet.of(bound(b, inbound));
         return new Converted(inbound, action, name.isEmpty() ? null : name, PacketSet.EMPTY, SourceRef.line(ledger.file(), b.line(), b.text()),
-                may, why + "; the rule is read as matching nothing");
+                may, why + "; the rule is read as matching nothing", bypass(b));
     }
 
     /** What the readable filters of {@code b} allow at most; a filter that cannot be read allows anything. */
