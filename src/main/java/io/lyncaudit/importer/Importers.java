@@ -98,7 +98,10 @@ public final class Importers {
 
     /** The importer whose detector accepts the file's first bytes. */
     public static Importer detect(Path file, String display) throws BadInputException {
-        byte[] head = head(file, display);
+        return detect(file, display, head(file, display));
+    }
+
+    private static Importer detect(Path file, String display, byte[] head) throws BadInputException {
         for (Importer i : ALL) {
             if (i.detect(file, head)) return i;
         }
@@ -129,8 +132,9 @@ public final class Importers {
     public static void parseListing(Path file, String display, String vendor, boolean yaml, Writer out, Runnable imported)
             throws BadInputException, UnknownVendorException, IOException {
         if (!Files.isRegularFile(file)) throw new BadInputException(display, 0, "file not found");
+        byte[] head = vendor == null ? head(file, display) : null;
         if (WindowsIpsecImporter.FORMAT.equals(vendor) || IPSEC_SHEET.equals(vendor)
-                || vendor == null && new WindowsIpsecImporter().detect(file, head(file, display))) {
+                || head != null && new WindowsIpsecImporter().detect(file, head)) {
             // an IPsec input: its connection-security rules rather than a firewall policy
             IpsecPolicy p = Importers.loadIpsec(file, display, IPSEC_SHEET.equals(vendor) ? IpsecSpreadsheetImporter.FORMAT : WindowsIpsecImporter.FORMAT);
             imported.run();
@@ -138,7 +142,7 @@ public final class Importers {
             out.flush();
             return;
         }
-        Importer importer = vendor != null ? Importers.forFormat(vendor) : Importers.detect(file, display);
+        Importer importer = vendor != null ? forFormat(vendor) : detect(file, display, head);
         if (importer == null) {
             throw new UnknownVendorException("unknown vendor '" + vendor + "' (supported: " + Importers.names() + ", " + IPSEC_SHEET + ")");
         }

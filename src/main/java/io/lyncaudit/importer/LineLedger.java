@@ -49,6 +49,22 @@ public final class LineLedger {
         mark(line, text, Verdict.USED, null);
     }
 
+    /**
+     * Marks a line that cannot be a statement (longer than {@code maxLine}, or binary) as
+     * unrecognized and returns true; returns false for a line worth parsing.
+     */
+    public boolean unreadable(int lineNo, String line, int maxLine) {
+        if (line.length() > maxLine) {
+            mark(lineNo, line, Verdict.UNRECOGNIZED, "line is longer than " + maxLine + " characters");
+            return true;
+        }
+        if (ConfigText.hasControl(line)) {
+            mark(lineNo, line, Verdict.UNRECOGNIZED, "binary or control characters");
+            return true;
+        }
+        return false;
+    }
+
     public void mark(int line, String text, Verdict v, String message) {
         if (verdictAt(line) == USED && v == Verdict.USED) return;
         Entry old = verdictAt(line) == USED ? new Entry(Verdict.USED, text, null) : lines.get(line);

@@ -8,6 +8,7 @@ import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.Evaluation;
+import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.PolicyEvaluator;
 
@@ -30,5 +31,21 @@ public final class OnePacket {
     public static Action decide(Policy policy, Packet p, String in, String out) {
         Evaluation e = PolicyEvaluator.evaluate(policy, only(p), in, out);
         return e.permitted().isEmpty() ? Action.DENY : Action.PERMIT;
+    }
+
+    /** Exactly the one packet of {@code protocol} from {@code src}:{@code sport} to {@code dst}:{@code dport}, as a set. */
+    public static PacketSet set(String protocol, String src, int sport, String dst, int dport) {
+        return PacketSet.of(new PacketBox(IntervalSet.point(Protocols.number(protocol)), Addresses.parse(src), Addresses.parse(dst),
+                IntervalSet.point(sport), IntervalSet.point(dport)));
+    }
+
+    /** What the whole imported firewall does with one packet from source port 50123 going from {@code in} to {@code out}. */
+    public static Action decide(ImportResult fw, String in, String out, String protocol, String src, String dst, int dport) {
+        return decide(fw, in, out, protocol, src, 50123, dst, dport);
+    }
+
+    /** What the whole imported firewall does with one packet going from {@code in} to {@code out}. */
+    public static Action decide(ImportResult fw, String in, String out, String protocol, String src, int sport, String dst, int dport) {
+        return PolicyEvaluator.evaluate(fw, set(protocol, src, sport, dst, dport), in, out).permitted().isEmpty() ? Action.DENY : Action.PERMIT;
     }
 }

@@ -1,6 +1,5 @@
 package io.lyncaudit.importer.iptables;
 
-import io.lyncaudit.importer.ConfigText;
 import io.lyncaudit.importer.LineLedger;
 
 import io.lyncaudit.importer.iptables.IptablesRuleset.Chain;
@@ -48,14 +47,7 @@ final class IptablesParser {
             if (end == n && raw.isEmpty()) break;
             String line = raw.strip();
             if (line.isEmpty()) continue;
-            if (line.length() > MAX_LINE) {
-                ledger.mark(lineNo, line, Verdict.UNRECOGNIZED, "line is longer than " + MAX_LINE + " characters");
-                continue;
-            }
-            if (ConfigText.hasControl(line)) {
-                ledger.mark(lineNo, line, Verdict.UNRECOGNIZED, "binary or control characters");
-                continue;
-            }
+            if (ledger.unreadable(lineNo, line, MAX_LINE)) continue;
             char c = line.charAt(0);
             if (c == '#') {
                 ledger.mark(lineNo, line, Verdict.IGNORED, "comment");

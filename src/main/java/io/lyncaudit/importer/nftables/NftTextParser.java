@@ -1,6 +1,5 @@
 package io.lyncaudit.importer.nftables;
 
-import io.lyncaudit.importer.ConfigText;
 import io.lyncaudit.importer.LineLedger;
 
 import io.lyncaudit.importer.LineLedger.Verdict;
@@ -35,14 +34,7 @@ final class NftTextParser {
             int lineNo = n + 1;
             String line = lines[n].strip();
             if (line.isEmpty()) continue;
-            if (line.length() > MAX_LINE) {
-                ledger.mark(lineNo, line, Verdict.UNRECOGNIZED, "line is longer than " + MAX_LINE + " characters");
-                continue;
-            }
-            if (ConfigText.hasControl(line)) {
-                ledger.mark(lineNo, line, Verdict.UNRECOGNIZED, "binary or control characters");
-                continue;
-            }
+            if (ledger.unreadable(lineNo, line, MAX_LINE)) continue;
             if (line.startsWith("#")) {
                 ledger.mark(lineNo, line, Verdict.IGNORED, "comment");
                 continue;

@@ -2,6 +2,7 @@ package io.lyncaudit.importer.asa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lyncaudit.importer.OnePacket;
 import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.ImportResult;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ class AsaDifferentialTest {
                 int dport = PORTS[rnd.nextInt(PORTS.length)];
                 Action expected = oracle(hasIn ? in : null, hasGlobal ? global : null, proto, s, sport, d, dport);
                 String pname = proto == TCP ? "tcp" : proto == UDP ? "udp" : "icmp";
-                Action actual = AsaPackets.decide(r, "outside", "dmz", pname, "10.0.0." + s, sport, "10.0.0." + d,
+                Action actual = OnePacket.decide(r, "outside", "dmz", pname, "10.0.0." + s, sport, "10.0.0." + d,
                         proto == ICMP ? 0 : dport);
                 int kk = k;
                 assertEquals(expected, actual, () -> "packet " + kk + " " + pname + " 10.0.0." + s + ":" + sport + " -> 10.0.0." + d

@@ -1,6 +1,6 @@
 package io.lyncaudit.importer.asa;
 
-import static io.lyncaudit.importer.asa.AsaPackets.decide;
+import static io.lyncaudit.importer.OnePacket.decide;
 import static io.lyncaudit.policy.Action.DENY;
 import static io.lyncaudit.policy.Action.PERMIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -2,6 +2,7 @@ package io.lyncaudit.importer.ios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lyncaudit.importer.OnePacket;
 import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.ImportResult;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ class IosDifferentialTest {
                 int dport = PORTS[rnd.nextInt(PORTS.length)];
                 Action expected = bound ? oracle(entries, svcPorts, proto, s, sport, d, dport) : Action.PERMIT;
                 String pname = proto == TCP ? "tcp" : proto == UDP ? "udp" : "icmp";
-                Action actual = IosPackets.decide(r, "GigabitEthernet0/0", "GigabitEthernet0/1", pname, "10.0.0." + s, sport,
+                Action actual = OnePacket.decide(r, "GigabitEthernet0/0", "GigabitEthernet0/1", pname, "10.0.0." + s, sport,
                         "10.0.0." + d, proto == ICMP ? 0 : dport);
                 int kk = k;
                 assertEquals(expected, actual, () -> "packet " + kk + " " + pname + " 10.0.0." + s + ":" + sport + " -> 10.0.0." + d
@@ -133,7 +134,7 @@ class IosDifferentialTest {
                 String src = v6 ? "2001:db8::" + Integer.toHexString(s) : "10.0.0." + s;
                 String dst = v6 ? "2001:db8::" + Integer.toHexString(d) : "10.0.0." + d;
                 boolean ported = proto == TCP || proto == UDP;
-                Action actual = IosPackets.decide(r, "GigabitEthernet0/0", "GigabitEthernet0/1", pname, src, sport, dst, ported ? dport : 0);
+                Action actual = OnePacket.decide(r, "GigabitEthernet0/0", "GigabitEthernet0/1", pname, src, sport, dst, ported ? dport : 0);
                 int kk = k;
                 assertEquals(expected, actual, () -> "packet " + kk + " " + pname + " " + src + ":" + sport + " -> " + dst + ":" + dport
                         + "\n" + text + "\n" + r.diagnostics());

@@ -1,7 +1,7 @@
 package io.lyncaudit.importer.ios;
 
-import static io.lyncaudit.importer.ios.IosPackets.decide;
-import static io.lyncaudit.importer.ios.IosPackets.packet;
+import static io.lyncaudit.importer.OnePacket.decide;
+import static io.lyncaudit.importer.OnePacket.set;
 import static io.lyncaudit.policy.Action.DENY;
 import static io.lyncaudit.policy.Action.PERMIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +43,7 @@ class IosIpv6Test {
     }
 
     static Evaluation evaluate(String in, String out, String protocol, String src, String dst, int dport) {
-        return PolicyEvaluator.evaluate(r, packet(protocol, src, 50123, dst, dport), in, out);
+        return PolicyEvaluator.evaluate(r, set(protocol, src, 50123, dst, dport), in, out);
     }
 
     @Test

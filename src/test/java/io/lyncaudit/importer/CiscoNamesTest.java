@@ -12,11 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Cisco port grammar both Cisco importers use: names, numbers and the five operators. */
-class CiscoPortsTest {
-    private static final CiscoPorts ASA = new CiscoPorts(Map.of("https", 443, "sip", 5060), false, "name");
-    private static final CiscoPorts IOS = new CiscoPorts(Map.of("https", 443, "sip", 5060), true, "keyword");
+class CiscoNamesTest {
+    private static final CiscoNames ASA = new CiscoNames(Map.of("https", 443, "sip", 5060), false, "name");
+    private static final CiscoNames IOS = new CiscoNames(Map.of("https", 443, "sip", 5060), true, "keyword");
 
-    private static IntervalSet op(CiscoPorts g, String text, int expectNext) {
+    private static IntervalSet op(CiscoNames g, String text, int expectNext) {
         String[] t = text.split(" ");
         int[] next = {-1};
         IntervalSet s = g.operator(t, 0, next);
@@ -61,8 +61,8 @@ class CiscoPortsTest {
 
     @Test
     void onlyTcpUdpAndSctpCarryPorts() {
-        assertTrue(CiscoPorts.ported(Protocols.TCP_UDP));
-        assertTrue(!CiscoPorts.ported(Protocols.ALL));
-        assertTrue(!CiscoPorts.ported(IntervalSet.EMPTY));
+        assertTrue(CiscoNames.ported(Protocols.TCP_UDP));
+        assertTrue(!CiscoNames.ported(Protocols.ALL));
+        assertTrue(!CiscoNames.ported(IntervalSet.EMPTY));
     }
 }
