@@ -207,6 +207,7 @@ public final class FindingCollector {
     private static String firstBlocker(List<Evidence> ev) {
         for (Evidence e : ev) {
             if (e.role().equals("denies")) return where(e) + " denies it";
+            if (e.role().equals("redirects")) return where(e) + " redirects it to the firewall itself";
         }
         for (Evidence e : ev) {
             if (e.role().equals("default")) return "the default action denies it";
@@ -216,12 +217,18 @@ public final class FindingCollector {
 
     private List<Evidence> evidence(List<Decision> decisions, String firewall) {
         List<Evidence> out = new ArrayList<>();
-        for (Decision d : decisions) out.add(evidence(d, firewall, null));
+        for (Decision d : decisions) {
+            // a translation stage (a nat chain) letting packets through untranslated says nothing about them
+            if (d.action() == Action.PERMIT && d.translation() == null && d.policy() != null && d.policy().hook() != null
+                    && d.policy().translates()) continue;
+            out.add(evidence(d, firewall, null));
+        }
         return out;
     }
 
     private Evidence evidence(Decision d, String firewall, String role) {
-        String r = role != null ? role : d.isDefault() ? "default" : d.action() == Action.PERMIT ? "permits" : "denies";
+        String r = role != null ? role : d.translation() != null ? (d.translation().toHost() ? "redirects" : "translates")
+                : d.isDefault() ? "default" : d.action() == Action.PERMIT ? "permits" : "denies";
         SourceRef s = d.source();
         if (s == null) {
             String policy = d.policy() != null ? d.policy().name() : "the firewall";

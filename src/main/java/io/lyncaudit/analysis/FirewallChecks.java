@@ -14,6 +14,7 @@ import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.Decision;
 import io.lyncaudit.policy.Evaluation;
+import io.lyncaudit.policy.Hook;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.PolicyEvaluator;
@@ -111,6 +112,8 @@ public final class FirewallChecks {
         Map<Rule, Decision> first = new LinkedHashMap<>();
         PacketSet byDefault = PacketSet.EMPTY;
         Decision defaultDecision = null;
+        // per permitting rule (null: the default), the decisions of every stage on its unjustified packets
+        Map<Rule, List<Decision>> others = new java.util.HashMap<>();
         for (Topology.Crossing x : crossings) {
             // On a host firewall only inbound traffic to the host can be EXTRA: outbound from a
             // server is open by default (Windows Firewall) and is not what a host firewall guards.
@@ -136,10 +139,21 @@ public final class FirewallChecks {
                 if (q.isEmpty()) continue;
                 Evaluation ev = PolicyEvaluator.evaluate(ir, q, x.in(), x.out());
                 if (ev.permitted().isEmpty()) continue;
-                for (Decision dec : ev.decisions()) {
-                    if (dec.action() != Action.PERMIT) continue;
+                PacketSet claimed = PacketSet.EMPTY;
+                List<Decision> permits = permitsByBlame(ev.decisions());
+                boolean stages = permits.stream().map(Decision::policy).distinct().limit(2).count() > 1;
+                for (Decision dec : permits) {
+                    // each permitted packet is blamed on one permit: where several stages let it through, on the filter's rule
                     PacketSet extra = dec.packets().intersect(ev.permitted()).subtract(justified);
+                    if (stages) {
+                        extra = extra.subtract(claimed);
+                        claimed = claimed.union(extra);
+                    }
+                    // a packet a stage translated is justified when what it became is (a public address to its private one)
+                    if (!extra.isEmpty() && !ev.translated().isEmpty()) extra = extra.subtract(ev.imageIn(extra, justified));
                     if (extra.isEmpty()) continue;
+                    // every stage of the path decided these packets: any of them may make the permit uncertain
+                    if (!uncertainty.isExact()) others.computeIfAbsent(dec.rule(), k -> new ArrayList<>()).addAll(ev.decisionsFor(extra));
                     if (dec.rule() == null) {
                         byDefault = byDefault.union(extra);
                         defaultDecision = dec;
@@ -154,12 +168,43 @@ public final class FirewallChecks {
         for (Map.Entry<Rule, Decision> e : first.entrySet()) {
             PacketSet x = unjustified.get(e.getKey());
             Decision dec = e.getValue();
-            String why = uncertainty.of(new Decision(dec.policy(), dec.rule(), dec.action(), x));
+            String why = uncertainty.of(restricted(others.get(e.getKey()), x, new Decision(dec.policy(), dec.rule(), dec.action(), x)));
             out.add(new Exposure(fw.name(), dec, x, severity(x, internet), why, lync));
         }
         if (defaultDecision != null) {
-            String why = uncertainty.of(new Decision(defaultDecision.policy(), null, defaultDecision.action(), byDefault));
+            String why = uncertainty.of(restricted(others.get(null), byDefault,
+                    new Decision(defaultDecision.policy(), null, defaultDecision.action(), byDefault)));
             out.add(new Exposure(fw.name(), defaultDecision, byDefault, severity(byDefault, internet), why, lync));
+        }
+        return out;
+    }
+
+    /**
+     * The permits (not translations) in the order packets are blamed on them: rules before
+     * defaults, and rules of a filtering stage (no hook, or forward, input, output) before those of
+     * other stages; in path order otherwise. With one policy on the path this is its decisions.
+     */
+    private static List<Decision> permitsByBlame(List<Decision> decisions) {
+        List<Decision> out = new ArrayList<>();
+        for (Decision d : decisions) if (d.action() == Action.PERMIT && d.translation() == null) out.add(d);
+        if (out.size() > 1) out.sort(java.util.Comparator.comparingInt(FirewallChecks::blameRank));
+        return out;
+    }
+
+    private static int blameRank(Decision d) {
+        if (d.rule() == null) return 2;
+        Hook h = d.policy() == null ? null : d.policy().hook();
+        return h == null || h == Hook.FORWARD || h == Hook.INPUT || h == Hook.OUTPUT ? 0 : 1;
+    }
+
+    /** The decisions on {@code packets}: the permit itself and those of every stage of the path. */
+    private static List<Decision> restricted(List<Decision> decisions, PacketSet packets, Decision permit) {
+        List<Decision> out = new ArrayList<>();
+        out.add(permit);
+        if (decisions == null) return out;
+        for (Decision d : decisions) {
+            PacketSet p = d.packets().intersect(packets);
+            if (!p.isEmpty()) out.add(new Decision(d.policy(), d.rule(), d.action(), p));
         }
         return out;
     }

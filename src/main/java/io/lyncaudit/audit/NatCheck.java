@@ -82,7 +82,9 @@ final class NatCheck {
             if (warned && !translated.get(p)) translated.remove(p);
         }
         long done = translated.values().stream().filter(b -> b).count();
-        if (done > 0 && fw.seesPublicEdgeAddresses()) {
+        // where the translation is a stage of the path (Linux nat chains), the audit asks about the public
+        // addresses and the path translates them: 'edgeAddresses: public' is then exact, not a mistake
+        if (done > 0 && fw.seesPublicEdgeAddresses() && !ir.translates()) {
             NatRule first = nat.get(0);
             out.add(new Report.ReportDiagnostic(fw.configDisplay(), fw.line(), "warning", "nat", "edgeAddresses: public",
                     fw.name() + " translates the Edge public addresses before its rules see them (e.g. "

@@ -90,6 +90,12 @@ public final class MatchSpan {
         return of(must.intersect(o.must), set.intersect(o.set), may.intersect(o.may), concat(why, o.why));
     }
 
+    /** Either condition: covered when one covers. */
+    public MatchSpan union(MatchSpan o) {
+        if (isExact() && o.isExact()) return exact(set.union(o.set));
+        return of(must.union(o.must), set.union(o.set), may.union(o.may), concat(why, o.why));
+    }
+
     /**
      * What is left of this span once the packets of {@code r} are taken away (a RETURN, a goto, a
      * target that may decide): surely left unless possibly taken, possibly left unless surely taken.

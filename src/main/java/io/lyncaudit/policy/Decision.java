@@ -12,6 +12,11 @@ public record Decision(Policy policy, Rule rule, Action action, PacketSet packet
         return rule == null;
     }
 
+    /** The translation the deciding rule applies (a DNAT or redirect of a nat chain), or null. */
+    public Translation translation() {
+        return rule != null ? rule.translation() : null;
+    }
+
     /** The config line behind this decision, or null for an implicit default. */
     public SourceRef source() {
         return rule != null ? rule.source() : policy != null ? policy.defaultSource() : null;

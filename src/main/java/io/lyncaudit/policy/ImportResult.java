@@ -1,5 +1,7 @@
 package io.lyncaudit.policy;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -7,14 +9,31 @@ import java.util.List;
  *
  * @param format        the format name as used in deployment files (spreadsheet, neutral, cisco-asa, ...)
  * @param unboundDefault what the firewall does with traffic no policy is bound to
+ *
+ * <p>Policies are kept in the order a packet meets them: those with a {@link Hook} sorted by hook
+ * (stably, so an importer lists the chains of one hook in priority order), those without one where
+ * the forward hook is. Every path through the box is then a subsequence of the list.
  */
 public record ImportResult(String file, String format, List<Policy> policies, List<NatRule> nat,
                            List<Diagnostic> diagnostics, LineCounts lines, Action unboundDefault) {
 
     public ImportResult {
-        policies = List.copyOf(policies);
+        policies = pathOrder(policies);
         nat = List.copyOf(nat);
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    private static List<Policy> pathOrder(List<Policy> policies) {
+        if (policies.stream().allMatch(p -> p.hook() == null)) return List.copyOf(policies);
+        List<Policy> sorted = new ArrayList<>(policies);
+        sorted.sort(Comparator.comparingInt(p -> (p.hook() == null ? Hook.FORWARD : p.hook()).ordinal()));
+        return List.copyOf(sorted);
+    }
+
+    /** True when a stage of the path translates destinations (a Linux nat chain with DNAT or redirect). */
+    public boolean translates() {
+        for (Policy p : policies) if (p.hook() != null && p.translates()) return true;
+        return false;
     }
 
     public int ruleCount() {

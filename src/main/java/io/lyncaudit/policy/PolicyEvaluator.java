@@ -94,37 +94,69 @@ public final class PolicyEvaluator {
     }
 
     /**
-     * Evaluates a whole firewall for traffic from interface {@code in} to interface {@code out}:
-     * the policies bound to {@code in}/IN, to {@code out}/OUT and the unbound ones all have to
-     * permit the packets of their scope; traffic that none of them sees gets the import's unbound
-     * default, with a decision that names no policy.
+     * Evaluates a whole firewall for traffic from interface {@code in} to interface {@code out}
+     * (either may be {@value Hook#HOST}, the firewall itself): the packets walk, in order, every
+     * policy on their path ({@link Policy#appliesTo}: its hook and binding), and each has to
+     * permit the packets of its scope. A drop anywhere is final. A permit rule with a
+     * {@link Translation} changes the destination every later policy sees; decisions, permitted
+     * and denied sets are still given for the packets as they arrived ({@code query}), and
+     * {@link Evaluation#translated()} says how they were translated. A redirect on a path through
+     * the box takes the packets to the firewall itself: they never leave by {@code out}, which
+     * counts as a deny by the redirecting rule. Traffic that no policy sees gets the import's
+     * unbound default, with a decision that names no policy. A policy that holds no rule and
+     * permits by default decides nothing and costs nothing: it records no decision.
      */
     public static Evaluation evaluate(ImportResult firewall, PacketSet query, String in, String out) {
-        PacketSet alive = query;
+        List<Branch> branches = new ArrayList<>(1);
+        branches.add(new Branch(query, query, null));
+        List<Evaluation.Translated> translated = new ArrayList<>(0);
         PacketSet denied = PacketSet.EMPTY;
-        // what no bound policy has seen so far; always part of alive, since only a policy that sees a packet denies it
+        // what no bound policy has seen so far, as it arrived; only a policy that sees a packet denies it
         PacketSet unseen = query;
         List<Decision> decisions = new ArrayList<>();
+        boolean offPath = !Hook.HOST.equals(out);
         for (Policy p : firewall.policies()) {
-            if (alive.isEmpty()) break;
-            if (!boundFor(p, in, out)) continue;
-            if (!p.scoped()) {
-                unseen = PacketSet.EMPTY;
-                Evaluation e = rules(p, alive, in, out);
-                decisions.addAll(e.decisions());
-                denied = denied.union(e.denied());
-                alive = e.permitted();
-                continue;
+            if (!p.appliesTo(in, out)) continue;
+            unseen = p.scoped() ? unseen.subtract(p.scope()) : PacketSet.EMPTY;
+            if (p.rules().isEmpty() && p.defaultAction() == Action.PERMIT) continue;
+            List<Branch> next = new ArrayList<>(branches.size());
+            for (Branch b : branches) {
+                if (b.cur.isEmpty()) continue;
+                PacketSet seen = p.scoped() ? b.cur.intersect(p.scope()) : b.cur;
+                if (seen.isEmpty()) {
+                    next.add(b);
+                    continue;
+                }
+                Evaluation e = rules(p, seen, in, out);
+                // what the policy does not see passes it as it is
+                PacketSet kept = p.scoped() ? b.cur.subtract(p.scope()).unionDisjoint(e.permitted()) : e.permitted();
+                denied = denied.union(b.back(e.denied()));
+                for (Decision d : e.decisions()) {
+                    Translation t = d.rule() == null ? null : d.rule().translation();
+                    if (t == null) {
+                        decisions.add(b.back(d));
+                        continue;
+                    }
+                    kept = kept.subtract(d.packets());
+                    PacketSet arrived = b.back(d.packets());
+                    if (t.toHost() && offPath) {
+                        // redirected to the firewall itself: these packets never leave by the egress interface
+                        decisions.add(new Decision(p, d.rule(), Action.DENY, arrived));
+                        denied = denied.union(arrived);
+                        continue;
+                    }
+                    decisions.add(new Decision(p, d.rule(), Action.PERMIT, arrived));
+                    Translation all = t.after(b.t);
+                    translated.add(new Evaluation.Translated(arrived, all));
+                    next.add(new Branch(arrived, t.apply(d.packets()), all));
+                }
+                next.add(new Branch(b.back(kept), kept, b.t));
             }
-            unseen = unseen.subtract(p.scope());
-            PacketSet seen = alive.intersect(p.scope());
-            if (seen.isEmpty()) continue;
-            Evaluation e = rules(p, seen, in, out);
-            decisions.addAll(e.decisions());
-            denied = denied.union(e.denied());
-            // what the policy does not see passes it as it is
-            alive = alive.subtract(p.scope()).unionDisjoint(e.permitted());
+            branches = next;
+            if (branches.isEmpty()) break;
         }
+        PacketSet alive = PacketSet.EMPTY;
+        for (Branch b : branches) alive = alive.union(b.orig);
         if (!unseen.isEmpty()) {
             Action d = firewall.unboundDefault();
             decisions.add(new Decision(null, null, d, unseen));
@@ -133,14 +165,23 @@ public final class PolicyEvaluator {
                 denied = denied.union(unseen);
             }
         }
-        return new Evaluation(alive, denied, decisions);
+        return new Evaluation(alive, denied, decisions, translated);
     }
 
-    /** True when the policy applies to traffic entering at {@code in} and leaving at {@code out}. */
-    private static boolean boundFor(Policy p, String in, String out) {
-        Binding b = p.binding();
-        return b == null
-                || (b.direction() == Binding.Direction.IN && b.iface().equals(in))
-                || (b.direction() == Binding.Direction.OUT && b.iface().equals(out));
+    /**
+     * Packets on their way through the stages: {@code cur} as the current stage sees them, which
+     * arrived as {@code orig}, and the translation between the two (null: none, {@code orig == cur}).
+     */
+    private record Branch(PacketSet orig, PacketSet cur, Translation t) {
+
+        /** The arrived packets behind {@code seen}, a part of {@code cur}. */
+        PacketSet back(PacketSet seen) {
+            return t == null ? seen : orig.intersect(t.preimage(seen));
+        }
+
+        Decision back(Decision d) {
+            return t == null ? d : new Decision(d.policy(), d.rule(), d.action(), back(d.packets()));
+        }
     }
+
 }

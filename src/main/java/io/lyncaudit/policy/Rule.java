@@ -17,9 +17,11 @@ import java.util.Set;
  *                    resolved at run time, an unmodelled match module), when {@code match} is the
  *                    importer's best reading and {@code mayMatch} bounds what the device could do
  * @param uncertainty why the rule is not exactly modelled, or null when it is
+ * @param translation for a permit rule of a translation stage (a nat chain), the destination
+ *                    translation it applies to what it matches; null for a plain rule
  */
 public record Rule(int index, String name, Action action, PacketSet match, Set<String> fromZones,
-                   Set<String> toZones, SourceRef source, PacketSet mayMatch, String uncertainty) {
+                   Set<String> toZones, SourceRef source, PacketSet mayMatch, String uncertainty, Translation translation) {
 
     public Rule {
         fromZones = Set.copyOf(fromZones);
@@ -28,12 +30,21 @@ public record Rule(int index, String name, Action action, PacketSet match, Set<S
         if (uncertainty == null && !mayMatch.equals(match)) {
             throw new IllegalArgumentException("a rule whose possible match differs from its match needs a reason");
         }
+        if (translation != null && action != Action.PERMIT) {
+            throw new IllegalArgumentException("only a permit rule translates");
+        }
+    }
+
+    /** A rule without translation. */
+    public Rule(int index, String name, Action action, PacketSet match, Set<String> fromZones,
+                Set<String> toZones, SourceRef source, PacketSet mayMatch, String uncertainty) {
+        this(index, name, action, match, fromZones, toZones, source, mayMatch, uncertainty, null);
     }
 
     /** An exactly modelled rule. */
     public Rule(int index, String name, Action action, PacketSet match, Set<String> fromZones,
                 Set<String> toZones, SourceRef source) {
-        this(index, name, action, match, fromZones, toZones, source, match, null);
+        this(index, name, action, match, fromZones, toZones, source, match, null, null);
     }
 
     /** True when the rule depends on something the importer could not model. */
@@ -47,12 +58,17 @@ public record Rule(int index, String name, Action action, PacketSet match, Set<S
      */
     public Rule withUncertainty(String reason, PacketSet possible) {
         String why = uncertainty == null ? reason : uncertainty + "; " + reason;
-        return new Rule(index, name, action, match, fromZones, toZones, source, mayMatch.union(possible).union(match), why);
+        return new Rule(index, name, action, match, fromZones, toZones, source, mayMatch.union(possible).union(match), why, translation);
     }
 
     /** This rule at another position, e.g. once its policy is renumbered. */
     public Rule withIndex(int newIndex) {
-        return new Rule(newIndex, name, action, match, fromZones, toZones, source, mayMatch, uncertainty);
+        return new Rule(newIndex, name, action, match, fromZones, toZones, source, mayMatch, uncertainty, translation);
+    }
+
+    /** This rule translating what it matches (a DNAT or redirect of a nat chain). */
+    public Rule withTranslation(Translation t) {
+        return new Rule(index, name, action, match, fromZones, toZones, source, mayMatch, uncertainty, t);
     }
 
     /** The smallest box holding every packet the rule matches, for cheap rejection. */

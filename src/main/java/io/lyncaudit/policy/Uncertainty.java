@@ -22,6 +22,9 @@ import java.util.Set;
  *       bypass, marks the block rules it may override); any other decision is uncertain when an
  *       uncertain rule with the other action might match part of P.</li>
  * </ul>
+ * In a translation stage (a nat chain) an earlier uncertain rule that translates otherwise changes
+ * the outcome too, whatever its action: the packets would reach the later stages with another
+ * destination. A redirect that takes packets off a path through the box is a deny by its rule.
  * The default decision is treated as coming after every rule. Zones are not considered, which
  * can only make more decisions uncertain, never fewer.
  *
@@ -58,8 +61,10 @@ public final class Uncertainty {
         if (d.policy().kind() == PolicyKind.BLOCK_WINS && decider != null && d.action() == Action.DENY) {
             return why.isEmpty() ? null : String.join("; ", why);
         }
+        Translation dt = decider == null ? null : decider.translation();
         for (Rule u : us) {
-            if (u == decider || u.action() == d.action()) continue;
+            // a rule of the same action changes nothing, unless it translates differently
+            if (u == decider || (u.action() == d.action() && java.util.Objects.equals(u.translation(), dt))) continue;
             boolean before = d.policy().kind() == PolicyKind.BLOCK_WINS || decider == null || u.index() < decider.index();
             if (before && u.mayMatch().intersects(d.packets())) why.add(reason(u));
         }

@@ -18,12 +18,13 @@ import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.model.Ports;
 import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.Action;
-import io.lyncaudit.policy.Binding;
+import io.lyncaudit.policy.Hook;
 import io.lyncaudit.policy.NatRule;
 import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.PolicyKind;
 import io.lyncaudit.policy.Rule;
 import io.lyncaudit.policy.SourceRef;
+import io.lyncaudit.policy.Translation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -49,7 +50,7 @@ final class IptablesConversions {
 
     private static final Set<String> NON_DECIDING = Set.of("LOG", "NFLOG", "ULOG", "MARK", "CONNMARK", "CT", "NOTRACK",
             "TCPMSS", "CLASSIFY", "DSCP", "TOS", "TTL", "HL", "TRACE", "AUDIT", "SET", "CHECKSUM", "TEE", "SECMARK",
-            "CONNSECMARK", "IDLETIMER", "LED", "RATEEST", "SYNPROXY", "TPROXY", "HMARK");
+            "CONNSECMARK", "IDLETIMER", "LED", "RATEEST", "HMARK");
     private static final Set<String> STATES = Set.of("NEW", "ESTABLISHED", "RELATED", "INVALID", "UNTRACKED", "SNAT", "DNAT");
     private static final Map<String, Integer> SERVICES = Map.ofEntries(Map.entry("http", 80), Map.entry("https", 443),
             Map.entry("ssh", 22), Map.entry("domain", 53), Map.entry("sip", 5060), Map.entry("sip-tls", 5061),
@@ -61,10 +62,20 @@ final class IptablesConversions {
      * A rule's condition in neutral terms; {@code span} is null when the rule can never match a new
      * connection, and not exact when the rule depends on something not modelled or could not be read.
      */
-    record Match(MatchSpan span, Set<String> in, Set<String> out) {}
+    record Match(MatchSpan span, Set<String> in, Set<String> out, int states) {
+        Match(MatchSpan span, Set<String> in, Set<String> out) {
+            this(span, in, out, ANY_STATE);
+        }
+    }
+
+    /** A rule's connection-state condition admits tracked new connections (state NEW). */
+    static final int NEW_STATE = 1;
+    /** A rule's connection-state condition admits untracked packets (state UNTRACKED, after a raw NOTRACK). */
+    static final int UNTRACKED_STATE = 2;
+    static final int ANY_STATE = NEW_STATE | UNTRACKED_STATE;
 
     /** The conversion's products. */
-    record Converted(List<Policy> policies, List<NatRule> nat, boolean hasFilter) {}
+    record Converted(List<Policy> policies, List<NatRule> nat) {}
 
     private final IptablesRuleset rs;
     private final String file;
@@ -73,6 +84,10 @@ final class IptablesConversions {
     private final Map<RawRule, Match> matches = new IdentityHashMap<>();
     private int emitted;
     private int visits;
+    /** What the raw table's NOTRACK rules untrack (null: nothing), and the first such rule. */
+    private MatchSpan notrack;
+    private int notrackLine;
+    private String notrackText;
 
     private IptablesConversions(IptablesRuleset rs, String file, LineLedger ledger) {
         this.rs = rs;
@@ -85,88 +100,107 @@ final class IptablesConversions {
         return new IptablesConversions(rs, file, ledger).run();
     }
 
+    /** One built-in chain of one table: where the kernel calls it, in the kernel's order (hook, then priority). */
+    private record Stage(String table, String chain, Hook hook) {}
+
+    /** Every built-in chain of every table, in the order a packet meets them on its hook (raw -300, mangle -150, nat -100, filter 0, security 50, nat 100). */
+    private static final List<Stage> STAGES = List.of(
+            new Stage("raw", "PREROUTING", Hook.PREROUTING), new Stage("mangle", "PREROUTING", Hook.PREROUTING),
+            new Stage("nat", "PREROUTING", Hook.PREROUTING),
+            new Stage("mangle", "INPUT", Hook.INPUT), new Stage("filter", "INPUT", Hook.INPUT),
+            new Stage("security", "INPUT", Hook.INPUT), new Stage("nat", "INPUT", Hook.INPUT),
+            new Stage("mangle", "FORWARD", Hook.FORWARD), new Stage("filter", "FORWARD", Hook.FORWARD),
+            new Stage("security", "FORWARD", Hook.FORWARD),
+            new Stage("raw", "OUTPUT", Hook.OUTPUT), new Stage("mangle", "OUTPUT", Hook.OUTPUT), new Stage("nat", "OUTPUT", Hook.OUTPUT),
+            new Stage("filter", "OUTPUT", Hook.OUTPUT), new Stage("security", "OUTPUT", Hook.OUTPUT),
+            new Stage("mangle", "POSTROUTING", Hook.POSTROUTING), new Stage("nat", "POSTROUTING", Hook.POSTROUTING));
+
     private Converted run() throws BadInputException {
-        List<Policy> policies = new ArrayList<>();
         List<NatRule> nat = new ArrayList<>();
-        Table filter = rs.tables.get("filter");
-        if (filter != null) {
-            for (Chain c : filter.chains.values()) for (RawRule r : c.rules) match(r);
-            List<Rule> forwardDrops = new ArrayList<>(), inputDrops = new ArrayList<>();
-            otherTableDrops(forwardDrops, inputDrops);
-            policies.add(builtIn(filter, "FORWARD", null, forwardDrops));
-            if (filter.chains.containsKey("INPUT")) {
-                policies.add(builtIn(filter, "INPUT", new Binding(HOST, Binding.Direction.OUT), inputDrops));
-            }
-            for (Chain c : filter.chains.values()) {
+        Table natTable = rs.tables.get("nat");
+        if (natTable != null) {
+            // the static translations, for the deployment's NAT check (before the conditions are released)
+            for (Chain c : natTable.chains.values()) for (RawRule r : c.rules) natRecord(r, nat);
+        }
+        for (Table t : rs.tables.values()) for (Chain c : t.chains.values()) for (RawRule r : c.rules) match(t, r);
+        // the raw table runs before connection tracking: what its NOTRACK rules untrack is known before the other tables are read
+        Map<Stage, Policy> built = new java.util.HashMap<>();
+        for (Stage st : STAGES) if (st.table().equals("raw")) builtIn(st, built);
+        untrack();
+        for (Stage st : STAGES) if (!st.table().equals("raw")) builtIn(st, built);
+        List<Policy> policies = new ArrayList<>();
+        for (Stage st : STAGES) if (built.containsKey(st)) policies.add(built.get(st));
+        for (Table t : rs.tables.values()) {
+            for (Chain c : t.chains.values()) {
                 for (RawRule r : c.rules) {
                     if (ledger.has(r.line)) continue;
-                    ledger.mark(r.line, r.text, Verdict.IGNORED, c.name.equals("OUTPUT")
-                            ? "OUTPUT filters traffic the firewall itself sends; not audited"
-                            : "chain " + c.name + " is never reached from FORWARD or INPUT");
+                    boolean builtIn = c.policy != null && !c.policy.equals("-");
+                    ledger.mark(r.line, r.text, Verdict.IGNORED, builtIn
+                            ? "chain " + c.name + " is not a built-in chain of table " + t.name + "; the kernel never calls it"
+                            : "chain " + c.name + " of table " + t.name + " is never reached from a built-in chain");
                 }
             }
         }
-        for (Table t : rs.tables.values()) {
-            if (t.name.equals("filter")) continue;
-            for (Chain c : t.chains.values()) {
-                for (RawRule r : c.rules) otherTable(t, c, r, nat);
-            }
-        }
-        return new Converted(policies, nat, filter != null);
+        return new Converted(policies, nat);
     }
 
-    private Policy builtIn(Table filter, String name, Binding binding, List<Rule> first) throws BadInputException {
-        Chain chain = filter.chains.get(name);
-        Action def = chain != null && "DROP".equals(chain.policy) ? Action.DENY : Action.PERMIT;
-        SourceRef defSrc = chain != null && chain.policyText != null ? SourceRef.line(file, chain.policyLine, chain.policyText) : null;
-        List<Rule> out = new ArrayList<>();
-        for (Rule r : first) out.add(r.withIndex(out.size() + 1));
-        if (chain != null) {
-            List<String> stack = new ArrayList<>();
-            stack.add(name);
-            flatten(filter, chain, MatchSpan.exact(PacketSet.of(new PacketBox(Protocols.ALL, Addresses.ALL, Addresses.ALL, Ports.ALL, Ports.ALL))),
-                    Set.of(), Set.of(), stack, def, out);
+    private void builtIn(Stage st, Map<Stage, Policy> built) throws BadInputException {
+        Table t = rs.tables.get(st.table());
+        Chain chain = t == null ? null : t.chains.get(st.chain());
+        if (chain == null || chain.policy == null || chain.policy.equals("-")) return;
+        built.put(st, builtIn(t, chain, st));
+    }
+
+    /**
+     * Narrows every rule with a connection-state condition to the packets whose state it admits:
+     * a new connection is NEW, unless a raw NOTRACK rule untracked it, when it is UNTRACKED.
+     */
+    private void untrack() {
+        MatchSpan all = MatchSpan.exact(PacketSet.ALL);
+        MatchSpan untracked = notrack == null ? MatchSpan.exact(PacketSet.EMPTY) : notrack;
+        MatchSpan tracked = all.minus(untracked);
+        for (Table t : rs.tables.values()) {
+            if (t.name.equals("raw")) continue;
+            for (Chain c : t.chains.values()) {
+                for (RawRule r : c.rules) {
+                    Match m = matches.get(r);
+                    if (m == null || m.span == null || m.states == ANY_STATE) continue;
+                    MatchSpan states = m.states == NEW_STATE ? tracked : untracked;
+                    MatchSpan span = m.span.intersect(states);
+                    if (span.isEmpty()) {
+                        ledger.mark(r.line, r.text, Verdict.IGNORED, m.states == NEW_STATE
+                                ? "every packet it could match is untracked (raw NOTRACK), so never in state NEW"
+                                : "matches only untracked packets, and no raw NOTRACK rule untracks any it could match");
+                        matches.put(r, new Match(null, m.in, m.out, m.states));
+                    } else {
+                        matches.put(r, new Match(span, m.in, m.out, m.states));
+                    }
+                }
+            }
         }
-        return new Policy(name, PolicyKind.FIRST_MATCH, binding, def, out, defSrc);
+    }
+
+    private Policy builtIn(Table table, Chain chain, Stage st) throws BadInputException {
+        Action def = "DROP".equals(chain.policy) ? Action.DENY : Action.PERMIT;
+        SourceRef defSrc = chain.policyText != null ? SourceRef.line(file, chain.policyLine, chain.policyText) : null;
+        List<Rule> out = new ArrayList<>();
+        if (table.name.equals("nat") && notrack != null) {
+            // untracked packets never see the nat table: they pass it untranslated
+            out.add(notrack.mark(new Rule(1, null, Action.PERMIT, notrack.set(), Set.of(), Set.of(),
+                    SourceRef.line(file, notrackLine, notrackText)), notrackLine));
+        }
+        List<String> stack = new ArrayList<>();
+        stack.add(chain.name);
+        flatten(table, chain, MatchSpan.exact(PacketSet.of(new PacketBox(Protocols.ALL, Addresses.ALL, Addresses.ALL, Ports.ALL, Ports.ALL))),
+                Set.of(), Set.of(), stack, def, out);
+        // the filter table is the one people mean: its chains keep their plain names
+        String name = table.name.equals("filter") ? chain.name : table.name + " " + chain.name;
+        return new Policy(name, PolicyKind.FIRST_MATCH, null, def, out, defSrc, PacketSet.ALL, st.hook());
     }
 
     /** Every packet of the file's address family. */
     private PacketSet everything() {
         return PacketSet.of(new PacketBox(Protocols.ALL, domain, domain, Ports.ALL, Ports.ALL));
-    }
-
-    /**
-     * DROP and REJECT rules of the mangle, raw and security tables are not modelled, but they may
-     * drop what the filter table accepts. Each becomes a deny rule that matches nothing as read and
-     * may match what its own condition covers, first in the FORWARD and INPUT policies its hook
-     * feeds: whatever their order in the kernel, a drop there makes any accept uncertain, and no
-     * drop. User chains of those tables may be reached from any hook.
-     */
-    private void otherTableDrops(List<Rule> forward, List<Rule> input) {
-        for (Table t : rs.tables.values()) {
-            if (t.name.equals("filter") || t.name.equals("nat")) continue;
-            for (Chain c : t.chains.values()) {
-                boolean user = c.policy == null || c.policy.equals("-");
-                boolean toForward = user || c.name.equals("PREROUTING") || c.name.equals("FORWARD") || c.name.equals("POSTROUTING");
-                boolean toInput = user || c.name.equals("PREROUTING") || c.name.equals("INPUT");
-                if (!toForward && !toInput) continue;
-                for (RawRule r : c.rules) {
-                    if (!"DROP".equals(r.target) && !"REJECT".equals(r.target)) continue;
-                    Match m;
-                    try {
-                        // read quietly: the line's verdict is given by otherTable, whatever its options
-                        m = build(r, new LineLedger(file));
-                    } catch (IllegalArgumentException e) {
-                        m = new Match(MatchSpan.exact(everything()), Set.of(), Set.of());
-                    }
-                    if (m.span == null) continue; // existing connections only
-                    Rule placeholder = new Rule(1, r.comment, Action.DENY, PacketSet.EMPTY, m.in, m.out, SourceRef.line(file, r.line, r.text))
-                            .withUncertainty(r.target + " in the " + t.name + " table is not modelled; it may drop these packets", m.span.may());
-                    if (toForward) forward.add(placeholder);
-                    if (toInput) input.add(placeholder);
-                }
-            }
-        }
     }
 
     /**
@@ -198,10 +232,42 @@ final class IptablesConversions {
                 ledger.mark(r.line, r.text, Verdict.IGNORED, "no target: the rule only counts packets");
                 continue;
             }
+            boolean natTable = table.name.equals("nat");
             switch (target) {
                 case "ACCEPT" -> emit(out, r, Action.PERMIT, hit, in, outZ);
                 case "DROP", "REJECT" -> emit(out, r, Action.DENY, hit, in, outZ);
                 case "RETURN" -> live = doReturn(r, top, policy, hit, in, outZ, ctxIn, ctxOut, live, out);
+                case "DNAT", "REDIRECT" -> {
+                    if (!natTable) {
+                        ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, target + " outside the nat table; the rule is skipped");
+                        live = undecided(out, live, hit, r, in, outZ, target + " outside the nat table is not modelled and may decide");
+                    } else {
+                        live = translate(out, r, hit, in, outZ, live);
+                    }
+                }
+                // source translation ends the nat chain; no stage after nat POSTROUTING or INPUT looks at the source
+                case "SNAT", "MASQUERADE" -> emit(out, r, Action.PERMIT, hit, in, outZ);
+                case "NETMAP", "TPROXY", "SYNPROXY" -> {
+                    ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "target " + target + " is not modelled; the rule is skipped");
+                    live = undecided(out, live, hit, r, in, outZ, "target " + target + " is not modelled and may decide");
+                }
+                case "NOTRACK", "CT" -> {
+                    if (target.equals("CT") && !r.targetOptions.contains("--notrack")) {
+                        ledger.mark(r.line, r.text, Verdict.IGNORED, "CT without --notrack does not decide; the packet continues");
+                    } else if (!table.name.equals("raw")) {
+                        ledger.mark(r.line, r.text, Verdict.IGNORED, target + " outside the raw table does not decide; the packet continues");
+                    } else {
+                        // the packet continues, untracked: the nat table skips it, and state matches see UNTRACKED
+                        ledger.used(r.line, r.text);
+                        if (notrack == null) {
+                            notrack = hit;
+                            notrackLine = r.line;
+                            notrackText = r.text;
+                        } else {
+                            notrack = notrack.union(hit);
+                        }
+                    }
+                }
                 default -> {
                     Chain next = table.chains.get(target);
                     if (next != null && next.policy != null && !next.policy.equals("-")) next = null; // built-in chains are not jump targets
@@ -290,56 +356,90 @@ final class IptablesConversions {
         return s.isEmpty() ? null : Set.copyOf(s);
     }
 
-    private void otherTable(Table t, Chain c, RawRule r, List<NatRule> nat) {
-        String target = r.target == null ? "" : r.target;
-        if (t.name.equals("nat") && target.equals("DNAT")) {
-            dnat(r, nat);
-        } else if (t.name.equals("nat")) {
-            ledger.mark(r.line, r.text, Verdict.IGNORED, (target.isEmpty() ? "rule" : target) + " in the nat table does not filter"
-                    + (target.equals("SNAT") || target.equals("MASQUERADE") ? " (source NAT happens after FORWARD)" : ""));
-        } else if (target.equals("DROP") || target.equals("REJECT")) {
-            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "filtering in the " + t.name + " table is not modelled");
-        } else {
-            ledger.mark(r.line, r.text, Verdict.IGNORED, "the " + t.name + " table does not filter");
+    /**
+     * A DNAT or REDIRECT rule of the nat table: a permit that translates what it matches, read as
+     * translating to the first address and port of a range (the kernel picks one per connection,
+     * so such a rule is uncertain).
+     */
+    private MatchSpan translate(List<Rule> out, RawRule r, MatchSpan hit, Set<String> in, Set<String> outZ, MatchSpan live)
+            throws BadInputException {
+        Translation t;
+        String range = null;
+        try {
+            if (r.target.equals("REDIRECT")) {
+                String ports = r.targetOptions.value("--to-ports");
+                IntervalSet p = ports == null ? null : ports(ports.replace('-', ':'));
+                if (p != null && p.size().compareTo(java.math.BigInteger.ONE) > 0) range = "REDIRECT to a port range";
+                t = new Translation(null, p == null ? null : IntervalSet.point(p.startLong(0)), true);
+            } else {
+                Dest d = destination(r.toDestination);
+                if (d.addresses != null && d.addresses.size().compareTo(java.math.BigInteger.ONE) > 0) range = "DNAT to an address range";
+                if (d.ports != null && d.ports.size().compareTo(java.math.BigInteger.ONE) > 0) {
+                    range = (range == null ? "DNAT to a port range" : range + " and a port range");
+                }
+                t = new Translation(d.addresses == null ? null : first(d.addresses),
+                        d.ports == null ? null : IntervalSet.point(d.ports.startLong(0)), false);
+            }
+        } catch (IllegalArgumentException e) {
+            ledger.mark(r.line, r.text, Verdict.UNRECOGNIZED, e.getMessage() + "; the translation is not used");
+            return undecided(out, live, hit, r, in, outZ, "the translation could not be read (" + e.getMessage() + ")");
         }
+        emit(out, r, Action.PERMIT, hit, in, outZ);
+        Rule emitted = out.remove(out.size() - 1).withTranslation(t);
+        if (range != null) {
+            emitted = emitted.withUncertainty(range + ": the kernel picks one per connection; the first is read", emitted.match());
+        }
+        out.add(emitted);
+        return live;
     }
 
-    private void dnat(RawRule r, List<NatRule> nat) {
-        if (r.toDestination == null) {
-            ledger.mark(r.line, r.text, Verdict.UNRECOGNIZED, "DNAT without --to-destination");
-            return;
-        }
-        String to = r.toDestination;
+    /** The address and port parts of {@code --to-destination [ADDR[-ADDR]][:PORT[-PORT]]}; null parts are not given. */
+    private record Dest(IntervalSet addresses, IntervalSet ports) {}
+
+    private Dest destination(String to) {
+        if (to == null || to.isEmpty()) throw new IllegalArgumentException("DNAT without --to-destination");
         String addr = to, port = null;
         if (to.startsWith("[")) {
             int close = to.indexOf(']');
-            addr = close > 0 ? to.substring(1, close) : to;
-            if (close > 0 && close + 1 < to.length() && to.charAt(close + 1) == ':') port = to.substring(close + 2);
+            if (close < 0) throw new IllegalArgumentException("'" + to + "' is not an address");
+            addr = to.substring(1, close);
+            if (close + 1 < to.length() && to.charAt(close + 1) == ':') port = to.substring(close + 2);
         } else if (to.indexOf(':') == to.lastIndexOf(':') && to.indexOf(':') >= 0) {
             addr = to.substring(0, to.indexOf(':'));
             port = to.substring(to.indexOf(':') + 1);
         }
-        IntervalSet real, mapped = domain;
+        IntervalSet a = null;
+        if (!addr.isEmpty()) {
+            int dash = addr.indexOf('-');
+            a = dash < 0 ? Addresses.parse(addr) : Addresses.parse(addr.substring(0, dash) + "-" + addr.substring(dash + 1));
+            if (!a.intersects(domain)) throw new IllegalArgumentException("'" + addr + "' is not an address of this file's family");
+        }
+        IntervalSet p = port == null || port.isEmpty() ? null : ports(port.replace('-', ':'));
+        if (a == null && p == null) throw new IllegalArgumentException("DNAT to '" + to + "' names no address nor port");
+        return new Dest(a, p);
+    }
+
+    private static IntervalSet first(IntervalSet s) {
+        return IntervalSet.of(s.startHi(0), s.startLo(0), s.startHi(0), s.startLo(0));
+    }
+
+    /** A static translation of the nat table, as the deployment's NAT check reads it; the ledger verdict comes from the walk. */
+    private void natRecord(RawRule r, List<NatRule> nat) {
+        if (!"DNAT".equals(r.target) || r.toDestination == null) return;
         try {
-            real = Addresses.parse(addr);
+            Dest d = destination(r.toDestination);
+            if (d.addresses == null) return;
+            IntervalSet mapped = domain;
+            boolean any = false;
             for (Cond n : r.conds) {
                 if (n.kind() == Kind.DESTINATION) mapped = restrict(mapped, addresses(n.value()), n.negated());
                 if (n.kind() == Kind.DESTINATION_RANGE) mapped = restrict(mapped, Addresses.parse(n.value()), n.negated());
+                any |= n.kind() == Kind.DESTINATION || n.kind() == Kind.DESTINATION_RANGE;
             }
+            // without a destination match the public address is unknown: nothing to check against the deployment
+            if (any) nat.add(new NatRule(mapped, d.addresses, true, SourceRef.line(file, r.line, r.text)));
         } catch (IllegalArgumentException e) {
-            ledger.mark(r.line, r.text, Verdict.UNRECOGNIZED, e.getMessage());
-            return;
-        }
-        if (!r.has(Kind.DESTINATION) && !r.has(Kind.DESTINATION_RANGE)) {
-            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "DNAT without a destination match: the public address is unknown, not recorded");
-            return;
-        }
-        nat.add(new NatRule(mapped, real, true, SourceRef.line(file, r.line, r.text)));
-        if (port != null && !port.isEmpty()) {
-            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "port translation to " + port
-                    + " is not modelled; the address translation is recorded");
-        } else {
-            ledger.used(r.line, r.text);
+            // diagnosed when the rule is walked
         }
     }
 
@@ -354,11 +454,11 @@ final class IptablesConversions {
         return s;
     }
 
-    /** Converts a filter rule's condition once (cached: user chains can be inlined many times) and records its verdict. */
-    private void match(RawRule r) {
+    /** Converts a rule's condition once (cached: user chains can be inlined many times) and records its verdict. */
+    private void match(Table t, RawRule r) {
         Match m;
         try {
-            m = build(r, ledger);
+            m = build(r, ledger, t.name.equals("raw"));
         } catch (IllegalArgumentException e) {
             ledger.mark(r.line, r.text, Verdict.UNRECOGNIZED, e.getMessage() + "; the rule is not used");
             // the device may still apply it: read as matching nothing, it may match any packet that reaches it
@@ -369,7 +469,7 @@ final class IptablesConversions {
         r.conds = null; // converted: the strings are no longer needed
     }
 
-    private Match build(RawRule r, LineLedger ledger) {
+    private Match build(RawRule r, LineLedger ledger, boolean raw) {
         if (!r.unrecognized.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", r.unrecognized));
         }
@@ -423,10 +523,19 @@ final class IptablesConversions {
                 }
             }
         }
-        if (!newConnection(r)) {
+        int states = states(r);
+        if (states == 0) {
             ledger.mark(r.line, r.text, Verdict.IGNORED, "matches only packets of existing connections (return traffic); "
                     + "the audit asks about new connections");
-            return new Match(null, Set.of(), Set.of());
+            return new Match(null, Set.of(), Set.of(), 0);
+        }
+        if (states != ANY_STATE && raw) {
+            // the raw table runs before connection tracking, so a state match there is not about NEW at all
+            approx.add("a connection-state match in the raw table (before connection tracking) is not modelled");
+            treatedAs.add("always matching");
+            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, "a connection-state match in the raw table is not modelled; "
+                    + "treated as matching every packet");
+            states = ANY_STATE;
         }
         Set<String> in = iface(r, r.inIface, "-i", ledger, approx, treatedAs), out = iface(r, r.outIface, "-o", ledger, approx, treatedAs);
         PacketSet set;
@@ -437,23 +546,31 @@ final class IptablesConversions {
                     new PacketBox(proto, src, dst, sp, dp.intersect(either))));
         }
         return new Match(approx.isEmpty() ? MatchSpan.exact(set)
-                : MatchSpan.over(set, r.line, String.join(", ", approx), "the rule is treated as " + String.join(" and ", treatedAs)), in, out);
+                : MatchSpan.over(set, r.line, String.join(", ", approx), "the rule is treated as " + String.join(" and ", treatedAs)), in, out,
+                states);
     }
 
-    private boolean newConnection(RawRule r) {
-        if (Boolean.FALSE.equals(r.syn)) return false;
-        boolean newOk = true;
+    /**
+     * Which states of a new connection's first packet the rule's state conditions admit: NEW (a
+     * tracked connection), UNTRACKED (after a raw NOTRACK), both (no condition) or neither (the rule
+     * only sees existing connections). {@code ! --syn} never matches a connection's first packet.
+     */
+    private int states(RawRule r) {
+        if (Boolean.FALSE.equals(r.syn)) return 0;
+        int admitted = ANY_STATE;
         for (Cond n : r.conds) {
             if (n.kind() != Kind.STATE) continue;
-            boolean has = false;
+            boolean isNew = false, untracked = false;
             for (String s : n.value().split(",")) {
                 String st = s.trim().toUpperCase(Locale.ROOT);
                 if (!STATES.contains(st)) throw new IllegalArgumentException("unknown connection state '" + s + "'");
-                if (st.equals("NEW")) has = true;
+                if (st.equals("NEW")) isNew = true;
+                if (st.equals("UNTRACKED")) untracked = true;
             }
-            newOk &= has != n.negated();
+            int here = ((isNew != n.negated()) ? NEW_STATE : 0) | ((untracked != n.negated()) ? UNTRACKED_STATE : 0);
+            admitted &= here;
         }
-        return newOk;
+        return admitted;
     }
 
     private static Set<String> iface(RawRule r, Neg n, String opt, LineLedger ledger, List<String> approx, List<String> treatedAs) {

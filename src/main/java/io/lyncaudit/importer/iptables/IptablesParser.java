@@ -112,11 +112,10 @@ final class IptablesParser {
         ch.policyText = line;
         if (!parts[1].equals("-") && !parts[1].equals("ACCEPT") && !parts[1].equals("DROP")) {
             ledger.mark(lineNo, line, Verdict.UNRECOGNIZED, "chain policy '" + parts[1] + "' is not ACCEPT or DROP");
-        } else if (table.name.equals("filter") && !parts[1].equals("-")) {
+        } else if (!parts[1].equals("-")) {
             ledger.used(lineNo, line);
         } else {
-            ledger.mark(lineNo, line, Verdict.IGNORED, parts[1].equals("-") ? "declares user chain " + parts[0]
-                    : "policy of " + table.name + " " + parts[0] + " (only the filter table decides)");
+            ledger.mark(lineNo, line, Verdict.IGNORED, "declares user chain " + parts[0]);
         }
     }
 
@@ -189,7 +188,9 @@ final class IptablesParser {
                     while (j < t.size() && !t.get(j).startsWith("-") && !t.get(j).equals("!")) j++;
                     String opt = String.join(" ", t.subList(i, j));
                     if (r.target != null) {
-                        // target options (--reject-with, --log-prefix, --to-source ...) do not change the match
+                        // target options (--reject-with, --to-ports, --notrack ...) do not change the match
+                        if (r.targetOptions == IptablesRuleset.TargetOptions.NONE) r.targetOptions = new IptablesRuleset.TargetOptions(new ArrayList<>(4));
+                        r.targetOptions.words.addAll(t.subList(i, j));
                     } else if (o.startsWith("--") && module != null && UNMODELLED_MODULES.contains(module)) {
                         r.unsupported("'" + (neg ? "! " : "") + opt + "' (-m " + module + ")",
                                 PARTLY_MODELLED.contains(module) ? "'-m " + module + " " + o + "'" : "'-m " + module + "'");

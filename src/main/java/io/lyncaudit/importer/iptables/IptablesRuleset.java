@@ -50,6 +50,26 @@ final class IptablesRuleset {
     /** One repeatable condition of a rule (addresses, ranges, ports, connection states). */
     record Cond(Kind kind, String value, boolean negated) {}
 
+    /** The options written after a rule's target, in order. */
+    static final class TargetOptions {
+        static final TargetOptions NONE = new TargetOptions(List.of());
+        final List<String> words;
+
+        TargetOptions(List<String> words) {
+            this.words = words;
+        }
+
+        boolean contains(String option) {
+            return words.contains(option);
+        }
+
+        /** The word after {@code option}, or null. */
+        String value(String option) {
+            int i = words.indexOf(option);
+            return i >= 0 && i + 1 < words.size() ? words.get(i + 1) : null;
+        }
+    }
+
     /** One {@code -A} line, as written. */
     static final class RawRule {
         final int line;
@@ -65,6 +85,8 @@ final class IptablesRuleset {
         String target;
         boolean isGoto;
         String toDestination;
+        /** The options after the target ({@code --to-ports 8080}, {@code --notrack}, {@code --reject-with ...}). */
+        TargetOptions targetOptions = TargetOptions.NONE;
         /** Conditions understood but not modelled (each treated as matching every packet). */
         List<String> unsupported = List.of();
         /** The same conditions named briefly ({@code '-m time'}, {@code '-f'}), once each, for the rule's uncertainty. */

@@ -257,6 +257,7 @@ public final class NeutralWriter {
             b.put("interface", p.binding().iface());
             b.put("direction", p.binding().direction().json());
         }
+        if (p.hook() != null) o.put("hook", p.hook().json());
         if (p.scoped()) scope(o, p.scope());
         o.put("defaultAction", p.defaultAction().json());
         if (p.defaultSource() != null) o.set("defaultSource", source(p.defaultSource()));
@@ -301,6 +302,12 @@ public final class NeutralWriter {
                 ArrayNode m = o.putArray("mayMatch");
                 for (PacketBox box : r.mayMatch().boxes()) m.add(box(box));
             }
+        }
+        if (r.translation() != null) {
+            ObjectNode t = o.putObject("translate");
+            if (r.translation().destination() != null) t.put("destination", NeutralText.addresses(r.translation().destination()));
+            if (r.translation().destinationPort() != null) t.put("port", NeutralText.ports(r.translation().destinationPort()));
+            if (r.translation().toHost()) t.put("toHost", true);
         }
         o.set("source_ref", source(r.source()));
         return o;

@@ -8,6 +8,8 @@ import io.lyncaudit.model.Ports;
 import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.Binding;
+import io.lyncaudit.policy.Hook;
+import io.lyncaudit.policy.Translation;
 import io.lyncaudit.policy.Diagnostic;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.LineCounts;
@@ -28,11 +30,12 @@ final class PolicyReader {
     private static final Set<String> TOP = Set.of("schemaVersion", "file", "format", "lines", "policies", "unboundDefault",
             "nat", "diagnostics");
     private static final Set<String> LINES = Set.of("total", "used", "ignored", "unsupported", "unrecognized");
-    private static final Set<String> POLICY = Set.of("name", "kind", "binding", "scope", "defaultAction", "defaultSource",
+    private static final Set<String> POLICY = Set.of("name", "kind", "binding", "hook", "scope", "defaultAction", "defaultSource",
             "rules");
     private static final Set<String> BINDING = Set.of("interface", "direction");
     private static final Set<String> RULE = Set.of("index", "name", "action", "protocol", "source", "destination", "ports",
-            "sourcePorts", "fromZones", "toZones", "match", "uncertain", "mayMatch", "source_ref");
+            "sourcePorts", "fromZones", "toZones", "match", "uncertain", "mayMatch", "translate", "source_ref");
+    private static final Set<String> TRANSLATE = Set.of("destination", "port", "toHost");
     private static final Set<String> BOX = Set.of("protocol", "source", "destination", "ports", "sourcePorts");
     private static final Set<String> SOURCE = Set.of("file", "line", "sheet", "cell", "text");
     private static final Set<String> NAT = Set.of("mapped", "real", "aclSeesReal", "source_ref");
@@ -93,13 +96,14 @@ final class PolicyReader {
         String name = f.string("name");
         PolicyKind kind = f.isNull("kind") ? PolicyKind.FIRST_MATCH : f.parse("kind", f.string("kind"), PolicyKind::fromJson);
         Binding binding = f.isNull("binding") ? null : binding(f.node("binding"));
+        Hook hook = f.isNull("hook") ? null : f.parse("hook", f.string("hook"), Hook::fromJson);
         PacketSet scope = f.isNull("scope") ? PacketSet.ALL : scope(f.node("scope"));
         Action def = f.isNull("defaultAction") ? Action.DENY : f.parse("defaultAction", f.string("defaultAction"), PolicyReader::action);
         SourceRef defSource = f.isNull("defaultSource") ? null : source(f.node("defaultSource"), null);
         if (!f.has("rules")) throw new BadInputException(file, f.line(), "policy '" + name + "' has no 'rules' list");
         List<Rule> rules = new ArrayList<>();
         for (Node r : f.array("rules")) rules.add(rule(r, rules.size() + 1));
-        return new Policy(name, kind, binding, def, rules, defSource, scope);
+        return new Policy(name, kind, binding, def, rules, defSource, scope, hook);
     }
 
     /** {@code ipv4}, {@code ipv6}, {@code all}, or a list of boxes like a rule's {@code match}. */
@@ -158,7 +162,29 @@ final class PolicyReader {
             for (Node b : f.array("mayMatch")) boxes.add(box(Fields.of(b, "mayMatch entry", file, BOX), true));
             may = PacketSet.union(boxes).union(match);
         }
-        return new Rule(index, f.nullableString("name"), action, match, from, to, src, may, uncertain);
+        Translation t = f.isNull("translate") ? null : translation(f.node("translate"));
+        if (t != null && action != Action.PERMIT) {
+            throw new BadInputException(file, f.lineOf("translate"), "only a permit rule translates (the packets go on, translated)");
+        }
+        return new Rule(index, f.nullableString("name"), action, match, from, to, src, may, uncertain, t);
+    }
+
+    /** {@code translate: {destination: ADDR, port: N, toHost: BOOL}}: one address and one port at most. */
+    private Translation translation(Node n) throws BadInputException {
+        Fields f = Fields.of(n, "translate", file, TRANSLATE);
+        IntervalSet d = f.isNull("destination") ? null : f.parse("destination", f.string("destination"), NeutralText::parseAddresses);
+        IntervalSet p = f.isNull("port") ? null : f.parse("port", f.string("port"), NeutralText::parsePorts);
+        boolean toHost = f.has("toHost") && f.bool("toHost");
+        if (d != null && !d.size().equals(java.math.BigInteger.ONE)) {
+            throw new BadInputException(file, f.lineOf("destination"), "'destination' of a translation must be one address");
+        }
+        if (p != null && !p.size().equals(java.math.BigInteger.ONE)) {
+            throw new BadInputException(file, f.lineOf("port"), "'port' of a translation must be one port");
+        }
+        if (d == null && p == null && !toHost) {
+            throw new BadInputException(file, f.line(), "a translation needs 'destination', 'port' or 'toHost: true'");
+        }
+        return new Translation(d, p, toHost);
     }
 
     /** One box from protocol/source/destination/ports/sourcePorts. */

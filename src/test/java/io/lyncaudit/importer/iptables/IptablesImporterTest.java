@@ -11,7 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.BadInputException;
-import io.lyncaudit.policy.Binding;
+import io.lyncaudit.model.IntervalSet;
+import io.lyncaudit.model.PacketBox;
+import io.lyncaudit.model.PacketSet;
+import io.lyncaudit.model.Protocols;
+import io.lyncaudit.policy.Hook;
+import io.lyncaudit.policy.PolicyEvaluator;
 import io.lyncaudit.policy.Diagnostic;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.NatRule;
@@ -56,7 +61,7 @@ class IptablesImporterTest {
         assertEquals(DENY, forward(rules("DROP", ""), "tcp", "192.0.2.1", "172.16.10.11", 443, null));
         assertEquals(PERMIT, forward(rules("ACCEPT", ""), "tcp", "192.0.2.1", "172.16.10.11", 443, null));
         ImportResult r = rules("DROP", "");
-        assertEquals(2, r.policies().get(0).defaultSource().line() - 3);
+        assertEquals(2, Iptables.policy(r, "FORWARD").defaultSource().line() - 3);
     }
 
     @Test
@@ -110,11 +115,19 @@ class IptablesImporterTest {
     }
 
     @Test
-    void logContinuesAndOutputIsNotAudited() throws Exception {
+    void logContinuesAndInputAndOutputAreThePathsToAndFromTheHost() throws Exception {
         ImportResult r = rules("DROP", "-A FORWARD -j LOG --log-prefix \"fwd: \"\n-A FORWARD -p tcp -j ACCEPT\n-A OUTPUT -j DROP\n");
         assertEquals(PERMIT, forward(r, "tcp", "192.0.2.1", "172.16.10.11", 1, null));
-        assertEquals(2, r.policies().size());
-        assertEquals(new Binding("host", Binding.Direction.OUT), Iptables.policy(r, "INPUT").binding());
+        assertEquals(List.of("INPUT", "FORWARD", "OUTPUT"), r.policies().stream().map(p -> p.name()).toList());
+        assertEquals(Hook.INPUT, Iptables.policy(r, "INPUT").hook());
+        assertEquals(Hook.OUTPUT, Iptables.policy(r, "OUTPUT").hook());
+        // the box's own traffic meets OUTPUT (and its DROP), traffic to the box meets INPUT
+        PacketSet fromHost = PacketSet.of(PacketBox.of(Protocols.TCP_SET, Addresses.parse("172.16.10.1"), Addresses.parse("192.0.2.1"),
+                IntervalSet.point(443)));
+        assertTrue(PolicyEvaluator.evaluate(r, fromHost, Hook.HOST, "eth0").permitted().isEmpty());
+        PacketSet toHost = PacketSet.of(PacketBox.of(Protocols.TCP_SET, Addresses.parse("192.0.2.1"), Addresses.parse("172.16.10.1"),
+                IntervalSet.point(22)));
+        assertEquals(toHost, PolicyEvaluator.evaluate(r, toHost, "eth0", Hook.HOST).permitted());
     }
 
     @Test

@@ -62,16 +62,23 @@ class IptablesUncertaintyTest {
     }
 
     @Test
-    void aDropInTheMangleTableMakesAcceptsOfItsPacketsUncertain() {
-        Rule drop = forward.rules().get(0);
+    void aDropInTheMangleTableIsAStageOfThePathAndItsUnmodelledMatchMakesItUncertain() {
+        Policy mangle = policy(r, "mangle PREROUTING");
+        Rule drop = mangle.rules().get(0);
         assertEquals(5, drop.source().line());
         assertEquals(Action.DENY, drop.action());
-        assertTrue(drop.match().isEmpty(), "not read as dropping anything");
-        assertTrue(drop.mayMatch().contains(packet("tcp", "198.51.100.7", "172.16.10.11", 443)));
-        assertFalse(drop.mayMatch().contains(packet("tcp", "192.0.2.1", "172.16.10.11", 443)));
-        assertUncertain(u, eval(forward, packet("tcp", "198.51.100.7", "172.16.10.11", 443), "eth1"), Action.PERMIT,
-                "u.rules:5: DROP in the mangle table");
-        assertTrue(policy(r, "INPUT").rules().get(0).uncertain(), "PREROUTING feeds INPUT too");
+        assertEquals("'-m mark' is not modelled; the rule is treated as always matching", drop.uncertainty());
+        // the whole path: mangle PREROUTING drops before the filter table's accept is reached, uncertainly
+        Evaluation e = io.lyncaudit.policy.PolicyEvaluator.evaluate(r, io.lyncaudit.importer.OnePacket.only(
+                packet("tcp", "198.51.100.7", "172.16.10.11", 443)), "eth1", "eth0");
+        assertUncertain(u, e, Action.DENY, "u.rules:5: '-m mark' is not modelled");
+        // prerouting feeds the input path too
+        Evaluation in = io.lyncaudit.policy.PolicyEvaluator.evaluate(r, io.lyncaudit.importer.OnePacket.only(
+                packet("tcp", "198.51.100.7", "172.16.10.1", 22)), "eth1", "host");
+        assertUncertain(u, in, Action.DENY, "u.rules:5");
+        // other sources pass mangle PREROUTING, and the filter table decides exactly
+        assertCertain(u, io.lyncaudit.policy.PolicyEvaluator.evaluate(r, io.lyncaudit.importer.OnePacket.only(
+                packet("tcp", "192.0.2.1", "172.16.10.11", 443)), "eth1", "eth0"), Action.PERMIT);
     }
 
     @Test

@@ -62,7 +62,7 @@ class NeutralBadInputTest {
     @Test
     void unknownKeyIsATypoNotSilence() throws Exception {
         assertEquals("policies/e.yaml:8: unknown key 'destinaton' in rule (expected action, destination, fromZones, index, match, mayMatch, "
-                        + "name, ports, protocol, source, sourcePorts, source_ref, toZones, uncertain)",
+                        + "name, ports, protocol, source, sourcePorts, source_ref, toZones, translate, uncertain)",
                 error("e.yaml", yamlRule("protocol: tcp", "source: any", "destinaton: 10.0.0.1")));
     }
 
