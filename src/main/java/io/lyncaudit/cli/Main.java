@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The lyncaudit command line: parses arguments, calls the application, maps outcomes to exit codes. */
 @Command(name = "lyncaudit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Audits firewall exports against the Lync Server 2013 port requirements.",
-        subcommands = {AuditCommand.class, RequirementsCommand.class, ParseCommand.class, DiffCommand.class, InitCommand.class,
+        subcommands = {AuditCommand.class, RequirementsCommand.class, ParseCommand.class, DiffCommand.class, TraceCommand.class, InitCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 gate passed, 1 gate failed, 2 bad usage or input, 3 internal error."})
 public final class Main implements Runnable {
@@ -19,7 +19,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: audit, requirements, parse, diff or init");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: audit, requirements, parse, diff, trace or init");
     }
 
     public static void main(String[] args) {

@@ -186,7 +186,7 @@ final class IptablesConversions {
         List<Rule> out = new ArrayList<>();
         if (table.name.equals("nat") && notrack != null) {
             // untracked packets never see the nat table: they pass it untranslated
-            out.add(notrack.mark(new Rule(1, null, Action.PERMIT, notrack.set(), Set.of(), Set.of(),
+            out.add(notrack.mark(new Rule(1, "untracked (raw NOTRACK): the nat table is skipped", Action.PERMIT, notrack.set(), Set.of(), Set.of(),
                     SourceRef.line(file, notrackLine, notrackText)), notrackLine));
         }
         List<String> stack = new ArrayList<>();
