@@ -217,10 +217,13 @@ public final class FindingCollector {
 
     private List<Evidence> evidence(List<Decision> decisions, String firewall) {
         List<Evidence> out = new ArrayList<>();
+        // on a path of stages, a rule that permits is the evidence; the stages that merely let the packets pass
+        // by their default (an empty raw or mangle chain, a nat chain that does not translate them) are not
+        boolean explicit = false;
+        for (Decision d : decisions) explicit |= d.action() == Action.PERMIT && d.rule() != null && d.policy() != null && d.policy().hook() != null;
         for (Decision d : decisions) {
-            // a translation stage (a nat chain) letting packets through untranslated says nothing about them
             if (d.action() == Action.PERMIT && d.translation() == null && d.policy() != null && d.policy().hook() != null
-                    && d.policy().translates()) continue;
+                    && ((explicit && d.rule() == null) || d.policy().translates())) continue;
             out.add(evidence(d, firewall, null));
         }
         return out;

@@ -70,8 +70,8 @@ public final class FirewallChecks {
 
     public static Coverage coverage(RequirementSpec spec, FirewallSpec fw, ImportResult ir, List<Topology.Crossing> crossings,
                                      Topology topo, Deployment d, Uncertainty uncertainty) {
-        IntervalSet src = topo.required(spec.flow().from(), fw), dst = topo.required(spec.flow().to(), fw);
-        IntervalSet jsrc = topo.justified(spec.flow().from(), fw), jdst = topo.justified(spec.flow().to(), fw);
+        IntervalSet src = topo.required(spec.flow().from(), fw, false), dst = topo.required(spec.flow().to(), fw, true);
+        IntervalSet jsrc = topo.justified(spec.flow().from(), fw, false), jdst = topo.justified(spec.flow().to(), fw, true);
         IntervalSet proto = IntervalSet.point(spec.flow().protocol());
         IntervalSet ports = ports(spec.flow().ports(), d);
         // Source ports narrow only the required set: a rule that leaves them open is as good.

@@ -144,10 +144,20 @@ public final class Topology {
         return out;
     }
 
-    /** The addresses a catalog endpoint must be allowed to reach or come from, as this firewall sees them. */
+    /** The addresses a catalog endpoint must be allowed to reach or come from, as this firewall sees them (as a source). */
     public IntervalSet required(EndpointSpec e, FirewallSpec fw) {
+        return required(e, fw, false);
+    }
+
+    /**
+     * The addresses a catalog endpoint must be allowed to reach or come from, as the traffic carries
+     * them where it meets this firewall: on a firewall that translates the Edge public addresses
+     * itself ({@code edgeAddresses: nat}) an Edge is reached at its public address and speaks from
+     * its private one.
+     */
+    public IntervalSet required(EndpointSpec e, FirewallSpec fw, boolean destination) {
         IntervalSet s = IntervalSet.EMPTY;
-        for (String role : e.required()) s = s.union(role(role, fw));
+        for (String role : e.required()) s = s.union(role(role, fw, destination));
         return s;
     }
 
@@ -156,7 +166,18 @@ public final class Topology {
      * the VIP and every Edge Server for an Edge pool such as {@code edgeInternalPool(edgeInternalVip)}.
      */
     public IntervalSet justified(EndpointSpec e, FirewallSpec fw) {
-        return e.anySide() != null ? role(e.anySide(), fw).union(required(e, fw)) : required(e, fw);
+        return justified(e, fw, false);
+    }
+
+    /**
+     * As {@link #justified(EndpointSpec, FirewallSpec)} for a source or a destination. A firewall that
+     * translates the Edge addresses itself may also let traffic through to their private addresses:
+     * both are the same server.
+     */
+    public IntervalSet justified(EndpointSpec e, FirewallSpec fw, boolean destination) {
+        IntervalSet r = required(e, fw, destination);
+        if (destination && fw != null && fw.translatesEdgeAddresses()) r = r.union(required(e, fw, false));
+        return e.anySide() != null ? role(e.anySide(), fw, destination).union(r) : r;
     }
 
     /** True when the endpoint means every address of a side or of the internet (rendered as "any"). */
@@ -185,8 +206,8 @@ public final class Topology {
         return Addresses.format(addresses);
     }
 
-    private IntervalSet role(String role, FirewallSpec fw) {
-        boolean pub = fw != null && fw.seesPublicEdgeAddresses();
+    private IntervalSet role(String role, FirewallSpec fw, boolean destination) {
+        boolean pub = fw != null && (fw.seesPublicEdgeAddresses() || fw.translatesEdgeAddresses() && destination);
         IntervalSet s = IntervalSet.EMPTY;
         switch (role) {
             case "internet", "internal" -> s = side(role);
@@ -220,8 +241,8 @@ public final class Topology {
             case "edgeInternalVip" -> {
                 if (d.edge().vips() != null) s = d.edge().vips().internal().set();
             }
-            case "accessEdgePool" -> s = role("accessEdge", fw).union(role("accessEdgeVip", fw));
-            case "edgeInternalPool" -> s = role("edgeInternal", fw).union(role("edgeInternalVip", fw));
+            case "accessEdgePool" -> s = role("accessEdge", fw, destination).union(role("accessEdgeVip", fw, destination));
+            case "edgeInternalPool" -> s = role("edgeInternal", fw, destination).union(role("edgeInternalVip", fw, destination));
             case "frontEnd" -> s = pools(Role.FRONT_END, true);
             case "frontEndServers" -> s = pools(Role.FRONT_END, false);
             case "director" -> s = pools(Role.DIRECTOR, true);

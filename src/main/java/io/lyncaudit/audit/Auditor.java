@@ -22,6 +22,7 @@ import io.lyncaudit.ipsec.IpsecPolicy;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.policy.Diagnostic;
+import io.lyncaudit.policy.Hook;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.Rule;
@@ -215,6 +216,8 @@ public final class Auditor {
     private static List<Report.ReportDiagnostic> unknownZones(FirewallSpec fw, ImportResult ir, java.util.Set<String> known) {
         Map<String, Rule> firstUse = new LinkedHashMap<>();
         for (Policy p : ir.policies()) {
+            // a network firewall is crossed, never talked to: the stages of traffic to and from the box itself never apply
+            if (fw.host() == null && (p.hook() == Hook.INPUT || p.hook() == Hook.OUTPUT)) continue;
             if (p.binding() != null && !known.contains(p.binding().iface())) firstUse.putIfAbsent(p.binding().iface(), null);
             for (Rule r : p.rules()) {
                 for (String z : r.fromZones()) if (!known.contains(z)) firstUse.putIfAbsent(z, r);

@@ -55,6 +55,12 @@ final class NatCheck {
     static List<Report.ReportDiagnostic> check(FirewallSpec fw, ImportResult ir, List<Pair> pairs) {
         List<NatRule> nat = ir.nat();
         List<Report.ReportDiagnostic> out = new ArrayList<>();
+        if (fw.translatesEdgeAddresses() && !ir.translates() && !pairs.isEmpty()) {
+            out.add(new Report.ReportDiagnostic(fw.configDisplay(), fw.line(), "warning", "nat", "edgeAddresses: nat",
+                    fw.name() + " is said to translate the Edge public addresses itself ('edgeAddresses: nat'), but no stage of its "
+                            + "export translates anything (no DNAT in a nat chain): traffic to the public addresses is asked as it "
+                            + "arrives and will not reach the private ones"));
+        }
         if (nat.isEmpty() || pairs.isEmpty()) return out;
         Map<Pair, Boolean> translated = new LinkedHashMap<>(); // true: as the deployment says; absent: a warning already
         for (Pair p : pairs) {

@@ -73,7 +73,7 @@ public final class RequirementsListing {
             if (topo.required(s.flow().from(), null).isEmpty() || topo.required(s.flow().to(), null).isEmpty()) continue;
             boolean crossed = false;
             for (FirewallSpec fw : d.firewalls()) {
-                IntervalSet src = topo.required(s.flow().from(), fw), dst = topo.required(s.flow().to(), fw);
+                IntervalSet src = topo.required(s.flow().from(), fw, false), dst = topo.required(s.flow().to(), fw, true);
                 for (Topology.Crossing x : topo.crossings(fw)) {
                     IntervalSet a = src.intersect(x.inside()), b = dst.intersect(x.outside());
                     if (a.isEmpty() || b.isEmpty()) continue;

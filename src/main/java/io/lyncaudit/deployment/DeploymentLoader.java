@@ -250,8 +250,8 @@ public final class DeploymentLoader {
             YamlTree ea = f.get("edgeAddresses");
             if (ea != null && !ea.isNull()) {
                 edgeAddresses = ea.text();
-                if (!edgeAddresses.equals("private") && !edgeAddresses.equals("public")) {
-                    throw ea.error("edgeAddresses is 'private' or 'public', found '" + edgeAddresses + "'");
+                if (!edgeAddresses.equals("private") && !edgeAddresses.equals("public") && !edgeAddresses.equals("nat")) {
+                    throw ea.error("edgeAddresses is 'private', 'public' or 'nat', found '" + edgeAddresses + "'");
                 }
             }
             String profile = null;

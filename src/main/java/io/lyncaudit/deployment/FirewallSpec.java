@@ -13,8 +13,12 @@ import java.util.Map;
  *                      other address); its rules with no zones apply both ways, an importer marks
  *                      inbound rules {@code toZones={"host"}} and outbound ones {@code fromZones={"host"}}
  *                      (see {@code Topology}). Its {@code interfaces} are ignored.
- * @param edgeAddresses which Edge external addresses the firewall's rules use: "private" (the real
- *                      address, as ASA 8.3+ and iptables FORWARD see it; the default) or "public"
+ * @param edgeAddresses which Edge external addresses the traffic carries where the firewall meets it:
+ *                      "private" (the real address, as ASA 8.3+ and iptables FORWARD see it; the
+ *                      default), "public" (the firewall sits outside the NAT), or "nat" (the firewall
+ *                      translates them itself, as a Linux box with DNAT does: traffic to an Edge
+ *                      arrives addressed to its public address and walks through the firewall's own
+ *                      translation, traffic from an Edge arrives from its private address)
  * @param profile       for a Windows Firewall export, the network profile whose rules are active:
  *                      "domain" (the default: Lync servers are domain members), "private" or "public"
  */
@@ -37,5 +41,10 @@ public record FirewallSpec(String name, Path config, String configDisplay, Strin
 
     public boolean seesPublicEdgeAddresses() {
         return "public".equals(edgeAddresses);
+    }
+
+    /** True when the firewall translates the Edge public addresses itself ({@code edgeAddresses: nat}). */
+    public boolean translatesEdgeAddresses() {
+        return "nat".equals(edgeAddresses);
     }
 }
