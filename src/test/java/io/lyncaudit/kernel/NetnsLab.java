@@ -306,7 +306,6 @@ public final class NetnsLab implements AutoCloseable {
         namespaces = List.copyOf(names); // before any is created, so the shutdown hook sees them
 
         String ip = tools.ip();
-        String r = router();
         StringBuilder s = new StringBuilder("set -e\n");
         for (String n : names) s.append(ip).append(" netns add ").append(n).append('\n');
         if (ipv6 && ipv6DisabledInNewNamespaces()) {
@@ -314,41 +313,49 @@ public final class NetnsLab implements AutoCloseable {
             String on = "echo 0 > /proc/sys/net/ipv6/conf/all/disable_ipv6; echo 0 > /proc/sys/net/ipv6/conf/default/disable_ipv6";
             for (String n : names) s.append(ip).append(" netns exec ").append(n).append(" sh -c '").append(on).append("'\n");
         }
-        // one ip process per namespace: R's links first (they create the ends' uplinks), then each end
-        StringBuilder rb = new StringBuilder("link set lo up\n");
-        List<StringBuilder> eb = new ArrayList<>();
+        // one ip process per namespace: R first, as its links create the ends' uplinks
+        s.append(ip).append(" -n ").append(router()).append(" -batch ").append(write("router", ".batch", routerLinks())).append('\n');
         for (int i = 0; i < interfaces.size(); i++) {
-            String ifc = interfaces.get(i);
-            rb.append("link add ").append(ifc).append(" address ").append(mac(i, 1)).append(" type veth peer name ").append(END_IF)
-                    .append(" address ").append(mac(i, 2)).append(" netns ").append(end(i)).append('\n');
-            rb.append("addr add ").append(v4(i, 1)).append("/24 dev ").append(ifc).append('\n');
-            if (ipv6) rb.append("addr add ").append(v6(i, 1)).append("/64 dev ").append(ifc).append(" nodad\n");
-            rb.append("link set ").append(ifc).append(" up\n");
-            // R knows each end's MAC for good: no packet of a batch waits for (or is lost to) ARP or ND
-            rb.append("neigh replace ").append(v4(i, 2)).append(" lladdr ").append(mac(i, 2)).append(" dev ").append(ifc).append(" nud permanent\n");
-            if (ipv6) rb.append("neigh replace ").append(v6(i, 2)).append(" lladdr ").append(mac(i, 2)).append(" dev ").append(ifc).append(" nud permanent\n");
-            StringBuilder e = new StringBuilder("link set lo up\n");
-            e.append("addr add ").append(v4(i, 2)).append("/24 dev ").append(END_IF).append('\n');
-            if (ipv6) e.append("addr add ").append(v6(i, 2)).append("/64 dev ").append(END_IF).append(" nodad\n");
-            e.append("link set ").append(END_IF).append(" up\n");
-            eb.add(e);
+            s.append(ip).append(" -n ").append(end(i)).append(" -batch ").append(write("end" + i, ".batch", endLink(i))).append('\n');
         }
-        s.append(ip).append(" -n ").append(r).append(" -batch ").append(write("router", ".batch", rb.toString())).append('\n');
-        for (int i = 0; i < interfaces.size(); i++) {
-            s.append(ip).append(" -n ").append(end(i)).append(" -batch ").append(write("end" + i, ".batch", eb.get(i).toString())).append('\n');
-        }
-        // now that every interface exists: rp_filter is max(all, interface), redirects are sent if all or
-        // the interface says so, so "all" and every interface are set; the ends never forward (a host may
-        // have passed ip_forward=1 on to new namespaces)
+        // once every interface exists: rp_filter is max(all, interface) and redirects are sent if all or
+        // the interface says so, hence the glob; the ends never forward (a host's ip_forward=1 may have
+        // been passed on to new namespaces)
         String routerSysctl = "for f in /proc/sys/net/ipv4/conf/*/rp_filter /proc/sys/net/ipv4/conf/*/send_redirects; do echo 0 > $f; done;"
                 + " echo 1 > /proc/sys/net/ipv4/ip_forward" + (ipv6 ? "; echo 1 > /proc/sys/net/ipv6/conf/all/forwarding" : "");
         String endSysctl = "echo 0 > /proc/sys/net/ipv4/ip_forward" + (ipv6 ? "; echo 0 > /proc/sys/net/ipv6/conf/all/forwarding" : "");
-        s.append(ip).append(" netns exec ").append(r).append(" sh -c '").append(routerSysctl).append("'\n");
+        s.append(ip).append(" netns exec ").append(router()).append(" sh -c '").append(routerSysctl).append("'\n");
         for (int i = 0; i < interfaces.size(); i++) {
             s.append(ip).append(" netns exec ").append(end(i)).append(" sh -c '").append(endSysctl).append("'\n");
         }
-        Result res = execScript(s.toString());
+        Result res = execIn(null, "/bin/sh", write("setup", ".sh", s.toString()).toString());
         if (res.exit() != 0) throw new IllegalStateException("building the lab failed: " + res.both() + "\nscript:\n" + s);
+    }
+
+    /** R's side, as {@code ip -batch} lines: a veth pair per interface, addresses, and each end's MAC for good. */
+    private String routerLinks() {
+        StringBuilder b = new StringBuilder("link set lo up\n");
+        for (int i = 0; i < interfaces.size(); i++) {
+            String ifc = interfaces.get(i);
+            b.append("link add ").append(ifc).append(" address ").append(mac(i, 1)).append(" type veth peer name ").append(END_IF)
+                    .append(" address ").append(mac(i, 2)).append(" netns ").append(end(i)).append('\n');
+            b.append("addr add ").append(v4(i, 1)).append("/24 dev ").append(ifc).append('\n');
+            if (ipv6) b.append("addr add ").append(v6(i, 1)).append("/64 dev ").append(ifc).append(" nodad\n");
+            b.append("link set ").append(ifc).append(" up\n");
+            // static neighbours: no packet of a batch waits for ARP or neighbour discovery, or is lost to it
+            b.append("neigh replace ").append(v4(i, 2)).append(" lladdr ").append(mac(i, 2)).append(" dev ").append(ifc).append(" nud permanent\n");
+            if (ipv6) b.append("neigh replace ").append(v6(i, 2)).append(" lladdr ").append(mac(i, 2)).append(" dev ").append(ifc).append(" nud permanent\n");
+        }
+        return b.toString();
+    }
+
+    /** End {@code i}'s side of its link, as {@code ip -batch} lines. */
+    private String endLink(int i) {
+        StringBuilder b = new StringBuilder("link set lo up\n");
+        b.append("addr add ").append(v4(i, 2)).append("/24 dev ").append(END_IF).append('\n');
+        if (ipv6) b.append("addr add ").append(v6(i, 2)).append("/64 dev ").append(END_IF).append(" nodad\n");
+        b.append("link set ").append(END_IF).append(" up\n");
+        return b.toString();
     }
 
     /**
@@ -573,10 +580,6 @@ public final class NetnsLab implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Result execScript(String script) {
-        return execIn(null, "/bin/sh", write("setup", ".sh", script).toString());
     }
 
     private Result execIn(Path stdin, String... command) {

@@ -283,6 +283,31 @@ class NetnsLabTest {
         }
     }
 
+    /** An input chain decides what reaches R itself, in both families, and never sees what R forwards. */
+    @Test
+    void nftInputChainDecidesLocalDelivery() {
+        try (NetnsLab lab = lab("eth0", "eth1")) {
+            lab.loadNft("""
+                    table inet host {
+                        chain input {
+                            type filter hook input priority filter; policy drop;
+                            tcp dport 22 accept
+                        }
+                    }
+                    """);
+            List<Probe> probes = new ArrayList<>(List.of(
+                    Probe.tcp(CLIENT, 40001, lab.address("eth0"), 22),
+                    Probe.tcp(CLIENT, 40002, lab.address("eth0"), 80),
+                    Probe.tcp(CLIENT, 40003, SERVER, 80)));
+            List<String> expected = new ArrayList<>(List.of("LOCAL 198.18.0.1:22", "DROPPED", "FORWARDED eth1 10.0.0.5:80"));
+            if (lab.ipv6()) {
+                probes.addAll(List.of(Probe.tcp(CLIENT6, 40004, lab.address6("eth1"), 22), Probe.udp(CLIENT6, 40005, lab.address6("eth1"), 22)));
+                expected.addAll(List.of("LOCAL [2001:2:0:1::1]:22", "DROPPED"));
+            }
+            expect(lab.send("eth0", "eth1", probes), expected.toArray(String[]::new));
+        }
+    }
+
     /** A filter chain on the prerouting hook sees every packet that comes in, before routing: forwarded and local. */
     @Test
     void nftPreroutingChainDrops() {

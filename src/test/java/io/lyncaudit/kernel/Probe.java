@@ -1,5 +1,7 @@
 package io.lyncaudit.kernel;
 
+import java.util.Locale;
+
 /**
  * One new-connection packet for {@link NetnsLab#send}: a TCP SYN or a UDP datagram from
  * {@code src:sport} to {@code dst:dport}. Addresses are kept in {@link ProbeAddresses#canonical} form.
@@ -44,7 +46,7 @@ public record Probe(Protocol protocol, String src, int sport, String dst, int dp
 
     @Override
     public String toString() {
-        return protocol.name().toLowerCase(java.util.Locale.ROOT) + " " + Outcome.endpoint(src, sport) + " -> " + Outcome.endpoint(dst, dport);
+        return protocol.name().toLowerCase(Locale.ROOT) + " " + Outcome.endpoint(src, sport) + " -> " + Outcome.endpoint(dst, dport);
     }
 
     private static void checkPort(int port) {
