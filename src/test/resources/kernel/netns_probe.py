@@ -33,6 +33,7 @@ Input on stdin, one directive a line:
 Output on stdout:
   fwd INDEX LABEL SRC SPORT DST DPORT      seen arriving in the end behind R's interface LABEL
   local INDEX SRC SPORT DST DPORT          delivered to R (passed its INPUT path)
+  conntrack COUNT MAX                      R's conntrack entries after the batch, and the limit
   done sent=N send_ms=X total_ms=Y
 """
 import ctypes
@@ -169,8 +170,15 @@ def main():
         s.setsockopt(socket.SOL_SOCKET, SO_RCVBUFFORCE, RCVBUF)
         s.bind((ifname, ETH_P_ALL))
         listeners[s] = ("end", label)
+    conntrack = []
     if local_ns:
         enter(local_ns)
+        # /proc/sys/net files answer for the namespace they were opened in; read after the batch
+        for name in ("nf_conntrack_count", "nf_conntrack_max"):
+            try:
+                conntrack.append(open("/proc/sys/net/netfilter/" + name, "rb", buffering=0))
+            except OSError:
+                pass  # no conntrack module loaded: nothing can fill up
         for proto in (socket.IPPROTO_TCP, socket.IPPROTO_UDP):
             s = socket.socket(socket.AF_INET, socket.SOCK_RAW, proto)
             s.setsockopt(socket.SOL_SOCKET, SO_RCVBUFFORCE, RCVBUF)
@@ -258,6 +266,8 @@ def main():
         drain(s)
     end = time.monotonic()
     sys.stdout.write("".join(line + "\n" for line in lines))
+    if len(conntrack) == 2:
+        sys.stdout.write("conntrack %s %s\n" % tuple(f.read().decode().strip() for f in conntrack))
     sys.stdout.write("done sent=%d send_ms=%.1f total_ms=%.1f\n" % (len(frames), (sent - start) * 1000, (end - start) * 1000))
 
 

@@ -500,6 +500,9 @@ public final class NetnsLab implements AutoCloseable {
      *
      * <p>Sources must be {@link ProbeAddresses#usable}; destinations too, or one of R's own addresses.
      * Every probe must be a new connection, so a 5-tuple may be used once per lab until {@link #reset()}.
+     * Where the ruleset uses conntrack, each probe it lets through holds an entry until {@link #reset()};
+     * a batch that fills R's table (net.netfilter.nf_conntrack_max, counted per namespace) throws
+     * rather than report the kernel's drops as the ruleset's.
      */
     public synchronized List<Outcome> send(String ingress, String egress, List<Probe> probes) {
         requireOpen();
@@ -549,6 +552,10 @@ public final class NetnsLab implements AutoCloseable {
             } else if (w[0].equals("local") && w.length == 6) {
                 outcomes[Integer.parseInt(w[1])] = new Outcome(Outcome.Kind.LOCAL, null,
                         ProbeAddresses.canonical(w[2]), Integer.parseInt(w[3]), ProbeAddresses.canonical(w[4]), Integer.parseInt(w[5]));
+            } else if (w[0].equals("conntrack") && w.length == 3 && Long.parseLong(w[1]) >= Long.parseLong(w[2])) {
+                // a full table makes the kernel drop (or evict) new connections: DROPPED would be a lie
+                throw new IllegalStateException("R's conntrack table is full (" + w[1] + " of net.netfilter.nf_conntrack_max " + w[2]
+                        + "): send fewer probes between reset()s");
             }
         }
         for (Probe p : probes) usedTuples.add(p.toString());
