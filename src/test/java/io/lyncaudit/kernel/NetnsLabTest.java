@@ -84,7 +84,10 @@ class NetnsLabTest {
 
     // ---- iptables ------------------------------------------------------------------------------
 
-    /** filter FORWARD with policy DROP and one ACCEPT: only TCP 443 crosses; FORWARD never sees local delivery. */
+    /**
+     * filter FORWARD with policy DROP and one ACCEPT: only TCP 443 crosses; a REJECT answers the sender
+     * but stops the packet just the same; FORWARD never sees local delivery.
+     */
     @Test
     void iptablesForwardPolicyDropAcceptsOnlyTcp443() {
         try (NetnsLab lab = lab("eth0", "eth1")) {
@@ -94,6 +97,8 @@ class NetnsLabTest {
                     :FORWARD DROP [0:0]
                     :OUTPUT ACCEPT [0:0]
                     -A FORWARD -p tcp -m tcp --dport 443 -j ACCEPT
+                    -A FORWARD -p tcp -m tcp --dport 80 -j REJECT --reject-with tcp-reset
+                    -A FORWARD -p udp -j REJECT --reject-with icmp-port-unreachable
                     COMMIT
                     """);
             expect(lab.send("eth0", "eth1", List.of(

@@ -23,7 +23,10 @@ public record Outcome(Kind kind, String iface, String src, int sport, String dst
         FORWARDED,
         /** Passed R's INPUT path and reached R's own stack (a raw socket in R received it). */
         LOCAL,
-        /** Seen neither in an end namespace nor by R's stack within the quiet time. */
+        /**
+         * Seen neither in an end namespace nor by R's stack within the quiet time. A REJECT counts here:
+         * the RST or ICMP error R sends back is not the packet.
+         */
         DROPPED
     }
 
