@@ -240,7 +240,10 @@ public final class NetnsLab implements AutoCloseable {
         if (!hookAdded) {
             hookAdded = true;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                for (NetnsLab lab : List.copyOf(LIVE)) lab.teardown();
+                for (NetnsLab lab : List.copyOf(LIVE)) {
+                    lab.teardown(); // not close(): a test thread may hold the lock while the JVM exits
+                    deleteTree(lab.dir);
+                }
             }, "netns-lab-cleanup"));
         }
         if (!swept) {
