@@ -45,7 +45,7 @@ public final class Uncertainty {
         }
     }
 
-    /** True when no rule of the import is uncertain: every decision is exact. */
+    /** True when no rule of the import is uncertain (a decision may still carry the evaluator's own {@link Decision#uncertainty()}). */
     public boolean isExact() {
         return uncertainRules.isEmpty();
     }
@@ -53,8 +53,9 @@ public final class Uncertainty {
     /** Why the decision might not be what the device does, or null when it is exact. */
     public String of(Decision d) {
         List<Rule> us = uncertainRules.get(d.policy());
-        if (us == null) return null;
+        if (us == null) return d.uncertainty();
         Set<String> why = new LinkedHashSet<>();
+        if (d.uncertainty() != null) why.add(d.uncertainty());
         Rule decider = d.rule();
         if (decider != null && decider.uncertain()) why.add(reason(decider));
         // block wins: a deny by a matching deny rule stands whatever the allow rules do
@@ -73,7 +74,6 @@ public final class Uncertainty {
 
     /** Why any of the decisions might not be what the device does, or null when all are exact. */
     public String of(List<Decision> decisions) {
-        if (isExact()) return null;
         Set<String> why = new LinkedHashSet<>();
         for (Decision d : decisions) {
             String w = of(d);

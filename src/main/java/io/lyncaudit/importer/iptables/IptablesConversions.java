@@ -384,6 +384,11 @@ final class IptablesConversions {
             ledger.mark(r.line, r.text, Verdict.UNRECOGNIZED, e.getMessage() + "; the translation is not used");
             return undecided(out, live, hit, r, in, outZ, "the translation could not be read (" + e.getMessage() + ")");
         }
+        if (t.destinationPort() != null && !portsOnly(hit.may())) {
+            ledger.mark(r.line, r.text, Verdict.UNRECOGNIZED, "a translation to a port needs -p tcp, udp or sctp "
+                    + "(iptables-restore refuses it); the translation is not used");
+            return undecided(out, live, hit, r, in, outZ, "the translation could not be read (a port without -p tcp, udp or sctp)");
+        }
         emit(out, r, Action.PERMIT, hit, in, outZ);
         Rule emitted = out.remove(out.size() - 1).withTranslation(t);
         if (range != null) {
@@ -391,6 +396,17 @@ final class IptablesConversions {
         }
         out.add(emitted);
         return live;
+    }
+
+    /** True when every packet of {@code s} is of a protocol with ports. */
+    private static boolean portsOnly(PacketSet s) {
+        for (PacketBox b : s.boxes()) {
+            IntervalSet p = b.protocols();
+            for (int i = 0; i < p.intervalCount(); i++) {
+                for (long v = p.startLong(i); v <= p.endLong(i); v++) if (!Protocols.hasPorts((int) v)) return false;
+            }
+        }
+        return true;
     }
 
     /** The address and port parts of {@code --to-destination [ADDR[-ADDR]][:PORT[-PORT]]}; null parts are not given. */
