@@ -19,7 +19,7 @@ class MainTest {
     void noCommandIsBadUsage() {
         Cli.Result r = Cli.run();
         assertEquals(ExitCode.BAD_INPUT.code(), r.code(), r::toString);
-        assertEquals(List.of("lyncaudit: a command is required: audit, requirements, parse, diff or init", "Try 'lyncaudit --help'."),
+        assertEquals(List.of("lyncaudit: a command is required: audit, requirements, parse, diff, trace or init", "Try 'lyncaudit --help'."),
                 r.err().strip().lines().toList());
         Cli.assertNoStackTrace(r);
     }

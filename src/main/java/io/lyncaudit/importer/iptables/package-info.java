@@ -7,25 +7,35 @@
  *
  * <p>Decisions, documented once here:
  * <ul>
- *   <li>The audited policy is the filter table's FORWARD chain, unbound (it sees every crossing).
- *       INPUT is emitted as policy {@code INPUT} bound to the host pseudo-interface ({@code host},
- *       direction out: traffic leaving the network towards the box), so a network firewall's audit
- *       leaves it out and a host firewall's audit uses it alone. The policies are not scoped to
- *       the file's address family: the other family is filtered by rules this file does not hold,
- *       so its packets meet this file's chain policies, which shows up as a finding rather than
- *       passing unseen.
- *       OUTPUT is recorded (used lines) but not emitted as a policy.</li>
+ *   <li>Every built-in chain of the raw, mangle, nat, filter and security tables that the file
+ *       declares is a policy with its {@link io.lyncaudit.policy.Hook} (PREROUTING, INPUT, FORWARD,
+ *       OUTPUT, POSTROUTING), listed in the kernel's priority order on that hook (raw -300, mangle
+ *       -150, nat -100 on prerouting and output and 100 on input and postrouting, filter 0,
+ *       security 50), so the one evaluator walks the whole path: forward (prerouting, forward,
+ *       postrouting), input (to the box, the {@code host} pseudo-interface) or output (from it).
+ *       The filter table's chains keep their plain names ({@code FORWARD}); the others are named
+ *       {@code "mangle PREROUTING"} and so on. The policies are not scoped to the file's address
+ *       family: the other family is filtered by rules this file does not hold, so its packets meet
+ *       this file's chain policies, which shows up as a finding rather than passing unseen.</li>
+ *   <li>In the nat table {@code DNAT} and {@code REDIRECT} are permit rules with a
+ *       {@link io.lyncaudit.policy.Translation} (a range reads as its first address or port, and the
+ *       rule is uncertain); {@code SNAT} and {@code MASQUERADE} end the nat chain without changing
+ *       what any later stage sees; {@code ACCEPT} ends it untranslated. A port translation without
+ *       {@code -p tcp|udp|sctp} is refused, as iptables-restore refuses it. Static DNAT is also
+ *       recorded as a {@code NatRule} for the deployment's NAT check.</li>
+ *   <li>Connection tracking: the raw table runs before it. A raw {@code NOTRACK} or
+ *       {@code CT --notrack} untracks what it matches: those packets skip the nat table (each nat
+ *       chain starts with a permit for them) and their state is UNTRACKED, so a {@code --ctstate
+ *       NEW} rule does not match them and an {@code UNTRACKED} one does. A state match in the raw
+ *       table itself is not modelled (uncertain).</li>
  *   <li>User chains are inlined under the jumping rule's match; {@code RETURN} removes its packets
  *       from the rest of the user chain; a {@code RETURN} (or the end of a {@code -g} target) in the
  *       built-in chain becomes a rule with the chain policy's action. Jump loops, undefined chains
  *       and too-deep nesting are diagnosed and the jump is skipped.</li>
- *   <li>Connection state: the audit asks about new connections. A rule whose state match excludes
- *       NEW (e.g. {@code --ctstate ESTABLISHED,RELATED}, or {@code ! --syn}) never matches a new
- *       connection and is recorded as ignored; a rule whose state match includes NEW is kept
- *       without the state condition.</li>
- *   <li>{@code nat PREROUTING -j DNAT --to-destination} becomes a {@code NatRule} with
- *       {@code aclSeesReal}: FORWARD runs after the translation, so its rules are already written
- *       in real addresses, which is what the audit queries use.</li>
+ *   <li>Connection state: the audit asks about new connections. A rule whose state match admits
+ *       neither NEW nor UNTRACKED (e.g. {@code --ctstate ESTABLISHED,RELATED}, or {@code ! --syn})
+ *       never matches a new connection and is recorded as ignored; otherwise its state condition
+ *       narrows it to tracked or untracked packets as above.</li>
  *   <li>An iptables file speaks of IPv4 only and an ip6tables file of IPv6 only: "any" and
  *       negations are taken within that family.</li>
  *   <li>Interface conditions become {@code fromZones}/{@code toZones}; negated interfaces and
@@ -41,9 +51,7 @@
  *       action that matches nothing and may match whatever reaches it. A target that may decide
  *       but is not modelled ({@code NFQUEUE}, a jump skipped for a loop or depth) may go either
  *       way: a permit and a deny rule that match nothing stand for it, so the rules after it and
- *       the chain policy become uncertain for what may reach it. A DROP or REJECT in the mangle,
- *       raw or security table becomes a deny rule matching nothing, first in FORWARD and INPUT,
- *       that may match its own condition.</li>
+ *       the chain policy become uncertain for what may reach it.</li>
  * </ul>
  *
  * <p>May depend on {@code io.lyncaudit.model}, {@code io.lyncaudit.policy} and the shared
