@@ -1,0 +1,11 @@
+package io.lyncaudit.finding;
+
+/**
+ * One requirement a finding cites: several requirements of the catalog can name the same opening
+ * on a firewall, and then share one finding. Each keeps its own severity, its own status (MISSING
+ * or PARTIAL by its own required set; the primary's is the finding's type) and its own flow.
+ *
+ * @param flow the requirement's own required flow on the finding's firewall
+ */
+public record CitedRequirement(RequirementRef requirement, Severity severity, FindingType status, Flow flow) {
+}
