@@ -5,7 +5,9 @@ package io.lyncaudit.finding;
  * on a firewall, and then share one finding. Each keeps its own severity, its own status (MISSING
  * or PARTIAL by its own required set; the primary's is the finding's type) and its own flow.
  *
- * @param flow the requirement's own required flow on the finding's firewall
+ * @param status null when the finding is not about the requirement being unmet (IPSEC_EXTRA names the
+ *               exception an exemption goes beyond)
+ * @param flow   the requirement's own required flow on the finding's firewall
  */
 public record CitedRequirement(RequirementRef requirement, Severity severity, FindingType status, Flow flow) {
 }

@@ -64,13 +64,21 @@ public record Finding(String id, FindingType type, Severity severity, Requiremen
         return false;
     }
 
+    /** The ids of every requirement the finding cites, its primary requirement first. */
+    public List<String> requirementIds() {
+        return requirements.stream().map(c -> c.requirement() == null ? null : c.requirement().id()).toList();
+    }
+
     /** True when more than one requirement shares the finding. */
     public boolean shared() {
         return requirements.size() > 1;
     }
 
     private static List<CitedRequirement> cited(RequirementRef requirement, Severity severity, FindingType type, Flow flow) {
-        return requirement == null ? List.of() : List.of(new CitedRequirement(requirement, severity, type, flow));
+        if (requirement == null) return List.of();
+        // an IPSEC_EXTRA finding names the exception it goes beyond, which is not unmet: no status
+        boolean unmet = type != FindingType.EXTRA && type != FindingType.IPSEC_EXTRA;
+        return List.of(new CitedRequirement(requirement, severity, unmet ? type : null, flow));
     }
 
     /** True when a baseline was given and already had this finding. */
