@@ -2,6 +2,7 @@ package io.lyncaudit.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lyncaudit.catalog.FlowSpec;
 import io.lyncaudit.catalog.RequirementSpec;
@@ -140,5 +141,25 @@ class SharedOpeningTest {
             Collections.shuffle(cs, random);
             assertEquals(first, SharedOpening.group(cs).stream().map(SharedOpeningTest::ids).map(Object::toString).toList());
         }
+    }
+
+    @Test
+    void aSharedFindingHasThePrimarysIdTheHighestSeverityAndCitesEveryRequirement() {
+        Coverage pool = missing("L13-INT-SRV-015", "edge-internal", tcp(RP, POOL, "4443"));
+        Coverage vip = coverage("L13-RP-INT-002", Severity.CRITICAL, "edge-internal", tcp(RP, VIP, "4443"), PacketSet.EMPTY);
+        Describe describe = new Describe(Addresses.parse("0.0.0.0/0"));
+        FindingCollector alone = new FindingCollector(describe, java.util.Map.of());
+        alone.missing(pool);
+        FindingCollector shared = new FindingCollector(describe, java.util.Map.of());
+        shared.missing(SharedOpening.group(List.of(vip, pool)).get(0), List.of());
+        assertEquals(1, shared.findings().size());
+        io.lyncaudit.finding.Finding f = shared.findings().get(0);
+        assertEquals(alone.findings().get(0).id(), f.id(), "the id the primary's finding had alone: baselines keep matching");
+        assertEquals(Severity.CRITICAL, f.severity(), "the highest of the requirements");
+        assertEquals(List.of("L13-INT-SRV-015", "L13-RP-INT-002"), f.requirementIds());
+        assertEquals(f.id(), shared.findingId(vip), "the other requirement's status links the shared finding");
+        assertEquals("MISSING", shared.status(vip));
+        assertEquals(Severity.CRITICAL, f.requirements().get(1).severity());
+        assertTrue(f.message().endsWith(" Opening it also meets L13-RP-INT-002."), f.message());
     }
 }
