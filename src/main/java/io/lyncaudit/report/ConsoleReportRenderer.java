@@ -130,8 +130,13 @@ public final class ConsoleReportRenderer implements ReportRenderer {
         String gate = ConsoleText.clean(s.gate());
         String coloured = "PASS".equals(s.gate()) ? paint(gate, Ansi.GREEN) : "FAIL".equals(s.gate()) ? paint(gate, Ansi.RED) : gate;
         out.add("Gate: " + coloured + " (fail-on " + ConsoleText.clean(s.failOn()) + ")");
+        // requirements that share an opening share its finding: say so, or "5 unmet, 3 findings" puzzles
+        long shared = r.findings().stream().filter(Finding::shared).count();
         out.add(fit("Requirements: " + s.requirements() + " checked, " + s.satisfied() + " satisfied; "
                 + r.findings().size() + " findings, " + s.waived() + " waived"));
+        if (shared > 0) {
+            out.add(fit("  " + shared + (shared == 1 ? " finding cites" : " findings cite") + " several requirements that name one opening"));
+        }
         int w = 0;
         for (FindingType t : FindingType.values()) w = Math.max(w, t.name().length());
         for (FindingType t : FindingType.values()) {
