@@ -254,4 +254,45 @@ class SharedOpeningAuditTest {
         }
         assertTrue(first.stream().anyMatch(x -> x.contains("MISDIRECTED core " + TO_DIRECTOR_443)), first.toString());
     }
+
+    @Test
+    void aBaselineFindingMergedIntoASharedOneIsNotResolved() throws Exception {
+        Report r = auditDirector("deny ip any any", "permit ip any any");
+        Finding shared = citing(r, "core", "L13-DIR-005");
+        // what an audit before the merge reported for the other two requirements: a finding each
+        List<Finding> before = new ArrayList<>();
+        for (io.lyncaudit.finding.CitedRequirement c : shared.requirements()) {
+            before.add(new Finding(c.requirement().id().equals(shared.requirement().id()) ? shared.id() : "f-old-" + c.requirement().id(),
+                    FindingType.MISSING, c.severity(), c.requirement(), "core", c.flow(), null, "m", List.of(), null, false, false));
+        }
+        Report baseline = new Report(1, null, "t", null, List.of(), null, before, List.of(), List.of());
+        Baselines.Comparison cmp = Baselines.compare(r.findings(), baseline);
+        assertEquals(List.of(), cmp.resolved(), "merged into the shared finding, not resolved");
+        assertTrue(cmp.findings().stream().filter(f -> f.id().equals(shared.id())).allMatch(Finding::inBaseline),
+                "the shared finding has its primary's id: unchanged");
+        // a different type, or another firewall, is a different finding: resolved
+        Finding partial = new Finding("f-partial", FindingType.PARTIAL, Severity.HIGH, before.get(1).requirement(), "core",
+                before.get(1).flow(), null, "m", List.of(), null, false, false);
+        Finding elsewhere = new Finding("f-int", FindingType.MISSING, Severity.HIGH, before.get(1).requirement(), "int",
+                before.get(1).flow(), null, "m", List.of(), null, false, false);
+        cmp = Baselines.compare(r.findings(), new Report(1, null, "t", null, List.of(), null, List.of(partial, elsewhere), List.of(), List.of()));
+        assertEquals(List.of("f-partial", "f-int"), cmp.resolved().stream().map(Finding::id).toList());
+    }
+
+    @Test
+    void diffReportsTheSharedFindingOnceAndEveryRequirementsStatus() throws Exception {
+        auditNorthwind(t -> t.replace("TCP,4443,permit", "TCP,4443,deny"));
+        Path copy = dir.resolve("northwind");
+        Deployment d = DeploymentLoader.load(copy.resolve("deployment.yaml"), "deployment.yaml");
+        FirewallLoader loader = fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format(), fw.profile());
+        io.lyncaudit.report.ChangeReport c = new ChangeAudit(new Auditor(RuleEngine.builtIn(), loader), loader)
+                .diff(d, "edge-internal", Path.of("samples/northwind-single-edge-nat/edge-internal.csv"), copy.resolve("edge-internal.csv"),
+                        Severity.HIGH, p -> p.getFileName().toString());
+        assertEquals(List.of("[L13-DIR-002]", "[L13-EDGE-INT-008]", "[L13-INT-SRV-015, L13-INT-HLB-007, L13-RP-INT-002]"),
+                c.introduced().stream().map(f -> f.requirementIds().toString()).sorted().toList());
+        assertEquals(List.of(), c.resolved());
+        assertEquals(5, c.statuses().size(), "one status change per requirement: " + c.statuses());
+        assertTrue(c.statuses().stream().allMatch(st -> st.before().equals("SATISFIED") && st.after().equals("MISSING")));
+        assertEquals("FAIL", c.gate());
+    }
 }
