@@ -111,18 +111,20 @@ public final class FindingCollector {
      */
     public void misdirected(SharedOpening o, List<Misdirection> ms, List<Shadowing> shadowings) {
         Coverage c = o.primary();
+        // by member, then by the line that misdirects: the evidence (and so the id) must not depend
+        // on the order the rules fired
+        ms = ms.stream().sorted(java.util.Comparator.comparingInt((Misdirection d) -> o.members().indexOf(d.coverage()))
+                .thenComparing(d -> d.exposure().permit().source() == null ? 0 : d.exposure().permit().source().line())
+                .thenComparing(d -> d.exposure().permit().source() == null ? "" : String.valueOf(d.exposure().permit().source().text()))
+                .thenComparing(Misdirection::kind)).toList();
         List<Evidence> ev = new ArrayList<>();
         Set<String> how = new LinkedHashSet<>();
         PacketSet part = PacketSet.EMPTY;
         Set<Exposure> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        // in the order of the members, so the evidence does not depend on the order the rules fired
-        for (Coverage m : o.members()) {
-            for (Misdirection d : ms) {
-                if (d.coverage() != m) continue;
-                if (seen.add(d.exposure())) ev.add(evidence(d.exposure().permit(), c.firewall(), "misdirects"));
-                how.add(d.kind().text());
-                part = part.union(d.part());
-            }
+        for (Misdirection d : ms) {
+            if (seen.add(d.exposure())) ev.add(evidence(d.exposure().permit(), c.firewall(), "misdirects"));
+            how.add(d.kind().text());
+            part = part.union(d.part());
         }
         ev.addAll(evidence(c.decisions(), c.firewall()));
         String msg = flowText(c.flow()) + " is not permitted on " + c.firewall() + ", but it is opened "
