@@ -59,9 +59,9 @@ public record Report(int schemaVersion, Tool tool, String generatedAt, Deploymen
 
     /**
      * The status of one required flow on one firewall: SATISFIED, or the finding type that explains it.
-     * When several requirements share one finding (one opening), each keeps its line here, with its
-     * own status (MISSING or PARTIAL by its own required set, unless it is the finding's primary
-     * requirement) and the shared finding's id.
+     * When several requirements share one finding (one opening), each keeps its line here, with the
+     * status it would have alone (the primary requirement's is the finding's type) and the shared
+     * finding's id.
      *
      * @param finding the id of the finding that explains a status other than SATISFIED; null when none
      */
