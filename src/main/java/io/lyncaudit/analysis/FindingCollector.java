@@ -1,10 +1,12 @@
 package io.lyncaudit.analysis;
 
+import io.lyncaudit.finding.CitedRequirement;
 import io.lyncaudit.finding.Evidence;
 import io.lyncaudit.finding.Finding;
 import io.lyncaudit.finding.FindingType;
 import io.lyncaudit.finding.Flow;
 import io.lyncaudit.finding.Severity;
+import io.lyncaudit.finding.Witness;
 import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.Decision;
@@ -23,6 +25,8 @@ import java.util.Set;
 /**
  * The sink of the analysis rules (global {@code findings}): each call turns classified facts into a
  * finding with its message, evidence and witness, and records the status of each required flow.
+ * Requirements that share one opening ({@link SharedOpening}) get one finding citing them all, and
+ * each keeps its own status, linked to that finding's id.
  */
 public final class FindingCollector {
     private final Describe describe;
@@ -30,8 +34,10 @@ public final class FindingCollector {
     private final List<Finding> findings = new ArrayList<>();
     private final Map<Coverage, String> status = new IdentityHashMap<>();
     private final Map<Coverage, List<Evidence>> statusEvidence = new IdentityHashMap<>();
+    private final Map<Coverage, String> findingIds = new IdentityHashMap<>();
     private final Map<IpsecCoverage, String> ipsecStatus = new IdentityHashMap<>();
     private final Map<IpsecCoverage, List<Evidence>> ipsecEvidence = new IdentityHashMap<>();
+    private final Map<IpsecCoverage, String> ipsecFindingIds = new IdentityHashMap<>();
 
     /** @param configFiles firewall name to its config file as shown in reports (for implicit defaults) */
     public FindingCollector(Describe describe, Map<String, String> configFiles) {
@@ -52,54 +58,125 @@ public final class FindingCollector {
         return statusEvidence.getOrDefault(c, List.of());
     }
 
+    /** The id of the finding that explains the coverage's status (shared with other requirements of the same opening); null when satisfied. */
+    public String findingId(Coverage c) {
+        return findingIds.get(c);
+    }
+
     public void satisfied(Coverage c) {
         status.put(c, "SATISFIED");
         statusEvidence.put(c, evidence(c.decisions(), c.firewall()));
     }
 
-    public void missing(Coverage c) {
+    /**
+     * No part of the opening is permitted.
+     *
+     * @param shadowings the shadowings of the opening's requirements (none of the primary's), for their own statuses
+     */
+    public void missing(SharedOpening o, List<Shadowing> shadowings) {
+        Coverage c = o.primary();
         List<Evidence> ev = evidence(c.decisions(), c.firewall());
         String blocker = firstBlocker(ev);
-        String msg = "No part of " + flowText(c.flow()) + " is permitted on " + c.firewall() + "; " + blocker + ".";
-        add(c, FindingType.MISSING, c.spec().severity(), null, msg, ev, Describe.witness(c.required()), c.uncertainty());
+        String msg = "No part of " + flowText(c.flow()) + " is permitted on " + c.firewall() + "; " + blocker + "." + alsoMeets(o);
+        add(o, FindingType.MISSING, null, msg, ev, Describe.witness(c.required()), c.uncertainty(), shadowings, List.of());
     }
 
-    public void partial(Coverage c) {
+    /** Part of the primary requirement is permitted; the opening is the rest. */
+    public void partial(SharedOpening o, List<Shadowing> shadowings) {
+        Coverage c = o.primary();
         List<Evidence> ev = evidence(c.decisions(), c.firewall());
         Flow unc = describe.flow(c.uncovered());
         String msg = "Only part of " + flowText(c.flow()) + " is permitted on " + c.firewall() + ": "
-                + describe.text(c.uncovered()) + " is denied (" + firstBlocker(ev) + ").";
-        add(c, FindingType.PARTIAL, c.spec().severity(), unc, msg, ev, Describe.witness(c.uncovered()), c.uncertainty());
+                + describe.text(c.uncovered()) + " is denied (" + firstBlocker(ev) + ")." + alsoMeets(o);
+        add(o, FindingType.PARTIAL, unc, msg, ev, Describe.witness(c.uncovered()), c.uncertainty(), shadowings, List.of());
     }
 
+    /** A rule would permit the primary requirement's missing packets, but earlier rules take its traffic. */
+    public void shadowed(SharedOpening o, List<Shadowing> shadowings) {
+        Coverage c = o.primary();
+        Shadowing s = shadowings.stream().filter(x -> x.coverage() == c).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no shadowing of " + c.requirementId()));
+        List<Evidence> ev = shadowEvidence(s);
+        String where = s.shadowed().source() != null ? s.shadowed().source().where() : "a rule";
+        String msg = where + " would permit " + flowText(c.flow()) + ", but earlier rules take its traffic first ("
+                + String.join(", ", s.shadowers().stream().map(d -> d.source() != null ? d.source().where() : "default").toList()) + ")."
+                + alsoMeets(o);
+        add(o, FindingType.SHADOWED, c.isPartial() ? describe.flow(c.uncovered()) : null, msg, ev,
+                Describe.witness(c.uncovered()), c.uncertainty(), shadowings, List.of());
+    }
+
+    /**
+     * The opening is not permitted, but its service is opened the wrong way: {@code ms} are the
+     * misdirections of the opening's requirements (the same exposure may misdirect several).
+     */
+    public void misdirected(SharedOpening o, List<Misdirection> ms, List<Shadowing> shadowings) {
+        Coverage c = o.primary();
+        // by member, then by the line that misdirects: the evidence (and so the id) must not depend
+        // on the order the rules fired
+        ms = ms.stream().sorted(java.util.Comparator.comparingInt((Misdirection d) -> o.members().indexOf(d.coverage()))
+                .thenComparing(d -> d.exposure().permit().source() == null ? 0 : d.exposure().permit().source().line())
+                .thenComparing(d -> d.exposure().permit().source() == null ? "" : String.valueOf(d.exposure().permit().source().text()))
+                .thenComparing(Misdirection::kind)).toList();
+        List<Evidence> ev = new ArrayList<>();
+        Set<String> how = new LinkedHashSet<>();
+        PacketSet part = PacketSet.EMPTY;
+        Set<Exposure> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Misdirection d : ms) {
+            if (seen.add(d.exposure())) ev.add(evidence(d.exposure().permit(), c.firewall(), "misdirects"));
+            how.add(d.kind().text());
+            part = part.union(d.part());
+        }
+        ev.addAll(evidence(c.decisions(), c.firewall()));
+        String msg = flowText(c.flow()) + " is not permitted on " + c.firewall() + ", but it is opened "
+                + String.join(" and ", how) + ": " + describe.text(part) + "." + alsoMeets(o);
+        Set<String> why = new LinkedHashSet<>();
+        if (c.uncertain()) why.add(c.uncertainty());
+        for (Misdirection m : ms) if (m.exposure().uncertain()) why.add(m.exposure().uncertainty());
+        add(o, FindingType.MISDIRECTED, null, msg, ev, Describe.witness(part), why.isEmpty() ? null : String.join("; ", why),
+                shadowings, ms);
+    }
+
+    // One requirement alone, for site rules written against the sink before requirements shared findings.
+
+    /** {@link #missing(SharedOpening, List)} for a requirement that shares its opening with no other. */
+    public void missing(Coverage c) {
+        missing(alone(c), List.of());
+    }
+
+    /** {@link #partial(SharedOpening, List)} for a requirement that shares its opening with no other. */
+    public void partial(Coverage c) {
+        partial(alone(c), List.of());
+    }
+
+    /** {@link #shadowed(SharedOpening, List)} for a requirement that shares its opening with no other. */
     public void shadowed(Shadowing s) {
+        shadowed(alone(s.coverage()), List.of(s));
+    }
+
+    /** {@link #misdirected(SharedOpening, List, List)} for a requirement that shares its opening with no other. */
+    public void misdirected(Coverage c, List<Misdirection> ms) {
+        misdirected(alone(c), ms, List.of());
+    }
+
+    private static SharedOpening alone(Coverage c) {
+        return new SharedOpening(c, List.of(c));
+    }
+
+    private List<Evidence> shadowEvidence(Shadowing s) {
         Coverage c = s.coverage();
         List<Evidence> ev = new ArrayList<>();
         ev.add(evidence(s.shadowed().source(), "shadowed", c.firewall()));
         for (Decision d : s.shadowers()) ev.add(evidence(d, c.firewall(), "shadows"));
-        String where = s.shadowed().source() != null ? s.shadowed().source().where() : "a rule";
-        String msg = where + " would permit " + flowText(c.flow()) + ", but earlier rules take its traffic first ("
-                + String.join(", ", s.shadowers().stream().map(d -> d.source() != null ? d.source().where() : "default").toList()) + ").";
-        add(c, FindingType.SHADOWED, c.spec().severity(), c.isPartial() ? describe.flow(c.uncovered()) : null, msg, ev,
-                Describe.witness(c.uncovered()), c.uncertainty());
+        return ev;
     }
 
-    public void misdirected(Coverage c, List<Misdirection> ms) {
-        List<Evidence> ev = new ArrayList<>();
-        Set<String> how = new LinkedHashSet<>();
-        PacketSet part = PacketSet.EMPTY;
-        for (Misdirection m : ms) {
-            ev.add(evidence(m.exposure().permit(), c.firewall(), "misdirects"));
-            how.add(m.kind().text());
-            part = part.union(m.part());
-        }
-        ev.addAll(evidence(c.decisions(), c.firewall()));
-        String msg = flowText(c.flow()) + " is not permitted on " + c.firewall() + ", but it is opened "
-                + String.join(" and ", how) + ": " + describe.text(part) + ".";
-        Set<String> why = new LinkedHashSet<>();
-        if (c.uncertain()) why.add(c.uncertainty());
-        for (Misdirection m : ms) if (m.exposure().uncertain()) why.add(m.exposure().uncertainty());
-        add(c, FindingType.MISDIRECTED, c.spec().severity(), null, msg, ev, Describe.witness(part), why.isEmpty() ? null : String.join("; ", why));
+    /** The sentence that names the other requirements an opening serves; empty for one requirement alone. */
+    private static String alsoMeets(SharedOpening o) {
+        if (!o.isShared()) return "";
+        List<String> ids = o.others().stream().map(Coverage::requirementId).toList();
+        String list = ids.size() == 1 ? ids.get(0)
+                : String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.get(ids.size() - 1);
+        return " Opening it also meets " + list + ".";
     }
 
     public void extra(Exposure e, List<Misdirection> explained) {
@@ -126,6 +203,11 @@ public final class FindingCollector {
         return ipsecEvidence.getOrDefault(c, List.of());
     }
 
+    /** The id of the IPSEC_MISSING finding of the exception; null when satisfied. */
+    public String findingId(IpsecCoverage c) {
+        return ipsecFindingIds.get(c);
+    }
+
     public void ipsecSatisfied(IpsecCoverage c) {
         ipsecStatus.put(c, "SATISFIED");
         ipsecEvidence.put(c, ipsecEvidence(c.exempting(), "exempts"));
@@ -149,6 +231,7 @@ public final class FindingCollector {
         ipsecStatus.put(c, FindingType.IPSEC_MISSING.name());
         ipsecEvidence.put(c, ev);
         String id = id(FindingType.IPSEC_MISSING, c.spec().id(), c.input(), c.flow().toString(), ev);
+        ipsecFindingIds.put(c, id);
         findings.add(new Finding(id, FindingType.IPSEC_MISSING, c.spec().severity(), c.spec().ref(), c.input(), c.flow(), part, msg, ev,
                 Describe.witness(c.uncovered()), false, false));
     }
@@ -180,13 +263,45 @@ public final class FindingCollector {
         return out;
     }
 
-    private void add(Coverage c, FindingType type, Severity sev, Flow uncovered, String msg, List<Evidence> ev,
-                     io.lyncaudit.finding.Witness w, String uncertainty) {
-        status.put(c, type.name());
-        statusEvidence.put(c, ev);
+    /**
+     * Records the finding of an opening and the status of each requirement that shares it. The
+     * primary's status is the finding's type; each other requirement keeps the status it would have
+     * alone: SHADOWED or MISDIRECTED when a shadowing or misdirection of its own explains it, else
+     * MISSING or PARTIAL by its own required set. The id is the primary's alone, so it is the id the
+     * primary's finding had before any other requirement shared it, and requirements joining or
+     * leaving the opening do not change it.
+     */
+    private void add(SharedOpening o, FindingType type, Flow uncovered, String msg, List<Evidence> ev, Witness w,
+                     String uncertainty, List<Shadowing> shadowings, List<Misdirection> misdirections) {
+        Coverage c = o.primary();
         String id = id(type, c.spec().id(), c.firewall(), c.flow().toString(), ev);
-        findings.add(new Finding(id, type, sev, c.spec().ref(), c.firewall(), c.flow(), uncovered, uncertain(msg, uncertainty), ev, w,
-                false, uncertainty != null));
+        List<CitedRequirement> cited = new ArrayList<>();
+        for (Coverage m : o.members()) {
+            FindingType own = type;
+            List<Evidence> ownEvidence = ev;
+            if (m != c) {
+                Shadowing s = shadowings.stream().filter(x -> x.coverage() == m).findFirst().orElse(null);
+                List<Misdirection> md = misdirections.stream().filter(x -> x.coverage() == m).toList();
+                if (s != null) {
+                    own = FindingType.SHADOWED;
+                    ownEvidence = shadowEvidence(s);
+                } else if (!md.isEmpty()) {
+                    own = FindingType.MISDIRECTED;
+                    ownEvidence = new ArrayList<>();
+                    for (Misdirection d : md) ownEvidence.add(evidence(d.exposure().permit(), m.firewall(), "misdirects"));
+                    ownEvidence.addAll(evidence(m.decisions(), m.firewall()));
+                } else {
+                    own = m.isMissing() ? FindingType.MISSING : FindingType.PARTIAL;
+                    ownEvidence = evidence(m.decisions(), m.firewall());
+                }
+            }
+            status.put(m, own.name());
+            statusEvidence.put(m, ownEvidence);
+            findingIds.put(m, id);
+            cited.add(new CitedRequirement(m.spec().ref(), m.spec().severity(), own, m.flow()));
+        }
+        findings.add(new Finding(id, type, o.severity(), c.spec().ref(), c.firewall(), c.flow(), uncovered, uncertain(msg, uncertainty), ev, w,
+                false, uncertainty != null, null, null, cited));
     }
 
     /** The message, with why the verdict may be wrong when it depends on something not modelled. */

@@ -153,11 +153,11 @@ public final class Auditor {
         List<Report.RequirementStatus> matrix = new ArrayList<>();
         for (Coverage c : coverages) {
             matrix.add(new Report.RequirementStatus(c.spec().ref(), c.firewall(), c.flow(), collector.status(c),
-                    collector.statusEvidence(c), c.spec().severity().json()));
+                    collector.statusEvidence(c), c.spec().severity().json(), collector.findingId(c)));
         }
         for (IpsecCoverage c : ipsecCoverages) {
             matrix.add(new Report.RequirementStatus(c.spec().ref(), c.input(), c.flow(), collector.status(c),
-                    collector.statusEvidence(c), c.spec().severity().json()));
+                    collector.statusEvidence(c), c.spec().severity().json(), collector.findingId(c)));
         }
 
         List<Report.Input> inputs = new ArrayList<>();

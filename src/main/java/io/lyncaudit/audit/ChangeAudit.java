@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Audits two versions of one firewall of a deployment (`lyncaudit diff`) and compares them: findings
- * by stable id, rules by normalized text, required flows by status.
+ * by stable id (a finding merged into another that now shares its opening is not resolved), rules
+ * by normalized text, required flows by status.
  */
 public final class ChangeAudit {
     private final Auditor auditor;
@@ -53,7 +54,9 @@ public final class ChangeAudit {
         Map<String, Finding> afterById = byId(ra.findings(), fw.name());
         List<Finding> introduced = new ArrayList<>(), unchanged = new ArrayList<>(), resolved = new ArrayList<>();
         for (Finding f : afterById.values()) (beforeById.containsKey(f.id()) ? unchanged : introduced).add(f);
-        for (Finding f : beforeById.values()) if (!afterById.containsKey(f.id())) resolved.add(f);
+        List<Finding> afterFindings = List.copyOf(afterById.values());
+        // a finding whose requirement now shares another finding's opening is not resolved: it is unmet as before
+        for (Finding f : beforeById.values()) if (!afterById.containsKey(f.id()) && Baselines.mergedInto(f, afterFindings) == null) resolved.add(f);
 
         List<ChangeReport.StatusChange> statuses = new ArrayList<>();
         Map<String, Report.RequirementStatus> beforeStatus = new LinkedHashMap<>();

@@ -54,7 +54,7 @@ public final class ChangeReportRenderer {
         s.append('\n').append(title).append(":\n");
         for (Finding f : list) {
             s.append("  ").append(f.severity() == null ? "" : f.severity().json()).append(' ').append(f.type()).append(' ')
-                    .append(f.requirement() == null ? "" : ConsoleText.clean(f.requirement().id()) + " ")
+                    .append(f.requirement() == null ? "" : ConsoleText.clean(String.join(", ", f.requirementIds())) + " ")
                     .append(ConsoleText.clean(String.valueOf(f.flow()))).append(" (").append(f.id()).append(")\n");
             if (f.message() != null) s.append("    ").append(ConsoleText.clean(f.message())).append('\n');
             for (Evidence e : f.evidence()) {
@@ -116,6 +116,11 @@ public final class ChangeReportRenderer {
             g.writeStringField("type", f.type().name());
             g.writeStringField("severity", f.severity() == null ? null : f.severity().json());
             g.writeStringField("requirement", f.requirement() == null ? null : f.requirement().id());
+            if (f.shared()) {
+                g.writeArrayFieldStart("requirements");
+                for (String id : f.requirementIds()) g.writeString(id);
+                g.writeEndArray();
+            }
             g.writeStringField("flow", String.valueOf(f.flow()));
             g.writeStringField("message", f.message());
             if (!f.evidence().isEmpty()) {

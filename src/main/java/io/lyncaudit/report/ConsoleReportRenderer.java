@@ -1,9 +1,11 @@
 package io.lyncaudit.report;
 
+import io.lyncaudit.finding.CitedRequirement;
 import io.lyncaudit.finding.Evidence;
 import io.lyncaudit.finding.Finding;
 import io.lyncaudit.finding.FindingType;
 import io.lyncaudit.finding.Flow;
+import io.lyncaudit.finding.RequirementRef;
 import io.lyncaudit.finding.Severity;
 import io.lyncaudit.finding.Witness;
 import java.io.IOException;
@@ -19,7 +21,9 @@ import java.util.TreeMap;
 
 /**
  * Renders a plain-text summary for a terminal: header, inputs, the gate verdict, counts per type,
- * the findings with their evidence and witness, then the diagnostics.
+ * the findings with their evidence and witness, then the diagnostics. A finding that several
+ * requirements share shows its primary requirement and {@code +N}, and one {@code also} line per
+ * other requirement.
  *
  * <p>Every line fits the configured width (long cells end in an ellipsis), lines end in
  * {@code \n} on every platform, and ANSI colours appear only when asked for.
@@ -126,8 +130,13 @@ public final class ConsoleReportRenderer implements ReportRenderer {
         String gate = ConsoleText.clean(s.gate());
         String coloured = "PASS".equals(s.gate()) ? paint(gate, Ansi.GREEN) : "FAIL".equals(s.gate()) ? paint(gate, Ansi.RED) : gate;
         out.add("Gate: " + coloured + " (fail-on " + ConsoleText.clean(s.failOn()) + ")");
+        // requirements that share an opening share its finding: say so, or "5 unmet, 3 findings" puzzles
+        long shared = r.findings().stream().filter(Finding::shared).count();
         out.add(fit("Requirements: " + s.requirements() + " checked, " + s.satisfied() + " satisfied; "
                 + r.findings().size() + " findings, " + s.waived() + " waived"));
+        if (shared > 0) {
+            out.add(fit("  " + shared + (shared == 1 ? " finding cites" : " findings cite") + " several requirements that name one opening"));
+        }
         int w = 0;
         for (FindingType t : FindingType.values()) w = Math.max(w, t.name().length());
         for (FindingType t : FindingType.values()) {
@@ -152,7 +161,7 @@ public final class ConsoleReportRenderer implements ReportRenderer {
                 new int[] {2, 2, 2, 2, 5, 2});
         for (Finding f : sorted) {
             t.add(f.severity() == null ? null : f.severity().json(), f.type() == null ? null : f.type().name(),
-                    f.requirement() == null ? null : f.requirement().id(), f.firewall(), flow(f.flow()), message(f));
+                    requirement(f), f.firewall(), flow(f.flow()), message(f));
         }
         // the minimums add up to less than MIN_WIDTH, so a padded row always fits and needs no cut
         // (a cut could split the colour codes of the severity cell)
@@ -169,6 +178,13 @@ public final class ConsoleReportRenderer implements ReportRenderer {
                 for (String part : ConsoleText.wrap(message, width - DETAIL_INDENT.length())) out.add(DETAIL_INDENT + part);
             }
             if (f.uncovered() != null) out.add(fit(DETAIL_INDENT + "uncovered: " + ConsoleText.clean(flow(f.uncovered()))));
+            // requirements that share the finding's opening: each with its own status and title
+            for (CitedRequirement c : f.requirements().subList(Math.min(1, f.requirements().size()), f.requirements().size())) {
+                RequirementRef q = c.requirement();
+                out.add(fit(DETAIL_INDENT + "also " + ConsoleText.clean(q == null ? "?" : q.id())
+                        + (c.status() == null ? "" : " (" + c.status().name() + ")")
+                        + (q == null || q.title() == null ? "" : ": " + ConsoleText.clean(q.title()))));
+            }
             for (Evidence e : f.evidence()) out.add(evidence(e));
             if (f.witness() != null) out.add(fit(DETAIL_INDENT + "witness: " + ConsoleText.clean(witness(f.witness()))));
         }
@@ -225,6 +241,13 @@ public final class ConsoleReportRenderer implements ReportRenderer {
         String f = file == null ? "-" : file;
         // line 0 is an implicit default action, which has no line to point at
         return line > 0 ? f + ":" + line : f;
+    }
+
+    /** The primary requirement, and how many others share the finding: "L13-INT-SRV-015 +2". */
+    private static String requirement(Finding f) {
+        if (f.requirement() == null) return null;
+        int others = f.requirements().size() - 1;
+        return others > 0 ? f.requirement().id() + " +" + others : f.requirement().id();
     }
 
     private static String message(Finding f) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.lyncaudit.finding.CitedRequirement;
 import io.lyncaudit.finding.Evidence;
 import io.lyncaudit.finding.Finding;
 import io.lyncaudit.finding.FindingType;
@@ -31,7 +32,8 @@ import java.util.function.Predicate;
  * back into a {@link Report}, for {@code --baseline} and for tests.
  *
  * <p>Keys the contract marks as additions may be absent: {@code requirements} becomes empty,
- * {@code sources} becomes the single {@code source}, {@code uncertain} false. Unknown keys are
+ * {@code sources} becomes the single {@code source}, {@code uncertain} false, a finding's
+ * {@code requirements} its one {@code requirement}, a matrix entry's {@code finding} null. Unknown keys are
  * ignored, so reports of later versions with the same {@code schemaVersion} still read. Anything
  * that does not fit throws an {@link IOException} naming the file and the JSON path.
  */
@@ -136,7 +138,19 @@ public final class JsonReportReader {
                         integer(w, "sourcePort", at + ".witness"), text(w, "destination", at + ".witness"),
                         integer(w, "destinationPort", at + ".witness")),
                 bool(n, "waived", at), bool(n, "uncertain", at), waiver(object(n, "waiver", at), at + ".waiver"),
-                text(n, "baseline", at));
+                text(n, "baseline", at), n.hasNonNull("requirements") ? list(n, "requirements", at, this::cited) : null);
+    }
+
+    private CitedRequirement cited(JsonNode n, String at) throws IOException {
+        String severity = text(n, "severity", at), status = text(n, "status", at);
+        Severity sev;
+        try {
+            sev = severity == null ? null : Severity.parse(severity);
+        } catch (IllegalArgumentException e) {
+            throw fail(at + ".severity", e.getMessage());
+        }
+        return new CitedRequirement(requirement(n, at), sev, status == null ? null : findingType(status, at + ".status"),
+                flow(object(n, "flow", at), at + ".flow"));
     }
 
     private FindingWaiver waiver(JsonNode n, String at) throws IOException {
@@ -173,7 +187,7 @@ public final class JsonReportReader {
     private Report.RequirementStatus requirementStatus(JsonNode n, String at) throws IOException {
         return new Report.RequirementStatus(requirement(object(n, "requirement", at), at + ".requirement"),
                 text(n, "firewall", at), flow(object(n, "flow", at), at + ".flow"), text(n, "status", at),
-                list(n, "evidence", at, this::evidence), text(n, "severity", at));
+                list(n, "evidence", at, this::evidence), text(n, "severity", at), text(n, "finding", at));
     }
 
     private Report.ReportDiagnostic diagnostic(JsonNode n, String at) throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import io.lyncaudit.finding.CitedRequirement;
 import io.lyncaudit.finding.Evidence;
 import io.lyncaudit.finding.Finding;
 import io.lyncaudit.finding.FindingType;
@@ -24,10 +25,13 @@ import java.io.OutputStream;
  * example's keys always keep their relative order: {@code requirement.sources},
  * {@code requirement.decision} (when set), finding {@code waiver} (reason, owner, expires, file; when
  * waived by a waiver file), finding {@code uncertain} (when true), finding {@code baseline}
- * ({@code new} or {@code unchanged}, with --baseline), the top-level {@code resolved} findings (last,
- * with --baseline), evidence
+ * ({@code new} or {@code unchanged}, with --baseline), finding {@code requirements} (every requirement
+ * the finding cites, {@code requirement} first, each with its own {@code severity}, {@code status}
+ * (unless the finding is IPSEC_EXTRA) and {@code flow}; on every finding that has a requirement, more than one when requirements share
+ * the opening), the top-level {@code resolved} findings (last, with --baseline), evidence
  * {@code cell} (when set), diagnostic {@code category}, and the top-level {@code requirements} matrix
- * between {@code findings} and {@code diagnostics}.
+ * between {@code findings} and {@code diagnostics}, whose entries end with {@code finding}, the id of
+ * the finding that explains a status other than SATISFIED.
  */
 public final class JsonReportRenderer implements ReportRenderer {
 
@@ -185,6 +189,18 @@ public final class JsonReportRenderer implements ReportRenderer {
         }
         if (f.uncertain()) g.writeBooleanField("uncertain", true);
         if (f.baseline() != null) g.writeStringField("baseline", f.baseline());
+        if (!f.requirements().isEmpty()) {
+            g.writeArrayFieldStart("requirements");
+            for (CitedRequirement c : f.requirements()) {
+                g.writeStartObject();
+                writeRequirementFields(g, c.requirement());
+                g.writeStringField("severity", c.severity() == null ? null : c.severity().json());
+                if (c.status() != null) g.writeStringField("status", c.status().name());
+                writeFlow(g, "flow", c.flow());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -194,6 +210,12 @@ public final class JsonReportRenderer implements ReportRenderer {
             return;
         }
         g.writeStartObject();
+        writeRequirementFields(g, req);
+        g.writeEndObject();
+    }
+
+    private static void writeRequirementFields(JsonGenerator g, RequirementRef req) throws IOException {
+        if (req == null) return;
         g.writeStringField("id", req.id());
         g.writeStringField("title", req.title());
         g.writeFieldName("source");
@@ -202,7 +224,6 @@ public final class JsonReportRenderer implements ReportRenderer {
         for (SourceRow row : req.sources()) writeSourceRow(g, row);
         g.writeEndArray();
         if (req.decision() != null) g.writeStringField("decision", req.decision());
-        g.writeEndObject();
     }
 
     private static void writeSourceRow(JsonGenerator g, SourceRow row) throws IOException {
@@ -267,6 +288,7 @@ public final class JsonReportRenderer implements ReportRenderer {
         g.writeArrayFieldStart("evidence");
         for (Evidence e : s.evidence()) writeEvidence(g, e);
         g.writeEndArray();
+        if (s.finding() != null) g.writeStringField("finding", s.finding());
         g.writeEndObject();
     }
 

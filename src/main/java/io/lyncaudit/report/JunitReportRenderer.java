@@ -16,7 +16,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Renders compliance as JUnit XML so CI dashboards show it as test results: one test suite per
  * firewall, one test case per required flow on it (SATISFIED passes, a finding fails with its
- * message, a waived finding is skipped) and one per EXTRA or IPSEC_EXTRA finding.
+ * message, a waived finding is skipped) and one per EXTRA or IPSEC_EXTRA finding. Requirements that
+ * share one finding (one opening) each keep their test case, failed (or skipped) by that finding.
  *
  * <p>Written with {@link XMLStreamWriter}, which escapes text and attributes; characters XML 1.0
  * cannot carry at all (control characters such as ESC) are written as {@code \\uXXXX}.
@@ -101,8 +102,15 @@ public final class JunitReportRenderer implements ReportRenderer {
         return suites;
     }
 
-    /** The finding behind a requirement's status: same requirement, firewall and flow. */
+    /**
+     * The finding behind a requirement's status: the one the matrix links (several requirements
+     * can share a finding), else, for a report without links, the one with the same requirement,
+     * firewall and flow.
+     */
     private static Finding explaining(Report report, Report.RequirementStatus s) {
+        if (s.finding() != null) {
+            for (Finding f : report.findings()) if (s.finding().equals(f.id())) return f;
+        }
         for (Finding f : report.findings()) {
             if (f.requirement() != null && s.requirement() != null && f.requirement().id().equals(s.requirement().id())
                     && f.firewall().equals(s.firewall()) && java.util.Objects.equals(f.flow(), s.flow())
@@ -160,6 +168,7 @@ public final class JunitReportRenderer implements ReportRenderer {
         StringBuilder s = new StringBuilder();
         s.append(f.id()).append(' ').append(f.type()).append(' ').append(f.severity() == null ? "" : f.severity().json())
                 .append(" on ").append(f.firewall()).append(": ").append(f.flow()).append('\n');
+        if (f.shared()) s.append("requirements: ").append(String.join(", ", f.requirementIds())).append('\n');
         for (Evidence e : f.evidence()) {
             s.append(e.role()).append(' ').append(e.file()).append(':').append(e.line());
             if (e.cell() != null) s.append(" [").append(e.cell()).append(']');

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A short Markdown summary fit for a merge-request comment: the gate verdict first, the counts,
- * then the top findings (unwaived before waived, most severe first, at most {@value #MAX_FINDINGS}).
+ * then the top findings (unwaived before waived, most severe first, at most {@value #MAX_FINDINGS}),
+ * each with every requirement it cites (several share one finding when they name the same opening).
  *
  * <p>Every text that came from an input goes through {@link #escape}, so a rule comment cannot
  * break the table, open a link or inject HTML.
@@ -81,7 +82,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
             for (Finding f : top.subList(0, shown)) {
                 s.append("| ").append(f.severity() == null ? "" : f.severity().json())
                         .append(" | ").append(f.type() == null ? "" : f.type().name())
-                        .append(" | ").append(f.requirement() == null ? "–" : escape(f.requirement().id()))
+                        .append(" | ").append(f.requirement() == null ? "–" : escape(String.join(", ", f.requirementIds())))
                         .append(" | ").append(escape(f.firewall()))
                         .append(" | ").append(f.flow() == null ? "" : escape(f.flow().toString()))
                         .append(" | ").append(evidence(f))

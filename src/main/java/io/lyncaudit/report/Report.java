@@ -59,11 +59,22 @@ public record Report(int schemaVersion, Tool tool, String generatedAt, Deploymen
 
     /**
      * The status of one required flow on one firewall: SATISFIED, or the finding type that explains it.
+     * When several requirements share one finding (one opening), each keeps its line here, with the
+     * status it would have alone (the primary requirement's is the finding's type) and the shared
+     * finding's id.
+     *
+     * @param finding the id of the finding that explains a status other than SATISFIED; null when none
      */
     public record RequirementStatus(RequirementRef requirement, String firewall, Flow flow, String status,
-                                    List<Evidence> evidence, String severity) {
+                                    List<Evidence> evidence, String severity, String finding) {
         public RequirementStatus {
             evidence = List.copyOf(evidence);
+        }
+
+        /** A status no finding is linked to (a satisfied requirement, or a report read back without links). */
+        public RequirementStatus(RequirementRef requirement, String firewall, Flow flow, String status, List<Evidence> evidence,
+                                 String severity) {
+            this(requirement, firewall, flow, status, evidence, severity, null);
         }
     }
 

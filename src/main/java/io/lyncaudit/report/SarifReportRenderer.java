@@ -1,6 +1,7 @@
 package io.lyncaudit.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.lyncaudit.finding.CitedRequirement;
 import io.lyncaudit.finding.Evidence;
 import io.lyncaudit.finding.Finding;
 import io.lyncaudit.finding.FindingType;
@@ -20,6 +21,9 @@ import java.util.Map;
  * across runs and line shifts.
  *
  * <p>EXTRA findings have no requirement; their rule is the finding type ({@code lyncaudit/EXTRA}).
+ * A finding that several requirements share (one opening) has its primary requirement as its
+ * rule, lists every requirement in its {@code requirements} property, and each of them is a rule
+ * of the run with its source rows in the help text.
  * A finding whose evidence has no line (an implicit default) is located at the file only.
  */
 public final class SarifReportRenderer implements ReportRenderer {
@@ -57,9 +61,17 @@ public final class SarifReportRenderer implements ReportRenderer {
 
     @Override
     public void render(Report report, OutputStream out) throws IOException {
-        // rules in order of first appearance, so the index of each result's rule is stable
-        Map<String, Finding> rules = new LinkedHashMap<>();
-        for (Finding f : report.findings()) rules.putIfAbsent(ruleId(f), f);
+        // rules in order of first appearance, so the index of each result's rule is stable; the
+        // other requirements a finding cites are rules too, so their help (source rows) is there
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        for (Finding f : report.findings()) {
+            rules.putIfAbsent(ruleId(f), new Rule(f.requirement(), f.type(), f.severity()));
+            for (CitedRequirement c : f.requirements()) {
+                if (c.requirement() != null && c.requirement().id() != null) {
+                    rules.putIfAbsent(c.requirement().id(), new Rule(c.requirement(), f.type(), c.severity()));
+                }
+            }
+        }
         List<String> ruleIds = List.copyOf(rules.keySet());
         try (JsonGenerator g = JsonReportRenderer.generator(out)) {
             g.writeStartObject();
@@ -72,7 +84,7 @@ public final class SarifReportRenderer implements ReportRenderer {
             g.writeStringField("name", report.tool() != null ? report.tool().name() : "lyncaudit");
             if (report.tool() != null && report.tool().version() != null) g.writeStringField("version", report.tool().version());
             g.writeArrayFieldStart("rules");
-            for (Map.Entry<String, Finding> e : rules.entrySet()) writeRule(g, e.getKey(), e.getValue());
+            for (Map.Entry<String, Rule> e : rules.entrySet()) writeRule(g, e.getKey(), e.getValue());
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
@@ -94,7 +106,11 @@ public final class SarifReportRenderer implements ReportRenderer {
         out.flush();
     }
 
-    private static void writeRule(JsonGenerator g, String id, Finding f) throws IOException {
+    /** What a rule of the run is made from: a requirement, or for EXTRA the finding type; the level of its first finding. */
+    private record Rule(RequirementRef requirement, FindingType type, Severity severity) {
+    }
+
+    private static void writeRule(JsonGenerator g, String id, Rule f) throws IOException {
         RequirementRef req = f.requirement();
         g.writeStartObject();
         g.writeStringField("id", id);
@@ -173,6 +189,12 @@ public final class SarifReportRenderer implements ReportRenderer {
         g.writeStringField("severity", f.severity() == null ? null : f.severity().json());
         g.writeStringField("firewall", f.firewall());
         if (f.flow() != null) g.writeStringField("flow", f.flow().toString());
+        if (f.shared()) {
+            // several requirements share the finding's opening; ruleId is the primary one
+            g.writeArrayFieldStart("requirements");
+            for (String id : f.requirementIds()) g.writeString(id);
+            g.writeEndArray();
+        }
         if (first != null && first.cell() != null) g.writeStringField("cell", first.cell());
         if (first != null) g.writeStringField("evidenceText", first.text());
         if (f.uncertain()) g.writeBooleanField("uncertain", true);

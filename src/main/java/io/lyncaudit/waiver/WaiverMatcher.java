@@ -44,11 +44,16 @@ public final class WaiverMatcher {
         }
     }
 
-    /** True when the waiver's criteria (not its date) select the finding. */
+    /**
+     * True when the waiver's criteria (not its date) select the finding. A waiver's requirement
+     * selects a finding that cites it, as its primary requirement or as one that shares its
+     * opening: several requirements can share one finding, and a waiver written for any of them
+     * still accepts it. Type, firewall and flow are the finding's own.
+     */
     public static boolean matches(Waiver w, Finding f) {
         if (w.type() != f.type()) return false;
         if (w.finding() != null && !w.finding().equals(f.id())) return false;
-        if (w.requirement() != null && (f.requirement() == null || !w.requirement().equalsIgnoreCase(f.requirement().id()))) return false;
+        if (w.requirement() != null && !f.cites(w.requirement())) return false;
         if (w.firewall() != null && !w.firewall().equals(f.firewall())) return false;
         return w.flow() == null || w.flow().contains(f.flow());
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One clean sample per Edge scenario: each audits clean, and breaking one requirement of each
- * family (one line of one firewall or IPsec file, in a copy) yields exactly the expected findings:
+ * family (one line of one firewall or IPsec file, in a copy) yields exactly the expected findings
+ * (a finding that several requirements share is written with all their ids, joined by '+'):
  * Edge external and internal in every scenario; Director, reverse proxy, internal servers (a core
  * firewall) and a host firewall on northwind; IPsec on contoso-clean-public.
  */
@@ -35,6 +36,10 @@ class ScenarioBreakIT {
                 Arguments.of("northwind-single-edge-nat", "edge-internal.csv", "L13-DIR-002 ", "", "MISSING L13-DIR-002"),
                 Arguments.of("northwind-single-edge-nat", "edge-external.csv", "L13-RP-EXT-002 ", "", "MISSING L13-RP-EXT-002"),
                 Arguments.of("northwind-single-edge-nat", "core.csv", "L13-INT-SRV-003 ", "", "PARTIAL L13-INT-SRV-003"),
+                // every 4443 row of the internal Edge firewall denies: the reverse proxy's 4443 to the
+                // Front End pool is one opening that three requirements name, so one finding cites them
+                Arguments.of("northwind-single-edge-nat", "edge-internal.csv", "TCP,4443,permit", "TCP,4443,deny",
+                        "MISSING L13-DIR-002, MISSING L13-EDGE-INT-008, MISSING L13-INT-SRV-015+L13-INT-HLB-007+L13-RP-INT-002"),
                 Arguments.of("northwind-single-edge-nat", "fe01-host.csv", "L13-INT-SRV-009 ", "", "MISSING L13-INT-SRV-009"),
                 // an IPsec rule is symmetric, so both A/V Edge external rows go: two exceptions are missing
                 Arguments.of("contoso-clean-public", "ipsec-rules.csv", "A/V Edge Server External ", "",
@@ -76,7 +81,11 @@ class ScenarioBreakIT {
         JsonNode report = new ObjectMapper().readTree(r.out());
         Set<String> out = new TreeSet<>();
         for (JsonNode x : report.get("findings")) {
-            out.add(x.get("type").asText() + " " + (x.get("requirement").isNull() ? "-" : x.get("requirement").get("id").asText()));
+            // "TYPE ID", or "TYPE ID+ID+..." for a finding that several requirements share
+            StringBuilder ids = new StringBuilder(x.get("requirement").isNull() ? "-" : x.get("requirement").get("id").asText());
+            JsonNode cited = x.path("requirements");
+            for (int i = 1; i < cited.size(); i++) ids.append('+').append(cited.get(i).get("id").asText());
+            out.add(x.get("type").asText() + " " + ids);
         }
         return out;
     }

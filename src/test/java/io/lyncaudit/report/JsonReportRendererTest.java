@@ -51,8 +51,13 @@ class JsonReportRendererTest extends RendererContractTest {
                 keys(root.get("summary").get("findings")));
         JsonNode partial = root.get("findings").get(0);
         assertEquals(List.of("id", "type", "severity", "requirement", "firewall", "flow", "uncovered", "message", "evidence",
-                "witness", "waived"), keys(partial));
+                "witness", "waived", "requirements"), keys(partial));
         assertEquals(List.of("id", "title", "source", "sources"), keys(partial.get("requirement")));
+        assertEquals(List.of("id", "title", "source", "sources", "severity", "status", "flow"),
+                keys(partial.get("requirements").get(0)));
+        assertEquals(List.of("requirement", "firewall", "flow", "status", "severity", "evidence", "finding"),
+                keys(root.get("requirements").get(1)));
+        assertFalse(root.get("requirements").get(0).has("finding"), "a satisfied requirement links no finding");
         assertEquals(List.of("file", "line", "severity", "text", "message", "category"), keys(root.get("diagnostics").get(0)));
     }
 
@@ -99,6 +104,24 @@ class JsonReportRendererTest extends RendererContractTest {
     }
 
     @Test
+    void aSharedFindingCitesEveryRequirementAndTheMatrixLinksEachToIt() throws IOException {
+        JsonNode root = tree(ReportFixtures.sample());
+        JsonNode missing = root.get("findings").get(1);
+        assertEquals("L13-EDGE-EXT-003", missing.get("requirement").get("id").asText(), "the contract's field: the primary requirement");
+        JsonNode cited = missing.get("requirements");
+        assertEquals(2, cited.size());
+        assertEquals("L13-EDGE-EXT-003", cited.get(0).get("id").asText());
+        assertEquals("L13-EDGE-EXT-006", cited.get(1).get("id").asText());
+        assertEquals("high", cited.get(1).get("severity").asText());
+        assertEquals("MISSING", cited.get(1).get("status").asText());
+        assertEquals(2, cited.get(1).get("sources").size(), "every source row of every requirement");
+        assertEquals(1, root.get("findings").get(2).get("requirements") == null ? 1 : 0, "EXTRA cites no requirement");
+        int linked = 0;
+        for (JsonNode m : root.get("requirements")) if ("f-19c0aa01".equals(m.path("finding").asText())) linked++;
+        assertEquals(2, linked, "one matrix line per requirement, both pointing at the shared finding");
+    }
+
+    @Test
     void uncoveredIsDroppedForTypesOtherThanPartial() throws IOException {
         Finding missing = ReportFixtures.sample().findings().get(1);
         Finding withUncovered = new Finding(missing.id(), missing.type(), missing.severity(), missing.requirement(),
@@ -122,7 +145,7 @@ class JsonReportRendererTest extends RendererContractTest {
                 "requirements", "diagnostics", "resolved"), keys(root));
         JsonNode first = root.get("findings").get(0);
         assertEquals(List.of("id", "type", "severity", "requirement", "firewall", "flow", "uncovered", "message", "evidence",
-                "witness", "waived", "waiver", "baseline"), keys(first));
+                "witness", "waived", "waiver", "baseline", "requirements"), keys(first));
         assertEquals("netsec@contoso.com", first.get("waiver").get("owner").asText());
         assertEquals("new", first.get("baseline").asText());
         Report back = JsonReportReader.read(new ByteArrayInputStream(render(new JsonReportRenderer(), r)), "r.json");

@@ -76,16 +76,22 @@ class JunitReportRendererTest extends RendererContractTest {
         assertEquals(2, suites.getLength());
         Element ext = (Element) suites.item(0);
         assertEquals("edge-external", ext.getAttribute("name"));
-        // 4 requirement rows on edge-external + 1 IPSEC_EXTRA finding
-        assertEquals("5", ext.getAttribute("tests"));
+        // 5 requirement rows on edge-external + 1 IPSEC_EXTRA finding
+        assertEquals("6", ext.getAttribute("tests"));
         NodeList cases = ext.getElementsByTagName("testcase");
         Element satisfied = (Element) cases.item(0);
         assertTrue(satisfied.getAttribute("name").startsWith("L13-EDGE-EXT-001 "), satisfied.getAttribute("name"));
         assertEquals(0, satisfied.getElementsByTagName("*").getLength(), "a satisfied requirement has no failure");
         Element missing = (Element) ((Element) cases.item(1)).getElementsByTagName("failure").item(0);
         assertTrue(missing.getAttribute("message").startsWith("No rule permits SIP/TLS 443"), missing.getAttribute("message"));
+        // the second requirement of the shared MISSING finding fails with that finding
+        Element shared = (Element) cases.item(2);
+        assertTrue(shared.getAttribute("name").startsWith("L13-EDGE-EXT-006 "), shared.getAttribute("name"));
+        Element sharedFailure = (Element) shared.getElementsByTagName("failure").item(0);
+        assertEquals(missing.getAttribute("message"), sharedFailure.getAttribute("message"));
+        assertTrue(sharedFailure.getTextContent().contains("requirements: L13-EDGE-EXT-003, L13-EDGE-EXT-006"), sharedFailure.getTextContent());
         // MISDIRECTED is waived in the fixture: skipped
-        assertEquals(1, ((Element) cases.item(3)).getElementsByTagName("skipped").getLength());
+        assertEquals(1, ((Element) cases.item(4)).getElementsByTagName("skipped").getLength());
         Element internal = (Element) suites.item(1);
         assertEquals("2", internal.getAttribute("tests")); // SHADOWED row + EXTRA finding
     }

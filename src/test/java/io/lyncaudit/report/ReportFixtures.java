@@ -1,5 +1,6 @@
 package io.lyncaudit.report;
 
+import io.lyncaudit.finding.CitedRequirement;
 import io.lyncaudit.finding.Evidence;
 import io.lyncaudit.finding.Finding;
 import io.lyncaudit.finding.FindingType;
@@ -12,7 +13,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The hand-made reports every renderer test uses: one finding of each type, diagnostics and a requirement matrix. */
+/**
+ * The hand-made reports every renderer test uses: one finding of each type (the MISSING one shared by two
+ * requirements), diagnostics and a requirement matrix.
+ */
 public final class ReportFixtures {
     /** A config line that a spreadsheet would run as a formula if it were written carelessly. */
     public static final String FORMULA_TEXT = "=HYPERLINK(\"x\")";
@@ -23,6 +27,7 @@ public final class ReportFixtures {
     static final String SHEET = "samples/contoso/edge-internal.xlsx";
     static final String DOC = "lync-server-2013-port-summary-single-consolidated-edge-with-private-ip-addresses-using-nat.md";
     static final String IPSEC_DOC = "lync-server-2013-ipsec-exceptions.md";
+    static final String PIM_DOC = "lync-server-2013-port-summary-public-instant-messaging-connectivity.md";
 
     private ReportFixtures() {}
 
@@ -36,6 +41,9 @@ public final class ReportFixtures {
                 "The docs list the A/V Edge external exception twice with different ranges; the catalog takes the union.");
         RequirementRef ipsecSip = req("L13-IPSEC-002", "No IPsec on Access Edge SIP", row(IPSEC_DOC, 1, 3));
         RequirementRef fed = req("L13-EDGE-EXT-001", "Access Edge: SIP/MTLS 5061 federation", row(DOC, 1, 1));
+        // a second requirement naming the same opening as sipTls: the two share one finding
+        RequirementRef sipTlsPim = new RequirementRef("L13-EDGE-EXT-006", "Access Edge: SIP/TLS 443 inbound for public IM",
+                List.of(row(PIM_DOC, 1, 1), row(DOC, 4, 1)), null);
 
         Flow avTcpFlow = new Flow("TCP", "50000-59999", "172.25.33.12", "any");
         Flow sipTlsFlow = new Flow("TCP", "443", "any", "131.107.155.10");
@@ -50,9 +58,12 @@ public final class ReportFixtures {
                                 ev(ASA, 93, "access-list dmz_in extended deny ip any any log", "denies")),
                         new Witness("TCP", "172.25.33.12", 50123, "198.51.100.7", 55000), false, false),
                 new Finding("f-19c0aa01", FindingType.MISSING, Severity.CRITICAL, sipTls, "edge-external", sipTlsFlow, null,
-                        "No rule permits SIP/TLS 443 from the internet to the Access Edge; the interface default denies it.",
+                        "No rule permits SIP/TLS 443 from the internet to the Access Edge; the interface default denies it."
+                                + " Opening it also meets L13-EDGE-EXT-006.",
                         List.of(ev(ASA, 0, "implicit deny on access-group outside_in", "default")),
-                        new Witness("TCP", "198.51.100.7", 50000, "131.107.155.10", 443), false, false),
+                        new Witness("TCP", "198.51.100.7", 50000, "131.107.155.10", 443), false, false, null, null,
+                        List.of(new CitedRequirement(sipTls, Severity.CRITICAL, FindingType.MISSING, sipTlsFlow),
+                                new CitedRequirement(sipTlsPim, Severity.HIGH, FindingType.MISSING, sipTlsFlow))),
                 new Finding("f-7e3d2b90", FindingType.EXTRA, Severity.HIGH, null, "edge-internal",
                         new Flow("TCP", "3389", "any", "172.25.33.12"),
                         null, "RDP from any address to the A/V Edge is permitted, and no requirement justifies it.",
@@ -85,14 +96,17 @@ public final class ReportFixtures {
                 new Report.RequirementStatus(fed, "edge-external", new Flow("TCP", "5061", "any", "131.107.155.10"), "SATISFIED",
                         List.of(ev(ASA, 85, "access-list outside_in extended permit tcp any host 131.107.155.10 eq 5061", "permits")), null),
                 new Report.RequirementStatus(sipTls, "edge-external", sipTlsFlow, "MISSING",
-                        List.of(ev(ASA, 0, "implicit deny on access-group outside_in", "default")), "critical"),
+                        List.of(ev(ASA, 0, "implicit deny on access-group outside_in", "default")), "critical", "f-19c0aa01"),
+                new Report.RequirementStatus(sipTlsPim, "edge-external", sipTlsFlow, "MISSING",
+                        List.of(ev(ASA, 0, "implicit deny on access-group outside_in", "default")), "high", "f-19c0aa01"),
                 new Report.RequirementStatus(avTcp, "edge-external", avTcpFlow, "PARTIAL",
                         List.of(ev(ASA, 87, "access-list dmz_in extended permit tcp host 172.25.33.12 any range 50000 54999", "permits"),
-                                ev(ASA, 93, "access-list dmz_in extended deny ip any any log", "denies")), "high"),
+                                ev(ASA, 93, "access-list dmz_in extended deny ip any any log", "denies")), "high", "f-4be1c07a"),
                 new Report.RequirementStatus(stun, "edge-external", stunFlow, "MISDIRECTED",
-                        List.of(ev(ASA, 88, "access-list outside_in extended permit udp any host 131.107.155.10 eq 3478", "permits")), "medium"),
+                        List.of(ev(ASA, 88, "access-list outside_in extended permit udp any host 131.107.155.10 eq 3478", "permits")), "medium",
+                        "f-0d5ef311"),
                 new Report.RequirementStatus(webConf, "edge-internal", webConfFlow, "SHADOWED",
-                        List.of(new Evidence(SHEET, 4, "deny any 172.25.33.0/24 any", "shadows", "Rules!A4")), "low"));
+                        List.of(new Evidence(SHEET, 4, "deny any 172.25.33.0/24 any", "shadows", "Rules!A4")), "low", "f-a1b2c3d4"));
 
         List<Report.ReportDiagnostic> diagnostics = List.of(
                 new Report.ReportDiagnostic(ASA, 12, "warning", "ignored", "threat-detection statistics", "not a filtering statement; ignored"),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lyncaudit.finding.CitedRequirement;
 import io.lyncaudit.finding.Evidence;
 import io.lyncaudit.finding.Finding;
 import io.lyncaudit.finding.FindingType;
@@ -51,6 +52,38 @@ class WaiverMatcherTest {
         assertTrue(WaiverMatcher.matches(waiver(FindingType.MISSING, null, null, null, null, "10.0.1.0/24", null, "f-2", later), CMS));
         assertFalse(WaiverMatcher.matches(waiver(FindingType.MISSING, null, null, null, null, null, null, "f-3", later), CMS));
         assertFalse(WaiverMatcher.matches(waiver(FindingType.MISSING, "L13-EDGE-INT-008", null, null, null, null, null, null, later), RDP));
+    }
+
+    /** Three requirements name the reverse proxy's 4443 to the Front End pool: one finding cites them all. */
+    private static final Finding SHARED = new Finding("f-9", FindingType.MISSING, Severity.CRITICAL,
+            new RequirementRef("L13-INT-SRV-015", "t", List.of(), null), "edge-internal",
+            new Flow("TCP", "4443", "172.25.34.20", "10.0.1.10-10.0.1.12"), null, "m",
+            List.of(new Evidence("x.csv", 16, "deny", "denies", null)), null, false, false, null, null,
+            List.of(cited("L13-INT-SRV-015", "10.0.1.10-10.0.1.12"), cited("L13-INT-HLB-007", "10.0.1.10"),
+                    cited("L13-RP-INT-002", "10.0.1.10")));
+
+    private static CitedRequirement cited(String id, String destination) {
+        return new CitedRequirement(new RequirementRef(id, "t", List.of(), null), Severity.HIGH, FindingType.MISSING,
+                new Flow("TCP", "4443", "172.25.34.20", destination));
+    }
+
+    @Test
+    void aWaiverForAnyRequirementOfASharedFindingMatchesIt() {
+        LocalDate later = TODAY.plusYears(1);
+        for (String id : List.of("L13-INT-SRV-015", "L13-INT-HLB-007", "l13-rp-int-002")) {
+            assertTrue(WaiverMatcher.matches(waiver(FindingType.MISSING, id, null, null, null, null, null, null, later), SHARED), id);
+        }
+        assertFalse(WaiverMatcher.matches(waiver(FindingType.MISSING, "L13-DIR-002", null, null, null, null, null, null, later), SHARED));
+        assertFalse(WaiverMatcher.matches(waiver(FindingType.PARTIAL, "L13-RP-INT-002", null, null, null, null, null, null, later), SHARED),
+                "the type is the finding's");
+        // the flow is the finding's own: a waiver for the VIP alone does not accept the whole pool
+        assertFalse(WaiverMatcher.matches(waiver(FindingType.MISSING, "L13-RP-INT-002", null, "TCP", "4443", null, "10.0.1.10", null, later),
+                SHARED));
+        WaiverMatcher.Outcome o = WaiverMatcher.apply(List.of(SHARED),
+                List.of(waiver(FindingType.MISSING, "L13-RP-INT-002", "edge-internal", null, null, null, null, null, later)), TODAY, 30);
+        assertTrue(o.findings().get(0).waived());
+        assertEquals(3, o.findings().get(0).requirements().size(), "a waived copy keeps every requirement");
+        assertEquals(0, o.count(WaiverMatcher.Kind.UNUSED));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lyncaudit.report.xlsx;
 
+import io.lyncaudit.finding.CitedRequirement;
 import io.lyncaudit.finding.Evidence;
 import io.lyncaudit.finding.Finding;
 import io.lyncaudit.finding.FindingType;
@@ -24,6 +25,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Renders the report as an XLSX workbook for auditors: sheets Summary, Findings, Requirements and
  * Diagnostics, each table with a bold header, a frozen header row (except Summary) and an autofilter.
+ * A finding lists every requirement it cites and their source rows (several requirements share
+ * one finding when they name the same opening); each line of Requirements names its finding.
  *
  * <p>Written with SXSSF so that a report of a million rows needs little memory; every text cell goes
  * through {@link SafeCells}, so nothing taken from the inputs can become a formula.
@@ -114,7 +117,10 @@ public final class XlsxReportRenderer implements ReportRenderer {
                 Column.of("Waiver expires", 12, f -> f.waiver() == null ? null : f.waiver().expires()),
                 Column.of("Baseline", 10, Finding::baseline),
                 Column.of("Uncertain", 10, Finding::uncertain),
-                Column.wrapped("Catalog decision", 40, f -> req.apply(f) == null ? null : req.apply(f).decision()));
+                Column.wrapped("Catalog decision", 40, f -> req.apply(f) == null ? null : req.apply(f).decision()),
+                // every requirement the finding cites (several share one opening), after the contract's columns
+                Column.wrapped("Requirements", 40, f -> cited(f.requirements())),
+                Column.wrapped("Sources", 60, f -> sources(f.requirements())));
     }
 
     static List<Column<Report.RequirementStatus>> requirementColumns() {
@@ -132,7 +138,8 @@ public final class XlsxReportRenderer implements ReportRenderer {
                 Column.of("Status", 14, Report.RequirementStatus::status),
                 Column.of("Severity", 10, Report.RequirementStatus::severity),
                 Column.wrapped("Evidence", 80, s -> evidence(s.evidence())),
-                Column.wrapped("Catalog decision", 40, s -> s.requirement() == null ? null : s.requirement().decision()));
+                Column.wrapped("Catalog decision", 40, s -> s.requirement() == null ? null : s.requirement().decision()),
+                Column.of("Finding", 12, Report.RequirementStatus::finding));
     }
 
     static List<Column<Report.ReportDiagnostic>> diagnosticColumns() {
@@ -163,6 +170,23 @@ public final class XlsxReportRenderer implements ReportRenderer {
         return evidence.stream().map(e -> (e.file() == null ? "-" : e.file()) + (e.line() > 0 ? ":" + e.line() : "")
                         + (e.cell() == null ? "" : " (" + e.cell() + ")") + "  " + Objects.toString(e.text(), "")
                         + "  [" + Objects.toString(e.role(), "") + "]")
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** One line per cited requirement: {@code id (STATUS): title}. */
+    static String cited(List<CitedRequirement> cited) {
+        if (cited.isEmpty()) return null;
+        return cited.stream().map(c -> (c.requirement() == null ? "?" : c.requirement().id())
+                        + (c.status() == null ? "" : " (" + c.status().name() + ")")
+                        + (c.requirement() == null || c.requirement().title() == null ? "" : ": " + c.requirement().title()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** One line per source row of every cited requirement: {@code id: file table T row R}. */
+    static String sources(List<CitedRequirement> cited) {
+        if (cited.isEmpty()) return null;
+        return cited.stream().filter(c -> c.requirement() != null)
+                .flatMap(c -> c.requirement().sources().stream().map(row -> c.requirement().id() + ": " + row))
                 .collect(Collectors.joining("\n"));
     }
 

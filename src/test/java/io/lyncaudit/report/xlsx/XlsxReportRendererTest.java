@@ -67,7 +67,7 @@ class XlsxReportRendererTest extends RendererContractTest {
             assertEquals(List.of("Summary", "Findings", "Requirements", "Diagnostics"),
                     List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)));
             int[] rows = {report.findings().size(), report.requirements().size(), report.diagnostics().size()};
-            String[] filters = {"A1:X8", "A1:N6", "A1:F6"};
+            String[] filters = {"A1:Z8", "A1:O7", "A1:F6"};
             for (int i = 1; i <= 3; i++) {
                 XSSFSheet s = wb.getSheetAt(i);
                 assertEquals(rows[i - 1], s.getLastRowNum(), s.getSheetName());
@@ -81,9 +81,10 @@ class XlsxReportRendererTest extends RendererContractTest {
             }
             assertEquals(List.of("ID", "Type", "Severity", "Requirement", "Requirement title", "Source file", "Source table",
                     "Source row", "Firewall", "Protocol", "Ports", "Source", "Destination", "Uncovered", "Message",
-                    "Evidence", "Witness", "Waived", "Waiver reason", "Waiver owner", "Waiver expires", "Baseline", "Uncertain", "Catalog decision"), row(wb.getSheet("Findings"), 0));
+                    "Evidence", "Witness", "Waived", "Waiver reason", "Waiver owner", "Waiver expires", "Baseline", "Uncertain", "Catalog decision",
+                    "Requirements", "Sources"), row(wb.getSheet("Findings"), 0));
             assertEquals(List.of("Requirement", "Title", "Source file", "Source table", "Source row", "Firewall", "Protocol",
-                    "Ports", "Source", "Destination", "Status", "Severity", "Evidence", "Catalog decision"),
+                    "Ports", "Source", "Destination", "Status", "Severity", "Evidence", "Catalog decision", "Finding"),
                     row(wb.getSheet("Requirements"), 0));
             assertEquals(List.of("File", "Line", "Severity", "Category", "Text", "Message"), row(wb.getSheet("Diagnostics"), 0));
         }
