@@ -335,7 +335,9 @@ public final class FindingCollector {
         // on a path of stages, a rule that permits is the evidence; the stages that merely let the packets pass
         // by their default (an empty raw or mangle chain, a nat chain that does not translate them) are not
         boolean explicit = false;
-        for (Decision d : decisions) explicit |= d.action() == Action.PERMIT && d.rule() != null && d.policy() != null && d.policy().hook() != null;
+        for (Decision d : decisions) {
+            explicit |= d.action() == Action.PERMIT && d.rule() != null && d.translation() == null && d.policy() != null && d.policy().hook() != null;
+        }
         for (Decision d : decisions) {
             if (d.action() == Action.PERMIT && d.translation() == null && d.policy() != null && d.policy().hook() != null
                     && ((explicit && d.rule() == null) || d.policy().translates())) continue;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lyncaudit.audit.PacketTrace;
 import io.lyncaudit.importer.iptables.IptablesImporter;
+import io.lyncaudit.importer.nftables.NftablesImporter;
 import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.IntervalSet;
 import io.lyncaudit.model.Packet;
@@ -36,9 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  * network-namespace router ({@link NetnsLab}), new TCP and UDP connections are sent through it from
  * many source addresses, and what arrives on the far side (and at what destination, after DNAT) or
  * at the router itself must be what {@link PacketTrace} says, packet for packet. A verdict the trace
- * calls uncertain is not compared (and counted). Rulesets: every iptables-save fixture of the
- * importer and of the trace and samples that iptables-restore accepts, and seeded random rulesets
- * over every table, hook, user-chain, NOTRACK, DNAT and REDIRECT construct ({@link RandomIptables}).
+ * calls uncertain is not compared (and counted). Rulesets: every iptables-save and nftables fixture
+ * of the importers, the trace and the samples that iptables-restore or nft accept, and seeded
+ * random rulesets over every table, hook, priority, user chain, set, map, NOTRACK, DNAT and
+ * REDIRECT construct ({@link RandomIptables}, {@link RandomNft}).
  *
  * <p>Skipped, with the reason, where the lab cannot run. {@code -Dlyncaudit.kernel.rulesets=N} sets
  * how many random rulesets are compared (default 40).
@@ -55,7 +57,7 @@ class KernelOracleTest {
         final List<String> variants = new ArrayList<>();
     }
 
-    private static final Tally FIXTURES = new Tally(), RANDOM = new Tally();
+    private static final Tally FIXTURES = new Tally(), RANDOM = new Tally(), NFT_FIXTURES = new Tally(), NFT_RANDOM = new Tally();
 
     @BeforeAll
     static void needsTheLab() {
@@ -66,13 +68,16 @@ class KernelOracleTest {
     static void summary() throws java.io.IOException {
         List<String> all = new ArrayList<>(FIXTURES.mismatches);
         all.addAll(RANDOM.mismatches);
+        all.addAll(NFT_FIXTURES.mismatches);
+        all.addAll(NFT_RANDOM.mismatches);
         if (!all.isEmpty()) Files.writeString(Path.of("target/kernel-oracle-mismatches.txt"), String.join("\n\n", all));
-        for (Object[] t : new Object[][] {{"fixtures", FIXTURES}, {"random", RANDOM}}) {
+        for (Object[] t : new Object[][] {{"iptables fixtures", FIXTURES}, {"iptables random", RANDOM}, {"nftables fixtures", NFT_FIXTURES},
+            {"nftables random", NFT_RANDOM}}) {
             Tally x = (Tally) t[1];
             if (x.rulesets + x.refused == 0) continue;
-            System.out.println("KernelOracleTest " + t[0] + ": " + x.rulesets + " iptables rulesets, " + x.compared + " packets compared ("
+            System.out.println("KernelOracleTest " + t[0] + ": " + x.rulesets + " rulesets, " + x.compared + " packets compared ("
                     + x.translated + " translated, " + x.local + " to the router itself), " + x.uncertain + " uncertain verdicts not compared, "
-                    + x.refused + " refused by iptables-restore " + x.refusedNames + ", " + x.variants.size() + " compared without the lines the kernel refuses "
+                    + x.refused + " refused by the kernel's tools " + x.refusedNames + ", " + x.variants.size() + " compared without the lines the kernel refuses "
                     + x.variants + ", " + x.mismatches.size() + " mismatches");
         }
     }
@@ -174,6 +179,87 @@ class KernelOracleTest {
             s.append(lines[i]).append('\n');
         }
         return s.toString();
+    }
+
+    @Test
+    void everyNftablesFixtureAgreesWithTheKernel(@TempDir Path tmp) throws Exception {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(Path.of("src/test/resources/importer/nftables"))) {
+            s.filter(p -> p.toString().endsWith(".nft") || p.toString().endsWith(".json") || p.toString().endsWith(".conf"))
+                    .filter(p -> !p.toString().contains("golden")).sorted().forEach(files::add);
+        }
+        try (Stream<Path> s = Files.walk(Path.of("samples"))) {
+            s.filter(p -> p.toString().endsWith(".nft")).sorted().forEach(files::add);
+        }
+        Random rnd = new Random(SEED);
+        for (Path f : files) {
+            ImportResult ir;
+            try {
+                ir = new NftablesImporter().importFile(f, f.toString());
+            } catch (io.lyncaudit.model.BadInputException e) {
+                continue; // a fixture of bad input
+            }
+            boolean json = f.toString().endsWith(".json");
+            String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
+            try (NetnsLab lab = NetnsLab.create(interfaces(ir))) {
+                if (!loadNft(lab, f, json)) {
+                    NFT_FIXTURES.refused++;
+                    NFT_FIXTURES.refusedNames.add(f.getFileName().toString());
+                    continue;
+                }
+                NFT_FIXTURES.rulesets++;
+                boolean v6 = text.contains("ip6 ") && !text.contains("ip saddr") && !text.contains("ip daddr");
+                compareAll(lab, ir, f.toString(), probesFor(ir, v6, rnd, 160), NFT_FIXTURES);
+            }
+        }
+        assertTrue(NFT_FIXTURES.rulesets >= 4, "most fixtures load: " + NFT_FIXTURES.rulesets + " did, refused " + NFT_FIXTURES.refusedNames);
+        assertTrue(NFT_FIXTURES.mismatches.isEmpty(),
+                String.join("\n\n", NFT_FIXTURES.mismatches.subList(0, Math.min(5, NFT_FIXTURES.mismatches.size()))));
+    }
+
+    @Test
+    void randomNftablesRulesetsAgreeWithTheKernel(@TempDir Path tmp) throws Exception {
+        Random rnd = new Random(SEED + 1);
+        try (NetnsLab lab = NetnsLab.create(RandomNft.IFACES)) {
+            for (int i = 0; i < RULESETS; i++) {
+                long seed = SEED + 100_000 + i;
+                String text = RandomNft.generate(seed);
+                Path file = tmp.resolve("random-" + seed + ".nft");
+                Files.writeString(file, text);
+                ImportResult ir = new NftablesImporter().importFile(file, file.getFileName().toString());
+                lab.reset();
+                lab.loadNft(text);
+                NFT_RANDOM.rulesets++;
+                Set<String> used = new HashSet<>();
+                List<Batch> batches = new ArrayList<>();
+                for (String[] d : new String[][] {{"eth0", "eth1"}, {"eth1", "eth0"}, {"eth2", "eth1"}}) {
+                    batches.add(new Batch(d[0], d[1], RandomIptables.probes(rnd, 120, used)));
+                }
+                List<Probe> local = new ArrayList<>();
+                for (Probe p : RandomIptables.probes(rnd, 40, used)) {
+                    Probe q = new Probe(p.protocol(), p.src(), p.sport(), lab.address(RandomNft.IFACES.get(rnd.nextInt(3))), p.dport());
+                    if (used.add(q.toString())) local.add(q);
+                }
+                batches.add(new Batch("eth1", Hook.HOST, local));
+                compare(lab, ir, "random nftables ruleset seed " + seed + ":\n" + text, batches, NFT_RANDOM);
+                if (NFT_RANDOM.mismatches.size() > 5) break;
+            }
+        }
+        assertTrue(NFT_RANDOM.mismatches.isEmpty(), NFT_RANDOM.mismatches.size() + " mismatches; first:\n"
+                + String.join("\n\n", NFT_RANDOM.mismatches.subList(0, Math.min(3, NFT_RANDOM.mismatches.size()))));
+        assertTrue(NFT_RANDOM.compared > NFT_RANDOM.rulesets * 200, "most verdicts are exact and compared: " + NFT_RANDOM.compared + " of "
+                + (NFT_RANDOM.compared + NFT_RANDOM.uncertain));
+    }
+
+    private static boolean loadNft(NetnsLab lab, Path f, boolean json) throws java.io.IOException {
+        try {
+            String text = Files.readString(f);
+            if (json) lab.loadNftJson(text);
+            else lab.loadNft(text);
+            return true;
+        } catch (AssertionError | java.io.IOException refused) {
+            return false;
+        }
     }
 
     /** Probes sent from {@code in}; {@code out} is the egress, or {@value Hook#HOST} for packets to the router itself. */
