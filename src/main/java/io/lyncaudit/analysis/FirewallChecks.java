@@ -141,7 +141,8 @@ public final class FirewallChecks {
                 if (ev.permitted().isEmpty()) continue;
                 PacketSet claimed = PacketSet.EMPTY;
                 List<Decision> permits = permitsByBlame(ev.decisions());
-                boolean stages = permits.stream().map(Decision::policy).distinct().limit(2).count() > 1;
+                boolean stages = false;
+                for (Decision dec : permits) stages |= dec.policy() != permits.get(0).policy(); // identity: a Policy record hashes all its rules
                 for (Decision dec : permits) {
                     // each permitted packet is blamed on one permit: where several stages let it through, on the filter's rule
                     PacketSet extra = dec.packets().intersect(ev.permitted()).subtract(justified);
