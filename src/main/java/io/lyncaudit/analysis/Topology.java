@@ -93,7 +93,7 @@ public final class Topology {
     }
 
     /** Pseudo-interface of a host firewall: the address it guards. */
-    public static final String HOST_SIDE = "host";
+    public static final String HOST_SIDE = io.lyncaudit.policy.Hook.HOST;
     /** Pseudo-interface of a host firewall: every address but the guarded one. */
     public static final String NETWORK_SIDE = "network";
 

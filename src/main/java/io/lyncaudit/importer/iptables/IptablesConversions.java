@@ -38,9 +38,6 @@ import java.util.Set;
  * and NAT rules. See the package documentation for the decisions taken here.
  */
 final class IptablesConversions {
-    /** Traffic to the box itself leaves through the "host" pseudo-interface of the audit (a host firewall's guarded side). */
-    static final String HOST = "host";
-
     /** Deeper jump nesting is diagnosed; the kernel's own limit is far lower in practice. */
     static final int MAX_DEPTH = 32;
     /** Flattening diamonds of jumps can multiply rules; beyond this the input is refused. */

@@ -46,7 +46,7 @@ import java.util.Set;
  * {@link io.lyncaudit.policy.Uncertainty}).
  */
 final class WindowsFirewallConversions {
-    static final String HOST = "host";
+    static final String HOST = io.lyncaudit.policy.Hook.HOST;
     /** The uncertainty of an authenticated-bypass rule; the block rules it meets are marked too (see {@link #overridable}). */
     private static final String BYPASS = "Bypass is read as Allow (for authenticated connections it may override block rules)";
     /** Filter properties; a rule with none of them was exported without its filters and says nothing about ports. */
