@@ -26,6 +26,7 @@ import io.lyncaudit.policy.Hook;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.Rule;
+import io.lyncaudit.policy.Zones;
 import io.lyncaudit.policy.Uncertainty;
 import io.lyncaudit.report.Report;
 import io.lyncaudit.waiver.WaiverMatcher;
@@ -209,6 +210,13 @@ public final class Auditor {
         return new Result(report, decision);
     }
 
+    /** A plain name the deployment does not list, or a wildcard that matches none it lists; exclusions never are. */
+    private static boolean unknown(String zone, java.util.Set<String> known) {
+        if (zone.startsWith("!")) return false;
+        if (Zones.plain(zone)) return !known.contains(zone);
+        return known.stream().noneMatch(k -> Zones.admits(java.util.Set.of(zone), k));
+    }
+
     /**
      * Zones or interfaces named by rules that the deployment does not list for the firewall: such
      * rules can never apply to a crossing, which is almost always a naming mistake worth a warning.
@@ -220,8 +228,8 @@ public final class Auditor {
             if (fw.host() == null && (p.hook() == Hook.INPUT || p.hook() == Hook.OUTPUT)) continue;
             if (p.binding() != null && !known.contains(p.binding().iface())) firstUse.putIfAbsent(p.binding().iface(), null);
             for (Rule r : p.rules()) {
-                for (String z : r.fromZones()) if (!known.contains(z)) firstUse.putIfAbsent(z, r);
-                for (String z : r.toZones()) if (!known.contains(z)) firstUse.putIfAbsent(z, r);
+                for (String z : r.fromZones()) if (unknown(z, known)) firstUse.putIfAbsent(z, r);
+                for (String z : r.toZones()) if (unknown(z, known)) firstUse.putIfAbsent(z, r);
             }
         }
         List<Report.ReportDiagnostic> out = new ArrayList<>();

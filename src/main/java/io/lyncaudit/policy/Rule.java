@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * @param index     1-based position in its policy (first-match order)
  * @param name      the rule's name in the source, or null
- * @param fromZones ingress interfaces or zones the rule is limited to; empty means any
+ * @param fromZones ingress interfaces or zones the rule is limited to; empty means any; names may be
+ *                  wildcards ({@code eth+}) or exclusions ({@code !lo}), see {@link Zones}
  * @param toZones   egress interfaces or zones the rule is limited to; empty means any
  * @param mayMatch    every packet the device might match with this rule; equals {@code match}
  *                    unless the rule depends on something not modelled (a time range, a name
@@ -76,9 +77,11 @@ public record Rule(int index, String name, Action action, PacketSet match, Set<S
         return match.bounds();
     }
 
-    /** True when the rule applies to traffic entering at {@code in} and leaving at {@code out} (null = unknown, matches). */
+    /**
+     * True when the rule applies to traffic entering at {@code in} and leaving at {@code out} (null =
+     * unknown, matches); see {@link Zones} for wildcards and exclusions.
+     */
     public boolean appliesBetween(String in, String out) {
-        return (fromZones.isEmpty() || in == null || fromZones.contains(in))
-                && (toZones.isEmpty() || out == null || toZones.contains(out));
+        return Zones.admits(fromZones, in) && Zones.admits(toZones, out);
     }
 }

@@ -25,8 +25,8 @@ import io.lyncaudit.policy.PolicyKind;
 import io.lyncaudit.policy.Rule;
 import io.lyncaudit.policy.SourceRef;
 import io.lyncaudit.policy.Translation;
+import io.lyncaudit.policy.Zones;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -346,11 +346,7 @@ final class IptablesConversions {
 
     /** The intersection of two zone conditions (empty = any); null when they exclude each other. */
     private static Set<String> meet(Set<String> a, Set<String> b) {
-        if (a.isEmpty()) return b;
-        if (b.isEmpty()) return a;
-        Set<String> s = new HashSet<>(a);
-        s.retainAll(b);
-        return s.isEmpty() ? null : Set.copyOf(s);
+        return Zones.meet(a, b);
     }
 
     /**
@@ -586,16 +582,10 @@ final class IptablesConversions {
         return admitted;
     }
 
+    /** {@code -i eth0}, {@code -i eth+} (every interface whose name starts with eth), {@code ! -i lo}: see {@link Zones}. */
     private static Set<String> iface(RawRule r, Neg n, String opt, LineLedger ledger, List<String> approx, List<String> treatedAs) {
         if (n == null) return Set.of();
-        if (n.negated() || n.value().endsWith("+")) {
-            ledger.mark(r.line, r.text, Verdict.UNSUPPORTED, (n.negated() ? "a negated interface (! " + opt + " " : "an interface wildcard (" + opt + " ")
-                    + n.value() + ") cannot be expressed as zones; the rule applies on every interface");
-            approx.add("'" + (n.negated() ? "! " : "") + opt + " " + n.value() + "' cannot be expressed as zones");
-            if (!treatedAs.contains("applying on every interface")) treatedAs.add("applying on every interface");
-            return Set.of();
-        }
-        return Set.of(n.value());
+        return Set.of(n.negated() ? "!" + n.value() : n.value());
     }
 
     /** "443", "1024:65535", ":1023", "1024:", "80,443,8000:8080", service names. */

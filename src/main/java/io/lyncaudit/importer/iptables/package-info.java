@@ -38,12 +38,11 @@
  *       narrows it to tracked or untracked packets as above.</li>
  *   <li>An iptables file speaks of IPv4 only and an ip6tables file of IPv6 only: "any" and
  *       negations are taken within that family.</li>
- *   <li>Interface conditions become {@code fromZones}/{@code toZones}; negated interfaces and
- *       {@code +} wildcards cannot be expressed there and are reported as unsupported (the
- *       condition is then dropped, the rule applies on every interface).</li>
+ *   <li>Interface conditions become {@code fromZones}/{@code toZones}, wildcards ({@code eth+})
+ *       and negations ({@code ! -i lo}) included, exactly (see {@link io.lyncaudit.policy.Zones}).</li>
  *   <li>What is not modelled exactly makes rules uncertain ({@code Rule#uncertainty}), soundly,
  *       through {@link io.lyncaudit.importer.MatchSpan}: a condition that is dropped (an
- *       unmodelled match module, {@code -f}, a negated interface) makes its rule match more than
+ *       unmodelled match module, {@code -f}) makes its rule match more than
  *       the device may; a jump, goto or RETURN with such a condition makes the rules it leads to,
  *       or the rules after it in its chain, uncertain with every packet that may reach them as
  *       their possible match; so does a RETURN limited to an interface inside a user chain (read
