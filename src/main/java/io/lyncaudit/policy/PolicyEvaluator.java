@@ -141,11 +141,11 @@ public final class PolicyEvaluator {
                     PacketSet arrived = b.back(d.packets());
                     if (t.toHost() && offPath) {
                         // redirected to the firewall itself: these packets never leave by the egress interface
-                        decisions.add(new Decision(p, d.rule(), Action.DENY, arrived));
+                        decisions.add(new Decision(p, d.rule(), Action.DENY, arrived, b.t));
                         denied = denied.union(arrived);
                         continue;
                     }
-                    decisions.add(new Decision(p, d.rule(), Action.PERMIT, arrived));
+                    decisions.add(new Decision(p, d.rule(), Action.PERMIT, arrived, b.t));
                     Translation all = t.after(b.t);
                     translated.add(new Evaluation.Translated(arrived, all));
                     next.add(new Branch(arrived, t.apply(d.packets()), all));
@@ -180,7 +180,7 @@ public final class PolicyEvaluator {
         }
 
         Decision back(Decision d) {
-            return t == null ? d : new Decision(d.policy(), d.rule(), d.action(), back(d.packets()));
+            return t == null ? d : new Decision(d.policy(), d.rule(), d.action(), back(d.packets()), t);
         }
     }
 

@@ -716,6 +716,8 @@ final class NftConversions {
         List<Cond> conds = new ArrayList<>();
         /** Conditions treated as matching every packet, each once. */
         final Set<String> approx = new LinkedHashSet<>();
+        /** Conditions read as matching no packet (they select unusual ones: a rate over its limit, a failed route lookup), each once. */
+        final Set<String> rare = new LinkedHashSet<>();
         /** Sets whose content is only known at run time, each once. */
         final Set<String> runtime = new LinkedHashSet<>();
         /** Why the rule cannot be read exactly; it then stays at its place, read as matching nothing. */
@@ -758,7 +760,8 @@ final class NftConversions {
                     }
                     if (u.filtering()) unmodelled("a limit inside '" + u.op() + " @" + u.set() + "'");
                 } else if (s instanceof Other o) {
-                    if (o.filtering()) unmodelled(o.what().startsWith("'") ? o.what() : "'" + o.what() + "'");
+                    if (o.rare()) rarely("'" + o.what() + "'");
+                    else if (o.filtering()) unmodelled(o.what().startsWith("'") ? o.what() : "'" + o.what() + "'");
                 } else if (s instanceof Unread u) {
                     // diagnosed by the parser
                     if (u.verdicts().isEmpty()) {
@@ -775,6 +778,11 @@ final class NftConversions {
             if (notrack) return finish(out, "notrack", null, true);
             if (unknown == null) loc.mark(Verdict.IGNORED, "no verdict: the rule only counts or logs");
             return out;
+        }
+
+        private void rarely(String what) {
+            loc.mark(Verdict.UNSUPPORTED, what + " is not modelled; read as matching no packet (it selects unusual ones)");
+            rare.add(what);
         }
 
         private void unmodelled(String what) {
@@ -816,6 +824,10 @@ final class NftConversions {
         /** Exact, read as matching more than the device may (ignored conditions, run-time sets), or unknown (read as matching nothing). */
         private MatchSpan span(PacketSet read, PacketSet may) {
             if (unknown != null) return MatchSpan.unknown(may, loc.id, loc.label(), unknown, "the rule is read as matching nothing");
+            if (!rare.isEmpty()) {
+                return MatchSpan.unknown(may, loc.id, loc.label(), String.join(", ", rare) + (rare.size() == 1 ? " is" : " are")
+                        + " not modelled", "the rule is read as matching nothing");
+            }
             MatchSpan s = MatchSpan.exact(read);
             if (!approx.isEmpty()) {
                 s = MatchSpan.over(read, loc.id, loc.label(), String.join(", ", approx) + (approx.size() == 1 ? " is" : " are") + " not modelled",
@@ -992,7 +1004,8 @@ final class NftConversions {
 
         private void apply(Cond c, String key, boolean neg, List<Value> values) {
             if (!MODELLED.contains(key)) {
-                unmodelled("'" + key + "'");
+                if (key.equals("fib") || key.startsWith("fib ")) rarely("'fib'");
+                else unmodelled("'" + key + "'");
                 return;
             }
             switch (key) {

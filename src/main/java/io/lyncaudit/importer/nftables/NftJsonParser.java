@@ -251,8 +251,14 @@ final class NftJsonParser {
             case "accept", "drop", "return", "continue", "reject", "queue", "jump", "goto" -> verdict(x);
             case "vmap" -> new VMap(key(v.get("key")), mapData(v.get("data")));
             case "counter", "log", "mangle", "dup", "flow", "secmark", "ct helper", "ct timeout", "ct expectation" -> new Other(e.getKey(), false);
-            case "limit", "quota", "ct count", "connlimit" -> new Other(e.getKey(), true);
-            case "meter" -> new Other("meter", v.toString().contains("\"limit\"") || v.toString().contains("\"quota\""));
+            case "limit", "quota", "ct count", "connlimit" -> {
+                boolean over = v != null && v.has("inv") && v.get("inv").asBoolean();
+                yield new Other(e.getKey() + (over ? " over" : ""), true, over);
+            }
+            case "meter" -> {
+                boolean filtering = v.toString().contains("\"limit\"") || v.toString().contains("\"quota\"");
+                yield new Other("meter", filtering, filtering && v.toString().contains("\"inv\":true"));
+            }
             case "set" -> {
                 String set = str(v, "set");
                 boolean filtering = v.has("stmt") && (v.get("stmt").toString().contains("\"limit\"") || v.get("stmt").toString().contains("\"quota\""));
@@ -346,7 +352,7 @@ final class NftJsonParser {
 
     private Value value(JsonNode r) {
         if (r == null) throw new IllegalArgumentException("match without a right-hand side");
-        if (r.isNumber()) return new Single(r.asText());
+        if (r.isNumber() || r.isBoolean()) return new Single(r.asText());
         if (r.isTextual()) return r.asText().startsWith("@") ? new Named(r.asText().substring(1)) : new Single(r.asText());
         if (r.isArray()) {
             List<String> parts = new ArrayList<>();

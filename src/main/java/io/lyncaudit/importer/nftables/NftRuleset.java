@@ -238,8 +238,17 @@ final class NftRuleset {
     /** A statement that may decide what happens to the packet but is not modelled (tproxy, synproxy, fwd, an xt target). */
     record Undecided(String what) implements Stmt {}
 
-    /** Anything else: counter, log, limit, meter, mangling ...; {@code filtering} when it could change which packets match. */
-    record Other(String what, boolean filtering) implements Stmt {}
+    /**
+     * Anything else: counter, log, limit, meter, mangling ...; {@code filtering} when it could change
+     * which packets match; {@code rare} when it selects only unusual packets (a rate or quota
+     * {@code over} its limit, a failed reverse-path {@code fib} lookup), so that the best reading is
+     * that it matches none.
+     */
+    record Other(String what, boolean filtering, boolean rare) implements Stmt {
+        Other(String what, boolean filtering) {
+            this(what, filtering, false);
+        }
+    }
 
     /**
      * A rule that could not be read in full (already diagnosed): it stays at its position, read as

@@ -152,13 +152,14 @@ final class NftStatements {
                     out.add(new Other("log", false));
                 }
                 case "limit", "quota" -> {
+                    boolean over = false;
                     if ("name".equals(peek())) {
                         i++;
                         next();
                     } else {
-                        skipRate();
+                        over = skipRate();
                     }
-                    out.add(new Other(w, true));
+                    out.add(new Other(w + (over ? " over" : ""), true, over));
                 }
                 case "meter" -> {
                     next();
@@ -166,8 +167,11 @@ final class NftStatements {
                         i++;
                         next();
                     }
+                    int from = i;
                     boolean filtering = skipBlock();
-                    out.add(new Other("meter", filtering));
+                    boolean over = false;
+                    for (int k = from; k < i; k++) over |= t.get(k).is("over");
+                    out.add(new Other("meter", filtering, filtering && over));
                 }
                 case "comment" -> comment = next();
                 case "reject" -> {
@@ -260,14 +264,16 @@ final class NftStatements {
     private Stmt selectorStatement() {
         if ("ct".equals(peek()) && "count".equals(peek(1))) {
             i += 2;
+            boolean over = false;
             if ("name".equals(peek())) {
                 i++;
                 next();
             } else {
-                if ("over".equals(peek())) i++;
+                over = "over".equals(peek());
+                if (over) i++;
                 next();
             }
-            return new Other("ct count", true);
+            return new Other("ct count" + (over ? " over" : ""), true, over);
         }
         String key = selector();
         StringBuilder k = new StringBuilder(key);
@@ -378,7 +384,8 @@ final class NftStatements {
         }
         if (peek() != null && OPS.contains(peek())) i++;
         if (peek() != null && !VERDICTS.contains(peek()) && !"comment".equals(peek()) && !"counter".equals(peek())) value();
-        return new Other("fib", true);
+        // a route lookup the traffic of a crossing normally passes (reverse path, address type)
+        return new Other("fib", true, true);
     }
 
     /** {@code dnat|snat [ip|ip6] [addr . port] to ADDR[:PORT]} or {@code ... to KEY map VALUE}. */
@@ -485,8 +492,11 @@ final class NftStatements {
         }
     }
 
-    private void skipRate() {
-        while (peek() != null && t.get(i).kind() == Kind.WORD && RATE.matcher(peek()).matches()) i++;
+    /** Skips the arguments of limit or quota; true when they say {@code over}. */
+    private boolean skipRate() {
+        boolean over = false;
+        while (peek() != null && t.get(i).kind() == Kind.WORD && RATE.matcher(peek()).matches()) over |= t.get(i++).text().equals("over");
+        return over;
     }
 
     private void skipPairs(String... keys) {
