@@ -411,11 +411,13 @@ final class NftConversions {
             out.add(new Rule(out.size() + 1, r.name(), Action.DENY, PacketSet.EMPTY, r.fromZones(), r.toZones(), r.source())
                     .withUncertainty(st.placeholderWhy + (r.uncertain() ? "; " + r.uncertainty() : ""), r.mayMatch()));
         }
-        if (def == Action.DENY && !f.live.may().isEmpty()) {
+        // what may reach the end: what the walk left, less what an exactly read rule surely took
+        PacketSet end = f.live.may();
+        for (Rule r : rules) if (!r.uncertain()) end = end.subtract(r.match());
+        if (def == Action.DENY && !end.isEmpty()) {
             Loc l = defLoc != null ? defLoc : st.chains.get(0).decl;
-            
             out.add(new Rule(out.size() + 1, null, Action.DENY, PacketSet.EMPTY, Set.of(), Set.of(), l == null ? null : l.ref())
-                    .withUncertainty(st.placeholderWhy + " (its drop policy)", f.live.may()));
+                    .withUncertainty(st.placeholderWhy + " (its drop policy)", end));
         }
         return new Policy(st.name, PolicyKind.FIRST_MATCH, null, Action.PERMIT, out, null, PacketSet.ALL, st.hook);
     }
@@ -493,6 +495,11 @@ final class NftConversions {
                 }
                 MatchSpan hit = p.span.intersect(live);
                 if (p.states != ANY_STATE) hit = hit.intersect(w.states(p.states, r.loc()));
+                boolean untracks = w.stage.beforeConntrack && w.stage.mode != Mode.PLACEHOLDER;
+                if (p.kind.equals("notrack") && !untracks) {
+                    r.loc().mark(Verdict.IGNORED, "notrack after connection tracking (priority " + NftHooks.CONNTRACK + ") has no effect");
+                    continue;
+                }
                 r.loc().used();
                 if (hit.isEmpty()) continue;
                 if (r.unplaced()) {
