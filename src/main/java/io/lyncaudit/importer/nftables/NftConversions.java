@@ -1018,8 +1018,9 @@ final class NftConversions {
             switch (key) {
                 case "ip saddr", "ip daddr", "ip6 saddr", "ip6 daddr" -> {
                     IntervalSet fam = key.startsWith("ip6") ? Addresses.ALL_V6 : Addresses.ALL_V4;
-                    IntervalSet s = IntervalSet.EMPTY;
-                    for (Value e : values) s = s.union(Addresses.parse(text(e)));
+                    List<IntervalSet> parts = new ArrayList<>(values.size());
+                    for (Value e : values) parts.add(Addresses.parse(text(e)));
+                    IntervalSet s = IntervalSet.unionOf(parts);
                     s = neg ? fam.subtract(s) : s.intersect(fam);
                     c.narrow(SRC, fam, true);
                     c.narrow(DST, fam, true);
@@ -1028,8 +1029,9 @@ final class NftConversions {
                 case "tcp dport", "tcp sport", "udp dport", "udp sport", "sctp dport", "sctp sport", "th dport", "th sport" -> {
                     String l4 = key.substring(0, key.indexOf(' '));
                     c.narrow(PROTO, l4.equals("th") ? TH : IntervalSet.point(Protocols.number(l4)), true);
-                    IntervalSet s = IntervalSet.EMPTY;
-                    for (Value e : values) s = s.union(ports(text(e)));
+                    List<IntervalSet> parts = new ArrayList<>(values.size());
+                    for (Value e : values) parts.add(ports(text(e)));
+                    IntervalSet s = IntervalSet.unionOf(parts);
                     if (neg) s = Ports.ALL.subtract(s);
                     c.narrow(key.endsWith("dport") ? DPORT : SPORT, s, exact);
                 }

@@ -61,6 +61,21 @@ final class NftRuleset {
         private int nextId() {
             return ids[0]++;
         }
+
+        private int[] starts;
+
+        /** The stripped text of line {@code line} (1-based). */
+        String lineText(int line) {
+            if (starts == null) {
+                int n = 1;
+                for (int i = 0; i < content.length(); i++) if (content.charAt(i) == '\n') n++;
+                starts = new int[n];
+                int k = 1;
+                for (int i = 0; i < content.length(); i++) if (content.charAt(i) == '\n') starts[k++] = i + 1;
+            }
+            if (line < 1 || line > starts.length) return "";
+            return NftLexer.lineText(content, starts[line - 1]);
+        }
     }
 
     /**

@@ -275,7 +275,7 @@ final class NftSource {
         }
         Loc loc = new Loc(kw.file(), kw.line(), NftLexer.text(kw, endTok));
         for (int l = kw.line() + 1; l <= endTok.line(); l++) {
-            kw.file().ledger.mark(l, lineAt(kw.file(), l), Verdict.IGNORED, "continues line " + kw.line());
+            kw.file().ledger.mark(l, kw.file().lineText(l), Verdict.IGNORED, "continues line " + kw.line());
         }
         atStart = true;
         String what = kw.text();
@@ -322,12 +322,6 @@ final class NftSource {
         }
     }
 
-    private static String lineAt(SrcFile f, int line) {
-        String s = f.content;
-        int i = 0;
-        for (int l = 1; l < line && i >= 0; l++) i = s.indexOf('\n', i) + 1;
-        return NftLexer.lineText(s, Math.max(0, i));
-    }
 
     /** {@code include "pattern"}: the files it names are read in place, in name order. */
     private void include(Tok kw) throws BadInputException {

@@ -54,19 +54,13 @@ final class NftTextParser {
             BitSet b = starts.get(s[0].file());
             for (int l = s[0].line() + 1; l <= s[1].line(); l++) {
                 if (b != null && b.get(l)) continue;
-                s[0].file().ledger.mark(l, lineOf(s[0].file(), l), Verdict.IGNORED, "continues line " + s[0].line());
+                s[0].file().ledger.mark(l, s[0].file().lineText(l), Verdict.IGNORED, "continues line " + s[0].line());
             }
         }
         for (NftRuleset.Removed r : rs.removed) r.loc().mark(Verdict.IGNORED, r.why());
         src.finish();
     }
 
-    private static String lineOf(SrcFile f, int line) {
-        String s = f.content;
-        int i = 0;
-        for (int l = 1; l < line && i >= 0; l++) i = s.indexOf('\n', i) + 1;
-        return NftLexer.lineText(s, Math.max(0, i));
-    }
 
     // ---- statements as token lists
 
@@ -715,7 +709,7 @@ final class NftTextParser {
                     c.removeAll(rs, "removed by '" + cmd + " chain' at " + l.where(), !flush);
                     if (!flush) t.chains.remove(c.name);
                 }
-                l.mark(Verdict.IGNORED, (flush ? "empties" : "deletes") + " chain " + String.join(" ", words));
+                l.mark(Verdict.IGNORED, (flush ? "empties" : "deletes") + " chain " + family + " " + String.join(" ", words));
             }
             case "set", "map" -> {
                 Table t = words.size() < 2 ? null : rs.tables.get(family + " " + words.get(0));
@@ -724,7 +718,7 @@ final class NftTextParser {
                     set.elements.clear();
                     if (!flush) t.sets.remove(set.name);
                 }
-                l.mark(Verdict.IGNORED, (flush ? "empties " : "deletes ") + what + " " + String.join(" ", words));
+                l.mark(Verdict.IGNORED, (flush ? "empties " : "deletes ") + what + " " + family + " " + String.join(" ", words));
             }
             case "rule" -> {
                 Table t = words.size() < 2 ? null : rs.tables.get(family + " " + words.get(0));

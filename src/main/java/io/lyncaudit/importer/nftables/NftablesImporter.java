@@ -26,7 +26,7 @@ public final class NftablesImporter implements Importer {
 
     /** A table block, or a command of a ruleset file, at the start of a line. */
     private static final Pattern TEXT = Pattern.compile("(?m)^\\s*(?:(?:add|create)\\s+)?table\\s+(?:(?:ip|ip6|inet|arp|bridge|netdev)\\s+)?[\"A-Za-z_]"
-            + "|(?m)^\\s*(?:flush\\s+ruleset|#!\\S*nft\\b)");
+            + "|(?m)^\\s*(?:flush\\s+ruleset|#!\\S*nft\\b|include\\s+\"[^\"]+\"\\s*$|define\\s+[A-Za-z_][A-Za-z0-9_]*\\s*=)");
     private static final Pattern JSON = Pattern.compile("^\\s*\\{\\s*\"nftables\"\\s*:\\s*\\[");
 
     @Override
