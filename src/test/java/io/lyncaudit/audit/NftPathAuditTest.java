@@ -56,7 +56,7 @@ class NftPathAuditTest {
         } else {
             Path copy = tmp.resolve("deployment.yaml");
             Files.writeString(copy, Files.readString(dep).replace("    config: ext.txt\n", "    config: ext.txt\n" + deploymentEdit));
-            for (String c : new String[] {"ext.txt", "int.txt"}) Files.copy(dep.resolveSibling(c), tmp.resolve(c));
+            for (String c : new String[] {"ext.txt", "int.txt"}) Files.copy(dep.resolveSibling(c), tmp.resolve(c), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             d = DeploymentLoader.load(copy, "deployment.yaml");
         }
         Path f = Files.writeString(tmp.resolve("ext.nft"), ext, StandardCharsets.UTF_8);
