@@ -1011,8 +1011,13 @@ final class NftConversions {
 
         private void apply(Cond c, String key, boolean neg, List<Value> values) {
             if (!MODELLED.contains(key)) {
-                if (key.equals("fib") || key.startsWith("fib ")) rarely("'fib'");
-                else unmodelled("'" + key + "'");
+                if (key.equals("fib") || key.startsWith("fib ")) {
+                    rarely("'fib'");
+                    return;
+                }
+                // a header field of a protocol holds only for that protocol (nft adds the dependency): exact; the field itself is not modelled
+                dependency(c, key);
+                unmodelled("'" + key + "'");
                 return;
             }
             switch (key) {
@@ -1101,6 +1106,32 @@ final class NftConversions {
                     c.states &= here;
                 }
                 default -> throw new IllegalArgumentException("match on '" + key + "' is not understood");
+            }
+        }
+
+        /** Narrows {@code c} to the protocol and family whose header {@code key} reads ({@code icmp type}: ICMP over IPv4). */
+        private void dependency(Cond c, String key) {
+            String proto = key.substring(0, Math.max(0, key.indexOf(' ')));
+            Integer p = switch (proto) {
+                case "tcp" -> Protocols.TCP;
+                case "udp" -> Protocols.UDP;
+                case "sctp" -> 132;
+                case "udplite" -> 136;
+                case "dccp" -> 33;
+                case "icmp" -> Protocols.ICMP;
+                case "icmpv6" -> Protocols.ICMPV6;
+                case "igmp" -> 2;
+                case "esp" -> Protocols.ESP;
+                case "ah" -> Protocols.AH;
+                case "comp" -> 108;
+                default -> null;
+            };
+            if (p != null) c.narrow(PROTO, IntervalSet.point(p), true);
+            IntervalSet fam = proto.equals("ip") || proto.equals("icmp") || proto.equals("igmp") ? Addresses.ALL_V4
+                    : proto.equals("ip6") || proto.equals("icmpv6") ? Addresses.ALL_V6 : null;
+            if (fam != null) {
+                c.narrow(SRC, fam, true);
+                c.narrow(DST, fam, true);
             }
         }
 
