@@ -187,6 +187,12 @@ final class NftTextParser {
                 edit(w);
                 return;
             }
+            case "replace" -> {
+                src.next();
+                if (src.peek().is("rule")) src.next();
+                replaceCommand(first);
+                return;
+            }
             case "list", "reset", "monitor", "describe", "export", "import", "get" -> {
                 List<Tok> s = statement();
                 loc(s).mark(Verdict.IGNORED, "'" + w + "' does not change the ruleset");
@@ -522,6 +528,26 @@ final class NftTextParser {
             return;
         }
         rule(table, c, stmts, l, unplaced ? 0 : at, unplaced);
+    }
+
+    /** {@code replace rule [family] table chain handle N statements}: which rule it replaces is not in the file. */
+    private void replaceCommand(Tok first) throws BadInputException {
+        List<Tok> s = statement();
+        Loc l = loc(withFirst(first, s));
+        int k = 0;
+        String family = "ip";
+        if (!s.isEmpty() && FAMILIES.contains(s.get(0).text()) && s.size() > 2) family = s.get(k++).text();
+        if (s.size() < k + 4 || !s.get(k + 2).is("handle")) {
+            l.mark(Verdict.UNRECOGNIZED, "replace rule needs a table, a chain and a handle");
+            return;
+        }
+        Table table = rs.table(family, s.get(k).text());
+        Chain c = table.chain(s.get(k + 1).text());
+        c.rules.add(0, new RawRule(l, List.of(new Undecided("a rule replaced by handle at " + l.where())), null));
+        l.mark(Verdict.UNSUPPORTED, "'replace rule' names a rule by its handle, which a ruleset file does not show; every decision of "
+                + "chain " + c.name + " is uncertain");
+        List<Tok> stmts = s.subList(k + 4, s.size());
+        if (!stmts.isEmpty()) rule(table, c, stmts, l, 0, true);
     }
 
     // ---- sets and maps

@@ -253,6 +253,7 @@ class NftSyntaxTest {
                 flush chain inet f fwd
                 add rule inet f fwd tcp dport 23 accept
                 add rule inet f fwd handle 7 tcp dport 24 accept
+                replace rule inet f fwd handle 9 tcp dport 25 accept
                 table ip gone {
                 	chain c {
                 		type filter hook forward priority 0; policy drop;
@@ -265,8 +266,10 @@ class NftSyntaxTest {
         assertEquals(PERMIT, decide(r, "eth0", "eth1", "tcp", "10.0.0.1", "10.0.0.2", 23));
         // where a rule added by handle stands is not known: what it may decide is uncertain
         assertUncertain(uncertainty(r, "eth0", "eth1", "10.0.0.1", 50123, "10.0.0.2", 24), "position in chain fwd is not known");
+        // a replaced rule: any decision of the chain may change
+        assertUncertain(uncertainty(r, "eth0", "eth1", "10.0.0.1", 50123, "10.0.0.2", 23), "a rule replaced by handle at r.nft:10");
         assertEquals(List.of("inet f fwd"), r.policies().stream().map(Policy::name).toList());
-        assertTrue(diag(r, null, 12).message().startsWith("removed by 'delete table'"));
+        assertTrue(diag(r, null, 13).message().startsWith("removed by 'delete table'"));
     }
 
     // ---------------------------------------------------------------- sets, maps, verdict maps
