@@ -211,14 +211,18 @@ public final class Auditor {
     /**
      * Zones or interfaces named by rules that the deployment does not list for the firewall: such
      * rules can never apply to a crossing, which is almost always a naming mistake worth a warning.
+     * The loopback interface carries no traffic between networks, and a network firewall's chains
+     * of traffic to and from the box itself (Linux input and output hooks) meet no crossing of the
+     * audit: neither is a naming mistake.
      */
     private static List<Report.ReportDiagnostic> unknownZones(FirewallSpec fw, ImportResult ir, java.util.Set<String> known) {
         Map<String, Rule> firstUse = new LinkedHashMap<>();
         for (Policy p : ir.policies()) {
+            if (fw.host() == null && (p.hook() == io.lyncaudit.policy.Hook.INPUT || p.hook() == io.lyncaudit.policy.Hook.OUTPUT)) continue;
             if (p.binding() != null && !known.contains(p.binding().iface())) firstUse.putIfAbsent(p.binding().iface(), null);
             for (Rule r : p.rules()) {
-                for (String z : r.fromZones()) if (!known.contains(z)) firstUse.putIfAbsent(z, r);
-                for (String z : r.toZones()) if (!known.contains(z)) firstUse.putIfAbsent(z, r);
+                for (String z : r.fromZones()) if (!known.contains(z) && !z.equals("lo")) firstUse.putIfAbsent(z, r);
+                for (String z : r.toZones()) if (!known.contains(z) && !z.equals("lo")) firstUse.putIfAbsent(z, r);
             }
         }
         List<Report.ReportDiagnostic> out = new ArrayList<>();
