@@ -39,7 +39,7 @@ final class NftSource {
     /** A variable's value holds at most this many tokens (nested definitions can double at each step). */
     static final int MAX_DEFINE_TOKENS = 100_000;
     /** Variable references in the whole ruleset expand to at most this many tokens. */
-    static final long MAX_EXPANDED = 20_000_000L;
+    static final long MAX_EXPANDED = 5_000_000L;
 
     /** A definition: its value (variables already replaced), where it is written, whether a statement used it. */
     private static final class Define {

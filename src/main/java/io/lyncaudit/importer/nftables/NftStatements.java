@@ -40,6 +40,8 @@ final class NftStatements {
     private static final Set<String> VERDICTS = Set.of("accept", "drop", "return", "continue", "queue");
     private static final Set<String> OPS = Set.of("==", "!=", "eq", "ne", "<", ">", "<=", ">=", "lt", "gt", "le", "ge");
     private static final Set<String> BITOPS = Set.of("&", "|", "^", "<<", ">>", "and", "or", "xor", "lshift", "rshift");
+    /** Sets nested in sets (a variable holding a set, used in a set) are flattened up to this depth. */
+    static final int MAX_NESTING = 64;
     private static final Set<String> NAT_FLAGS = Set.of("persistent", "random", "fully-random", "netmap");
     private static final Pattern RATE = Pattern.compile("(?i)[0-9]+|[0-9]*[a-z]*/[a-z]+|rate|over|until|burst|used|inv|packets|bytes|"
             + "[kmg]?bytes|second|minute|hour|day|week|[0-9]+[kmg]?bytes");
@@ -512,7 +514,7 @@ final class NftStatements {
         Tok x = nextTok();
         if (x.is("{")) {
             List<Value> els = new ArrayList<>();
-            elementsInto(els);
+            elementsInto(els, 1);
             return new SetOf(els);
         }
         if (x.is("(")) {
@@ -541,13 +543,14 @@ final class NftStatements {
     }
 
     /** The elements of a braced set up to its '}': {@code key [. key]... [: verdict|data] [timeout T] [comment "c"]}; nested sets are flattened. */
-    private void elementsInto(List<Value> els) {
+    private void elementsInto(List<Value> els, int depth) {
+        if (depth > MAX_NESTING) throw new IllegalArgumentException("sets nested deeper than " + MAX_NESTING);
         while (true) {
             Tok x = nextTok();
             if (x.is("}")) return;
             if (x.is(",") || x.kind() == Kind.NEWLINE) continue;
             if (x.is("{")) {
-                elementsInto(els);
+                elementsInto(els, depth + 1);
                 continue;
             }
             i--;

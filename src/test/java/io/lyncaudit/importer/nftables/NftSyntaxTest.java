@@ -499,6 +499,17 @@ class NftSyntaxTest {
     }
 
     @Test
+    void setsNestedDeepAndVariablesUsedManyTimesAreRefusedQuickly() throws Exception {
+        String deep = fwd("  tcp dport " + "{\n".repeat(50_000) + "22" + "\n}".repeat(50_000) + " accept\n  tcp dport 23 accept\n");
+        ImportResult r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> nft(deep));
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.message().contains("nested deeper than " + NftStatements.MAX_NESTING)));
+        assertEquals(PERMIT, decide(r, "eth0", "eth1", "tcp", "10.0.0.1", "10.0.0.2", 23));
+        String many = "define V = {\n" + "1,\n".repeat(40_000) + "2 }\n" + fwd("  tcp dport $V accept\n".repeat(200));
+        BadInputException e = assertThrows(BadInputException.class, () -> assertTimeoutPreemptively(Duration.ofSeconds(20), () -> nft(many)));
+        assertTrue(e.getMessage().contains("variables expand to more than"), e.getMessage());
+    }
+
+    @Test
     void hugeSetsAndLongStatementsStayBounded() throws Exception {
         StringBuilder b = new StringBuilder("table inet f {\n set big {\n  type inet_service\n  elements = {\n");
         for (int i = 0; i < 60_000; i++) b.append("   ").append(i).append(",\n");
