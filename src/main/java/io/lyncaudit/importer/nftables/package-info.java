@@ -7,7 +7,8 @@
  * {@link io.lyncaudit.importer.nftables.NftTextParser} the block and command forms,
  * {@link io.lyncaudit.importer.nftables.NftStatements} a rule's statements) or from
  * {@code nft -j list ruleset} JSON ({@link io.lyncaudit.importer.nftables.NftJsonParser}); then
- * {@link io.lyncaudit.importer.nftables.NftConversions} turns it into first-match policies, one per
+ * {@link io.lyncaudit.importer.nftables.NftMatches} reads each rule's conditions and
+ * {@link io.lyncaudit.importer.nftables.NftConversions} turns the chains into first-match policies, one per
  * stage, that the one evaluator walks ({@code PolicyEvaluator.evaluate(ImportResult, ...)}).
  *
  * <p>Decisions:
@@ -99,7 +100,7 @@
  *       {@value io.lyncaudit.importer.nftables.NftSource#MAX_DEFINE_TOKENS} tokens and all
  *       expansions {@value io.lyncaudit.importer.nftables.NftSource#MAX_EXPANDED} tokens,
  *       {@value io.lyncaudit.importer.nftables.NftConversions#MAX_ELEMENTS} elements per set,
- *       {@value io.lyncaudit.importer.nftables.NftConversions#MAX_BOXES} boxes per concatenation,
+ *       {@value io.lyncaudit.importer.nftables.NftMatches#MAX_BOXES} boxes per concatenation,
  *       jumps {@value io.lyncaudit.importer.nftables.NftConversions#MAX_DEPTH} deep,
  *       {@value io.lyncaudit.importer.nftables.NftConversions#MAX_RULES} flattened rules and
  *       {@value io.lyncaudit.importer.nftables.NftConversions#MAX_VISITS} rule visits.</li>
