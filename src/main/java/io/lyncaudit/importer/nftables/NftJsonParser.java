@@ -240,7 +240,7 @@ final class NftJsonParser {
             case "match" -> {
                 String op = v.has("op") ? v.get("op").asText() : "==";
                 String key = key(v.get("left"));
-                if (key.endsWith(" (masked)")) yield new Other("'" + key + "'", true);
+                if (key.endsWith(" (masked)")) yield new Match(key.replace(" (masked)", " with a mask"), false, new Single("*"));
                 Value val = value(v.get("right"));
                 if (op.equals("<") || op.equals(">") || op.equals("<=") || op.equals(">=")) {
                     if (!(val instanceof Single s)) throw new IllegalArgumentException("'" + op + "' with a set");

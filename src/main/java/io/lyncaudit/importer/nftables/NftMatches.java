@@ -149,6 +149,8 @@ final class NftMatches {
     /** The reading of the rule, condition by condition. */
     private final class Reading {
         List<Cond> conds = new ArrayList<>();
+        /** What is not modelled in the rule: reported once the rule turns out to decide something (a rule without a verdict changes nothing). */
+        final List<String> unsupported = new ArrayList<>();
         /** Conditions treated as matching every packet, each once. */
         final Set<String> approx = new LinkedHashSet<>();
         /** Conditions read as matching no packet (they select unusual ones: a rate over its limit, a failed route lookup), each once. */
@@ -161,6 +163,10 @@ final class NftMatches {
         boolean exact = true;
 
         List<Piece> pieces() {
+            return report(read());
+        }
+
+        private List<Piece> read() {
             List<Piece> out = new ArrayList<>();
             boolean notrack = false;
             for (Stmt s : r.stmts()) {
@@ -209,12 +215,22 @@ final class NftMatches {
         }
 
         private void rarely(String what) {
-            loc.mark(Verdict.UNSUPPORTED, what + " is not modelled; read as matching no packet (it selects unusual ones)");
+            later(what + " is not modelled; read as matching no packet (it selects unusual ones)");
             rare.add(what);
         }
 
+        private void later(String message) {
+            if (!unsupported.contains(message)) unsupported.add(message);
+        }
+
+        /** The rule decides something: what it rests on that is not modelled is reported. */
+        private List<Piece> report(List<Piece> pieces) {
+            if (!pieces.isEmpty()) for (String m : unsupported) loc.mark(Verdict.UNSUPPORTED, m);
+            return pieces;
+        }
+
         private void unmodelled(String what) {
-            loc.mark(Verdict.UNSUPPORTED, what + " is not modelled; treated as matching every packet");
+            later(what + " is not modelled; treated as matching every packet");
             approx.add(what);
         }
 
@@ -500,7 +516,7 @@ final class NftMatches {
                     boolean wildcard = names.stream().anyMatch(n -> n.endsWith("*"));
                     if (neg || wildcard || !exact) {
                         String what = neg ? "a negated interface" : wildcard ? "an interface wildcard" : "an interface set only known at run time";
-                        loc.mark(Verdict.UNSUPPORTED, what + " cannot be expressed as zones; the rule applies on every interface");
+                        later(what + " cannot be expressed as zones; the rule applies on every interface");
                         approx.add(what + " (" + key + ")");
                         return;
                     }

@@ -293,14 +293,14 @@ final class NftStatements {
             return new Other(k + " set", false);
         }
         if (peek() != null && BITOPS.contains(peek())) {
-            // a masked selector (ct mark & 0xff == 1, tcp flags & (syn | ack) == syn): not modelled
+            // a masked selector (ct mark & 0xff == 1, tcp flags & (syn | ack) == syn): not modelled, its protocol still holds
             while (peek() != null && BITOPS.contains(peek())) {
                 i++;
                 value();
             }
             if (peek() != null && OPS.contains(peek())) i++;
             value();
-            return new Other("'" + k + "' with a mask", true);
+            return new Match(k + " with a mask", false, new Single("*"));
         }
         if ("exists".equals(peek()) || "missing".equals(peek())) {
             i++;
