@@ -135,7 +135,15 @@ final class NftConversions {
                         r.loc().mark(Verdict.IGNORED, "family " + t.family + " does not filter IP traffic");
                         continue;
                     }
-                    pieces.put(r, NftMatches.pieces(t, r));
+                    try {
+                        pieces.put(r, NftMatches.pieces(t, r));
+                    } catch (RuntimeException e) {
+                        // whatever it does, it may decide for any packet that reaches it
+                        String why = "the rule could not be read (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
+                        r.loc().mark(Verdict.UNRECOGNIZED, why);
+                        pieces.put(r, List.of(new NftMatches.Piece(MatchSpan.unknown(everything(t), r.loc().id, r.loc().label(), why, null),
+                                Set.of(), Set.of(), NftMatches.ANY_STATE, "undecided", why, null, null, false)));
+                    }
                     if ("nat".equals(c.type) && c.hook != null) natRecord(t, r, nat);
                 }
             }
