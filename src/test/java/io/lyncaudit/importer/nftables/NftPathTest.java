@@ -161,6 +161,50 @@ class NftPathTest {
     }
 
     @Test
+    void anIpv6DnatReadsTheAddressInBracketsAndThePort() throws Exception {
+        ImportResult r = nft("table inet nat {\n chain pre {\n  type nat hook prerouting priority dstnat; policy accept;\n"
+                + "  meta nfproto ipv6 tcp dport 80 dnat ip6 to [2001:db8::11]:8080\n }\n}\n"
+                + "table ip6 f {\n chain fwd {\n  type filter hook forward priority 0; policy drop;\n  ip6 daddr 2001:db8::11 tcp dport 8080 accept\n }\n}\n");
+        Rule dnat = Nft.policy(r, "inet nat pre").rules().get(0);
+        assertEquals(Addresses.parse("2001:db8::11"), dnat.translation().destination());
+        assertEquals(IntervalSet.point(8080), dnat.translation().destinationPort());
+        assertEquals(PERMIT, decide(r, "eth0", "eth1", "tcp", "2001:db8:1::5", "2001:db8::80", 80));
+        assertEquals(DENY, decide(r, "eth0", "eth1", "tcp", "2001:db8:1::5", "2001:db8::80", 81));
+    }
+
+    @Test
+    void theListedRulesetReadsAlikeAsTextAndAsJsonSaveTheDevicesTheJsonLeavesOut() throws Exception {
+        ImportResult text = NftablesImporterTest.fixture("ruleset-list.nft");
+        ImportResult json = NftablesImporterTest.fixture("ruleset-list.json");
+        String[] sources = {"192.0.2.1", "198.51.100.7", "10.20.1.5", "10.20.0.9", "2001:db8:1::1", "fc00::1"};
+        String[] destinations = {"172.16.10.11", "172.16.10.12", "172.16.10.13", "131.107.155.10", "131.107.155.30", "192.0.2.80",
+            "2001:db8:10::11"};
+        String[][] crossings = {{"eth0", "eth1"}, {"eth1", "eth0"}, {"eth2", "eth1"}, {"eth1", Hook.HOST}, {"eth0", Hook.HOST}, {Hook.HOST, "eth0"}};
+        int compared = 0;
+        for (String src : sources) {
+            for (String dst : destinations) {
+                if (src.contains(":") != dst.contains(":")) continue;
+                for (String[] x : crossings) {
+                    for (int port : new int[] {22, 80, 443, 3478, 5061, 8080}) {
+                        for (String proto : new String[] {"tcp", "udp"}) {
+                            boolean ingressDrop = (x[0].equals("eth0") || x[0].equals("eth2")) && (src.startsWith("198.51.100.") || src.startsWith("fc00"));
+                            if (ingressDrop) continue;
+                            assertEquals(decide(text, x[0], x[1], proto, src, dst, port), decide(json, x[0], x[1], proto, src, dst, port),
+                                    proto + " " + src + " -> " + dst + ":" + port + " " + x[0] + " -> " + x[1]);
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 1000);
+        // the ingress drop: certain from the text, uncertain from the JSON (which names no devices)
+        assertEquals(DENY, decide(text, "eth0", "eth1", "tcp", "198.51.100.7", "172.16.10.11", 443));
+        assertEquals(PERMIT, decide(json, "eth0", "eth1", "tcp", "198.51.100.7", "172.16.10.11", 443));
+        assertUncertain(uncertainty(json, "eth0", "eth1", "198.51.100.7", 50123, "172.16.10.11", 443), "are not in the export");
+    }
+
+    @Test
     void aDnatMapIsOneTranslatingRulePerElement() throws Exception {
         ImportResult r = nft(FWD + "table ip nat {\n map pub {\n  type ipv4_addr . inet_service : ipv4_addr . inet_service\n"
                 + "  elements = { 131.107.155.10 . 443 : 172.16.10.11 . 443, 131.107.155.20 . 443 : 172.16.10.12 . 4443 }\n }\n"
