@@ -169,12 +169,12 @@ public final class FirewallChecks {
         for (Map.Entry<Rule, Decision> e : first.entrySet()) {
             PacketSet x = unjustified.get(e.getKey());
             Decision dec = e.getValue();
-            String why = uncertainty.of(restricted(others.get(e.getKey()), x, dec.restrict(x)));
+            String why = uncertainty.of(restricted(others.get(e.getKey()), x, dec.restrictedTo(x)));
             out.add(new Exposure(fw.name(), dec, x, severity(x, internet), why, lync));
         }
         if (defaultDecision != null) {
             String why = uncertainty.of(restricted(others.get(null), byDefault,
-                    defaultDecision.restrict(byDefault)));
+                    defaultDecision.restrictedTo(byDefault)));
             out.add(new Exposure(fw.name(), defaultDecision, byDefault, severity(byDefault, internet), why, lync));
         }
         return out;
@@ -205,7 +205,7 @@ public final class FirewallChecks {
         if (decisions == null) return out;
         for (Decision d : decisions) {
             PacketSet p = d.packets().intersect(packets);
-            if (!p.isEmpty()) out.add(d.restrict(p));
+            if (!p.isEmpty()) out.add(d.restrictedTo(p));
         }
         return out;
     }

@@ -212,7 +212,8 @@ public final class Auditor {
 
     /** A plain name the deployment does not list, or a wildcard that matches none it lists; exclusions never are. */
     private static boolean unknown(String zone, java.util.Set<String> known) {
-        if (zone.startsWith("!")) return false;
+        // exclusions never are, and the loopback interface carries no traffic between networks
+        if (zone.startsWith("!") || zone.equals("lo")) return false;
         if (Zones.plain(zone)) return !known.contains(zone);
         return known.stream().noneMatch(k -> Zones.admits(java.util.Set.of(zone), k));
     }
@@ -220,6 +221,9 @@ public final class Auditor {
     /**
      * Zones or interfaces named by rules that the deployment does not list for the firewall: such
      * rules can never apply to a crossing, which is almost always a naming mistake worth a warning.
+     * The loopback interface carries no traffic between networks, and a network firewall's chains
+     * of traffic to and from the box itself (Linux input and output hooks) meet no crossing of the
+     * audit: neither is a naming mistake.
      */
     private static List<Report.ReportDiagnostic> unknownZones(FirewallSpec fw, ImportResult ir, java.util.Set<String> known) {
         Map<String, Rule> firstUse = new LinkedHashMap<>();

@@ -26,9 +26,14 @@ public final class MatchSpan {
 
     /**
      * Why the readings differ on (at most) the packets {@code where}: the cause, what the importer
-     * did about it (null when nothing is emitted for that line) and the source line it comes from.
+     * did about it (null when nothing is emitted for that line) and the source line it comes from
+     * ({@code line} tells lines apart; {@code label} names it in reasons, "line N" when null).
      */
-    private record Why(int line, String cause, String consequence, PacketSet where) {}
+    private record Why(int line, String label, String cause, String consequence, PacketSet where) {
+        Why(int line, String cause, String consequence, PacketSet where) {
+            this(line, null, cause, consequence, where);
+        }
+    }
 
     private final PacketSet must;
     private final PacketSet set;
@@ -52,7 +57,15 @@ public final class MatchSpan {
      * match module, a dropped interface condition): the device matches some subset of {@code s}.
      */
     public static MatchSpan over(PacketSet s, int line, String cause, String consequence) {
-        return s.isEmpty() ? exact(s) : new MatchSpan(PacketSet.EMPTY, s, s, List.of(new Why(line, cause, consequence, s)));
+        return over(s, line, null, cause, consequence);
+    }
+
+    /**
+     * As {@link #over(PacketSet, int, String, String)}, for a line that reasons name {@code label}
+     * (e.g. "file:line" for an included file) rather than "line N"; {@code line} only tells lines apart.
+     */
+    public static MatchSpan over(PacketSet s, int line, String label, String cause, String consequence) {
+        return s.isEmpty() ? exact(s) : new MatchSpan(PacketSet.EMPTY, s, s, List.of(new Why(line, label, cause, consequence, s)));
     }
 
     /**
@@ -60,8 +73,13 @@ public final class MatchSpan {
      * match any part of {@code bound} (e.g. a rule left out, or packets a rule might return).
      */
     public static MatchSpan unknown(PacketSet bound, int line, String cause, String consequence) {
+        return unknown(bound, line, null, cause, consequence);
+    }
+
+    /** As {@link #unknown(PacketSet, int, String, String)}, for a line that reasons name {@code label}. */
+    public static MatchSpan unknown(PacketSet bound, int line, String label, String cause, String consequence) {
         return bound.isEmpty() ? exact(bound) : new MatchSpan(PacketSet.EMPTY, PacketSet.EMPTY, bound,
-                List.of(new Why(line, cause, consequence, bound)));
+                List.of(new Why(line, label, cause, consequence, bound)));
     }
 
     /** The importer's reading. */
@@ -115,7 +133,7 @@ public final class MatchSpan {
         Set<String> own = new LinkedHashSet<>(), from = new LinkedHashSet<>();
         for (Why w : why) {
             if (w.line == line || w.line <= 0) own.add(w.consequence == null ? w.cause : w.cause + "; " + w.consequence);
-            else from.add("line " + w.line + " (" + w.cause + ")");
+            else from.add((w.label != null ? w.label : "line " + w.line) + " (" + w.cause + ")");
         }
         String r = String.join("; ", own);
         if (from.isEmpty()) return r;
@@ -136,7 +154,7 @@ public final class MatchSpan {
             for (int i = 0; i < out.size(); i++) {
                 Why o = out.get(i);
                 if (o.line == w.line && o.cause.equals(w.cause)) {
-                    if (o.where != w.where) out.set(i, new Why(o.line, o.cause, o.consequence, o.where.union(w.where)));
+                    if (o.where != w.where) out.set(i, new Why(o.line, o.label, o.cause, o.consequence, o.where.union(w.where)));
                     continue next;
                 }
             }

@@ -6,19 +6,33 @@ import io.lyncaudit.model.PacketSet;
  * One part of an answer: the packets a rule (or the default, when {@code rule} is null) decided,
  * in which policy, and how.
  *
+ * @param packets     the packets as they arrived at the firewall
+ * @param via         the translation earlier stages applied before this policy saw them (null: none),
+ *                    so the policy saw {@link #seen()}
  * @param uncertainty why the evaluator itself cannot be sure of this decision (e.g. where a packet
  *                    goes after a translation), or null; the rules' own uncertainty is separate
  *                    ({@link Uncertainty})
  */
-public record Decision(Policy policy, Rule rule, Action action, PacketSet packets, String uncertainty) {
+public record Decision(Policy policy, Rule rule, Action action, PacketSet packets, Translation via, String uncertainty) {
 
+    /** A decision on packets the policy saw as they arrived. */
     public Decision(Policy policy, Rule rule, Action action, PacketSet packets) {
-        this(policy, rule, action, packets, null);
+        this(policy, rule, action, packets, null, null);
     }
 
-    /** This decision for a part of its packets. */
-    public Decision restrict(PacketSet part) {
-        return new Decision(policy, rule, action, part, uncertainty);
+    /** A decision on packets the policy saw through {@code via}. */
+    public Decision(Policy policy, Rule rule, Action action, PacketSet packets, Translation via) {
+        this(policy, rule, action, packets, via, null);
+    }
+
+    /** The packets as the deciding policy saw them (translated by earlier stages); what its rules are compared with. */
+    public PacketSet seen() {
+        return via == null ? packets : via.apply(packets);
+    }
+
+    /** This decision restricted to {@code part} of its packets (as they arrived). */
+    public Decision restrictedTo(PacketSet part) {
+        return new Decision(policy, rule, action, part, via, uncertainty);
     }
 
     public boolean isDefault() {

@@ -31,7 +31,7 @@ public record Evaluation(PacketSet permitted, PacketSet denied, List<Decision> d
         List<Decision> out = new ArrayList<>();
         for (Decision d : decisions) {
             PacketSet p = d.packets().intersect(part);
-            if (!p.isEmpty()) out.add(d.restrict(p));
+            if (!p.isEmpty()) out.add(d.restrictedTo(p));
         }
         return out;
     }

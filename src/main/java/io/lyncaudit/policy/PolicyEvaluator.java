@@ -141,19 +141,19 @@ public final class PolicyEvaluator {
                     PacketSet arrived = b.back(d.packets());
                     if (t.toHost() && offPath) {
                         // redirected to the firewall itself: these packets never leave by the egress interface
-                        decisions.add(new Decision(p, d.rule(), Action.DENY, arrived));
+                        decisions.add(new Decision(p, d.rule(), Action.DENY, arrived, b.t));
                         denied = denied.union(arrived);
                         continue;
                     }
                     if (!offPath && t.destination() != null && !t.toHost()) {
                         // to the firewall itself, but now addressed elsewhere: routed on unless the new address is its own
-                        decisions.add(new Decision(p, d.rule(), Action.DENY, arrived, "after the translation to " + t.describe()
+                        decisions.add(new Decision(p, d.rule(), Action.DENY, arrived, b.t, "after the translation to " + t.describe()
                                 + " the packet is routed again; it reaches the firewall itself only if that is one of its own "
                                 + "addresses, which the export does not say"));
                         denied = denied.union(arrived);
                         continue;
                     }
-                    decisions.add(new Decision(p, d.rule(), Action.PERMIT, arrived));
+                    decisions.add(new Decision(p, d.rule(), Action.PERMIT, arrived, b.t));
                     Translation all = t.after(b.t);
                     translated.add(new Evaluation.Translated(arrived, all));
                     next.add(new Branch(arrived, t.apply(d.packets()), all));
@@ -188,7 +188,7 @@ public final class PolicyEvaluator {
         }
 
         Decision back(Decision d) {
-            return t == null ? d : d.restrict(back(d.packets()));
+            return t == null ? d : new Decision(d.policy(), d.rule(), d.action(), back(d.packets()), t, d.uncertainty());
         }
     }
 

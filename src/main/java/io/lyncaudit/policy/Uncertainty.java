@@ -67,7 +67,7 @@ public final class Uncertainty {
             // a rule of the same action changes nothing, unless it translates differently
             if (u == decider || (u.action() == d.action() && java.util.Objects.equals(u.translation(), dt))) continue;
             boolean before = d.policy().kind() == PolicyKind.BLOCK_WINS || decider == null || u.index() < decider.index();
-            if (before && u.mayMatch().intersects(d.packets())) why.add(reason(u));
+            if (before && u.mayMatch().intersects(d.seen())) why.add(reason(u));
         }
         return why.isEmpty() ? null : String.join("; ", why);
     }

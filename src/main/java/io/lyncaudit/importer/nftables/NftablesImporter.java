@@ -1,23 +1,32 @@
 package io.lyncaudit.importer.nftables;
 
 import io.lyncaudit.importer.ConfigText;
-
-import io.lyncaudit.importer.LineLedger;
-
 import io.lyncaudit.importer.Importer;
+import io.lyncaudit.importer.LineLedger.Verdict;
+import io.lyncaudit.importer.nftables.NftRuleset.SrcFile;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.Action;
+import io.lyncaudit.policy.Diagnostic;
 import io.lyncaudit.policy.ImportResult;
+import io.lyncaudit.policy.LineCounts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** Imports {@code nft list ruleset} text and {@code nft -j list ruleset} JSON: forward-hook chains are the audited policies. */
+/**
+ * Imports nftables rulesets: {@code nft list ruleset} text, {@code nft -f} source files (such as
+ * {@code /etc/nftables.conf}, with the files they include) and {@code nft -j list ruleset} JSON.
+ * Every base chain is a stage of the packet path.
+ */
 public final class NftablesImporter implements Importer {
     public static final String FORMAT = "nftables";
     static final long MAX_BYTES = 512L * 1024 * 1024;
 
-    private static final Pattern TEXT = Pattern.compile("(?m)^\\s*table\\s+(ip|ip6|inet|arp|bridge|netdev)\\s+\\S+\\s*\\{");
+    /** A table block, or a command of a ruleset file, at the start of a line. */
+    private static final Pattern TEXT = Pattern.compile("(?m)^\\s*(?:(?:add|create)\\s+)?table\\s+(?:(?:ip|ip6|inet|arp|bridge|netdev)\\s+)?[\"A-Za-z_]"
+            + "|(?m)^\\s*(?:flush\\s+ruleset|#!\\S*nft\\b|include\\s+\"[^\"]+\"\\s*$|define\\s+[A-Za-z_][A-Za-z0-9_]*\\s*=)");
     private static final Pattern JSON = Pattern.compile("^\\s*\\{\\s*\"nftables\"\\s*:\\s*\\[");
 
     @Override
@@ -36,17 +45,46 @@ public final class NftablesImporter implements Importer {
     @Override
     public ImportResult importFile(Path file, String displayName) throws BadInputException {
         String content = read(file, displayName);
-        LineLedger ledger = new LineLedger(displayName);
         NftRuleset rs;
+        List<SrcFile> files;
         if (JSON.matcher(content).find()) {
-            rs = NftJsonParser.parse(content, displayName, ledger);
+            SrcFile f = new SrcFile(displayName, content, null);
+            files = List.of(f);
+            rs = NftJsonParser.parse(f);
         } else if (content.indexOf('\0') < 0 && TEXT.matcher(content.length() > 1 << 20 ? content.substring(0, 1 << 20) : content).find()) {
-            rs = NftTextParser.parse(content, ledger);
+            NftSource src = NftSource.open(file, displayName, content);
+            rs = NftTextParser.parse(src);
+            files = src.files;
         } else {
-            throw new BadInputException(displayName, 0, "not an nftables ruleset (no 'table FAMILY NAME {' line and no {\"nftables\": [...]} JSON)");
+            throw new BadInputException(displayName, 0, "not an nftables ruleset (no 'table FAMILY NAME {' line, no 'flush ruleset' "
+                    + "and no {\"nftables\": [...]} JSON)");
         }
-        NftConversions.Converted c = NftConversions.convert(rs, displayName, ledger);
-        return new ImportResult(displayName, FORMAT, c.policies(), c.nat(), ledger.diagnostics(), ledger.counts(), Action.PERMIT);
+        NftConversions.Converted c = NftConversions.convert(rs);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        int total = 0, used = 0, ignored = 0, unsupported = 0, unrecognized = 0;
+        for (SrcFile f : files) {
+            accountForEveryLine(f);
+            diagnostics.addAll(f.ledger.diagnostics());
+            LineCounts n = f.ledger.counts();
+            total += n.total();
+            used += n.used();
+            ignored += n.ignored();
+            unsupported += n.unsupported();
+            unrecognized += n.unrecognized();
+        }
+        return new ImportResult(displayName, FORMAT, c.policies(), c.nat(), diagnostics,
+                new LineCounts(total, used, ignored, unsupported, unrecognized), Action.PERMIT);
+    }
+
+    /** A line nothing gave a verdict is unrecognized: no line is dropped silently. */
+    private static void accountForEveryLine(SrcFile f) {
+        if (f.content.startsWith("{")) return;
+        List<String> lines = ConfigText.lines(f.content);
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.isEmpty() || f.ledger.has(i + 1)) continue;
+            f.ledger.mark(i + 1, l, Verdict.UNRECOGNIZED, "line not accounted for by the importer");
+        }
     }
 
     static String read(Path file, String displayName) throws BadInputException {

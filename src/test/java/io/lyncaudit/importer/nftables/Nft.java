@@ -5,6 +5,7 @@ import io.lyncaudit.importer.UncertaintyAssertions;
 import io.lyncaudit.model.Packet;
 import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.policy.Action;
+import io.lyncaudit.policy.Hook;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,8 @@ final class Nft {
         return OnePacket.decide(policy, p, in, out);
     }
 
-    /** FORWARD's answer for a TCP/UDP packet entering at {@code in}. */
+    /** The first forward-hook chain's answer for a TCP/UDP packet entering at {@code in}. */
     static Action forward(ImportResult r, String proto, String src, String dst, int dport, String in) {
-        return decide(r.policies().stream().filter(p -> p.binding() == null).findFirst().orElseThrow(), packet(proto, src, dst, dport), in, null);
+        return decide(r.policies().stream().filter(p -> p.hook() == Hook.FORWARD).findFirst().orElseThrow(), packet(proto, src, dst, dport), in, null);
     }
 }
