@@ -256,6 +256,11 @@ final class IptablesConversions {
                     } else {
                         // the packet continues, untracked: the nat table skips it, and state matches see UNTRACKED
                         ledger.used(r.line, r.text);
+                        if (!in.isEmpty() || !outZ.isEmpty()) {
+                            // which packets are untracked is a set of packets; an interface condition cannot be part of it
+                            hit = MatchSpan.unknown(hit.may(), r.line, "a NOTRACK limited to an interface is not modelled "
+                                    + "(whether a packet is untracked depends on where it came in)", null);
+                        }
                         if (notrack == null) {
                             notrack = hit;
                             notrackLine = r.line;

@@ -469,7 +469,7 @@ final class NftConversions {
                     live = undecided(w, live, hit, r, in, outZ, "the rule's position in chain " + chain.name + " is not known");
                     continue;
                 }
-                if (p.notrack()) untrack(w, hit, r);
+                if (p.notrack()) untrack(w, hit, r, in, outZ);
                 switch (p.kind()) {
                     case "accept" -> {
                         if (w.nat()) {
@@ -606,14 +606,18 @@ final class NftConversions {
     }
 
     /** Records what a notrack rule untracks: exactly before connection tracking on prerouting and output; it may at ingress. */
-    private void untrack(Walk w, MatchSpan hit, RawRule r) {
+    private void untrack(Walk w, MatchSpan hit, RawRule r, Set<String> in, Set<String> outZ) {
         Hook h = w.stage.hook;
         if (w.stage.mode == Mode.PLACEHOLDER || !w.stage.beforeConntrack) {
             r.loc().mark(Verdict.IGNORED, "notrack after connection tracking (priority " + NftHooks.CONNTRACK + ") has no effect");
             return;
         }
         MatchSpan s = h == Hook.INGRESS ? MatchSpan.unknown(hit.may(), r.loc().id, r.loc().label(),
-                "notrack at the ingress hook is not modelled (the packet may reach connection tracking untracked)", null) : hit;
+                "notrack at the ingress hook is not modelled (the packet may reach connection tracking untracked)", null)
+                // which packets are untracked is a set of packets; an interface condition cannot be part of it
+                : !in.isEmpty() || !outZ.isEmpty() ? MatchSpan.unknown(hit.may(), r.loc().id, r.loc().label(),
+                "notrack limited to an interface is not modelled (whether a packet is untracked depends on where it came in)", null)
+                : hit;
         if (h == Hook.OUTPUT) {
             untrackOut = untrackOut.union(s);
             if (untrackOutLoc == null) untrackOutLoc = r.loc();
@@ -624,11 +628,7 @@ final class NftConversions {
     }
 
     private static Set<String> meet(Set<String> a, Set<String> b) {
-        if (a.isEmpty()) return b;
-        if (b.isEmpty()) return a;
-        Set<String> s = new HashSet<>(a);
-        s.retainAll(b);
-        return s.isEmpty() ? null : Set.copyOf(s);
+        return io.lyncaudit.policy.Zones.meet(a, b);
     }
 
     // ------------------------------------------------------------------ static NAT for the deployment's check

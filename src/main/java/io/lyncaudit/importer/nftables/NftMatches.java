@@ -28,6 +28,7 @@ import io.lyncaudit.model.PacketBox;
 import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.model.Ports;
 import io.lyncaudit.model.Protocols;
+import io.lyncaudit.policy.Zones;
 import io.lyncaudit.policy.Translation;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -511,19 +512,28 @@ final class NftMatches {
                     c.narrow(DST, fam, exact);
                 }
                 case "meta iifname", "meta oifname", "meta iif", "meta oif" -> {
-                    Set<String> names = new HashSet<>();
-                    for (Value e : values) names.add(text(e));
-                    boolean wildcard = names.stream().anyMatch(n -> n.endsWith("*"));
-                    if (neg || wildcard || !exact) {
-                        String what = neg ? "a negated interface" : wildcard ? "an interface wildcard" : "an interface set only known at run time";
+                    if (!exact) {
+                        String what = "an interface set only known at run time";
                         later(what + " cannot be expressed as zones; the rule applies on every interface");
                         approx.add(what + " (" + key + ")");
                         return;
                     }
-                    if (key.contains("iif")) c.in = c.in.isEmpty() ? Set.copyOf(names) : intersect(c.in, names);
-                    else c.out = c.out.isEmpty() ? Set.copyOf(names) : intersect(c.out, names);
-                    // two interface conditions that exclude each other: the rule matches nothing
-                    if ((key.contains("iif") ? c.in : c.out).isEmpty()) c.narrow(PROTO, IntervalSet.EMPTY, true);
+                    // "eth*" is every interface whose name starts with eth, "!=" excludes: both exact as zones
+                    Set<String> zones = new HashSet<>();
+                    for (Value e : values) {
+                        String n = text(e);
+                        String z = n.endsWith("*") ? n.substring(0, n.length() - 1) + "+" : n;
+                        zones.add(neg ? "!" + z : z);
+                    }
+                    Set<String> met = Zones.meet(key.contains("iif") ? c.in : c.out, Set.copyOf(zones));
+                    if (met == null) {
+                        // two interface conditions that exclude each other: the rule matches nothing
+                        c.narrow(PROTO, IntervalSet.EMPTY, true);
+                    } else if (key.contains("iif")) {
+                        c.in = met;
+                    } else {
+                        c.out = met;
+                    }
                 }
                 case "ct state" -> {
                     boolean isNew = false, untracked = false;
@@ -604,11 +614,6 @@ final class NftMatches {
         return p;
     }
 
-    private static Set<String> intersect(Set<String> a, Set<String> b) {
-        Set<String> s = new HashSet<>(a);
-        s.retainAll(b);
-        return Set.copyOf(s);
-    }
 
     static List<Value> elements(Table t, Value v) {
         if (v instanceof SetOf s) return s.elements();

@@ -452,9 +452,10 @@ class NftSyntaxTest {
                   tcp dport 84 meter m size 100 { ip saddr limit rate over 5/second } drop
                   tcp dport { 80, 82, 83, 84 } log prefix "web " counter accept comment "web"
                 """));
-        // a wildcard interface: read on every interface
-        assertEquals(PERMIT, decide(r, "eth0", "eth1", "tcp", "10.0.0.1", "10.0.0.2", 9));
-        assertUncertain(uncertainty(r, "eth0", "eth1", "10.0.0.1", 50123, "10.0.0.2", 9), "an interface wildcard");
+        // a wildcard interface is exact: every interface whose name starts with wg, and no other
+        assertEquals(PERMIT, decide(r, "wg0", "eth1", "tcp", "10.0.0.1", "10.0.0.2", 9));
+        assertCertain(uncertainty(r, "wg0", "eth1", "10.0.0.1", 50123, "10.0.0.2", 9));
+        assertEquals(DENY, decide(r, "eth0", "eth1", "tcp", "10.0.0.1", "10.0.0.2", 9));
         // what drops only the unusual packets (over a rate, a quota, a count; a route lookup) is read as dropping none
         ImportResult s = nft(fwd("""
                   fib daddr type local drop
