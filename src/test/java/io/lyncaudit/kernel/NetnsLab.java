@@ -479,6 +479,16 @@ public final class NetnsLab implements AutoCloseable {
         load("nft -f", null, tools.nft(), "-f", file.toString());
     }
 
+    /**
+     * Loads an nftables source file as it stands into R with {@code nft -I DIR -f FILE}, DIR being the
+     * file's directory, so its relative includes resolve as lyncaudit reads them (relative to the
+     * including file); a refusal fails the test with nft's stderr.
+     */
+    public synchronized void loadNftFile(Path file) {
+        Path abs = file.toAbsolutePath();
+        load("nft -f", null, tools.nft(), "-I", abs.getParent().toString(), "-f", abs.toString());
+    }
+
     /** Loads an nftables ruleset in JSON with {@code nft -j -f FILE}; a refusal fails the test with nft's stderr. */
     public synchronized void loadNftJson(String json) {
         Path file = write("ruleset", ".json", json);
@@ -620,7 +630,9 @@ public final class NetnsLab implements AutoCloseable {
             throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
         }
         try {
-            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            // the tools echo what they refuse, binary bytes included: decode leniently
+            return new Result(p.exitValue(), new String(Files.readAllBytes(out), java.nio.charset.StandardCharsets.UTF_8),
+                    new String(Files.readAllBytes(err), java.nio.charset.StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
