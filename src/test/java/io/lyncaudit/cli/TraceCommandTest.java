@@ -72,6 +72,33 @@ class TraceCommandTest {
     }
 
     @Test
+    void tracesAnNftablesRulesetThroughEveryBaseChainByPriority() throws Exception {
+        Path nft = Path.of("src/test/resources/importer/nftables/ruleset-list.nft");
+        Path probes = DIR.resolve("nft-probes.txt");
+        Cli.Result text = Cli.run("trace", nft, "--packets", probes, "--in", "eth0", "--out", "eth1");
+        assertEquals(0, text.code(), text.toString());
+        golden("nft-ruleset-list.txt", text.out());
+        Cli.Result json = Cli.run("trace", nft, "--packets", probes, "--in", "eth0", "--out", "eth1", "--format", "json");
+        golden("nft-ruleset-list.jsonl", json.out());
+        List<JsonNode> l = lines(json.out());
+        List<String> stages = new ArrayList<>();
+        l.get(0).get("stages").forEach(s -> stages.add(s.get("stage").asText()));
+        // netdev ingress, prerouting by priority (raw, mangle, dstnat), forward by priority, postrouting
+        assertEquals(List.of("netdev edge wan_ingress (eth0)", "inet filter raw_pre", "inet filter mangle_pre", "ip nat prerouting",
+                "bridge lab forward", "inet filter forward", "ip6 filter forward", "inet filter forward_late", "ip nat postrouting"), stages);
+        assertEquals("tcp 192.0.2.10:40000 -> 172.16.10.11:5061", l.get(0).get("translated").asText());
+        // the uRPF check (fib) is not modelled: a verdict it could change is uncertain, and says why
+        assertEquals("uncertain", l.get(0).get("verdict").asText());
+        assertEquals("permit", l.get(0).get("reading").asText());
+        assertTrue(l.get(0).get("uncertainty").asText().contains("'fib' is not modelled"), l.get(0).toString());
+        // a drop at the netdev ingress of eth0, before anything else: certain
+        assertEquals("deny", l.get(3).get("verdict").asText());
+        assertEquals(1, l.get(3).get("stages").size());
+        assertEquals("deny", l.get(4).get("verdict").asText());
+        assertEquals("inet filter mangle_pre", l.get(4).get("stages").get(2).get("stage").asText());
+    }
+
+    @Test
     void theInputPathIsTrafficToTheFirewallItself() throws Exception {
         Cli.Result ssh = Cli.run("trace", RULES, "--packet", "tcp 10.20.1.1:40007 -> 172.16.10.1:22", "--in", "eth1", "--out", "host",
                 "--format", "json");
