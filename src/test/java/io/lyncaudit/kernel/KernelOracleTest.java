@@ -123,17 +123,39 @@ class KernelOracleTest {
 
     @Test
     void randomIptablesRulesetsAgreeWithTheKernel(@TempDir Path tmp) throws Exception {
-        Random rnd = new Random(SEED);
+        random(tmp, RANDOM, SEED, ".rules", RandomIptables::generate, f -> new IptablesImporter().importFile(f, f.getFileName().toString()),
+                NetnsLab::loadIptables, "eth0");
+    }
+
+    /** The ruleset text of a seed, its import, and how the lab loads it. */
+    private interface Gen {
+        String text(long seed);
+    }
+
+    private interface Import {
+        ImportResult of(Path file) throws Exception;
+    }
+
+    private interface Load {
+        void into(NetnsLab lab, String text);
+    }
+
+    /**
+     * {@link #RULESETS} random rulesets, each loaded into a fresh router and probed from three
+     * interface pairs and towards the router itself (from {@code localIn}).
+     */
+    private static void random(Path tmp, Tally tally, long base, String ext, Gen gen, Import imp, Load load, String localIn) throws Exception {
+        Random rnd = new Random(base);
         try (NetnsLab lab = NetnsLab.create(RandomIptables.IFACES)) {
             for (int i = 0; i < RULESETS; i++) {
-                long seed = SEED + i;
-                String text = RandomIptables.generate(seed);
-                Path file = tmp.resolve("random-" + seed + ".rules");
+                long seed = base + i;
+                String text = gen.text(seed);
+                Path file = tmp.resolve("random-" + seed + ext);
                 Files.writeString(file, text);
-                ImportResult ir = new IptablesImporter().importFile(file, file.getFileName().toString());
+                ImportResult ir = imp.of(file);
                 lab.reset();
-                lab.loadIptables(text);
-                RANDOM.rulesets++;
+                load.into(lab, text);
+                tally.rulesets++;
                 Set<String> used = new HashSet<>();
                 List<Batch> batches = new ArrayList<>();
                 for (String[] d : new String[][] {{"eth0", "eth1"}, {"eth1", "eth0"}, {"eth2", "eth1"}}) {
@@ -144,41 +166,15 @@ class KernelOracleTest {
                     Probe q = new Probe(p.protocol(), p.src(), p.sport(), lab.address(RandomIptables.IFACES.get(rnd.nextInt(3))), p.dport());
                     if (used.add(q.toString())) local.add(q);
                 }
-                batches.add(new Batch("eth0", Hook.HOST, local));
-                compare(lab, ir, "random ruleset seed " + seed + ":\n" + text, batches, RANDOM);
-                if (RANDOM.mismatches.size() > 5) break;
+                batches.add(new Batch(localIn, Hook.HOST, local));
+                compare(lab, ir, "random ruleset seed " + seed + " (" + ext + "):\n" + text, batches, tally);
+                if (tally.mismatches.size() > 5) break;
             }
         }
-        assertTrue(RANDOM.mismatches.isEmpty(), RANDOM.mismatches.size() + " mismatches; first:\n"
-                + String.join("\n\n", RANDOM.mismatches.subList(0, Math.min(3, RANDOM.mismatches.size()))));
-        assertTrue(RANDOM.compared > RANDOM.rulesets * 200, "most verdicts are exact and compared: " + RANDOM.compared + " of "
-                + (RANDOM.compared + RANDOM.uncertain));
-    }
-
-    private static boolean load(NetnsLab lab, String text, boolean v6) {
-        try {
-            if (v6) lab.loadIp6tables(text);
-            else lab.loadIptables(text);
-            return true;
-        } catch (AssertionError refused) {
-            return false;
-        }
-    }
-
-    /** The text without the rule lines the import could not read or follow (unknown options, missing chains, loops). */
-    private static String withoutUnreadLines(String text, ImportResult ir) {
-        Set<Integer> drop = new HashSet<>();
-        for (io.lyncaudit.policy.Diagnostic d : ir.diagnostics()) {
-            boolean rule = d.text() != null && (d.text().startsWith("-A ") || d.text().startsWith("["));
-            if (rule && d.category() != io.lyncaudit.policy.Diagnostic.Category.IGNORED) drop.add(d.line());
-        }
-        String[] lines = text.split("\n", -1);
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
-            if (drop.contains(i + 1) || lines[i].indexOf('\0') >= 0) continue;
-            s.append(lines[i]).append('\n');
-        }
-        return s.toString();
+        assertTrue(tally.mismatches.isEmpty(), tally.mismatches.size() + " mismatches; first:\n"
+                + String.join("\n\n", tally.mismatches.subList(0, Math.min(3, tally.mismatches.size()))));
+        assertTrue(tally.compared > tally.rulesets * 200, "most verdicts are exact and compared: " + tally.compared + " of "
+                + (tally.compared + tally.uncertain));
     }
 
     @Test
@@ -219,36 +215,8 @@ class KernelOracleTest {
 
     @Test
     void randomNftablesRulesetsAgreeWithTheKernel(@TempDir Path tmp) throws Exception {
-        Random rnd = new Random(SEED + 1);
-        try (NetnsLab lab = NetnsLab.create(RandomNft.IFACES)) {
-            for (int i = 0; i < RULESETS; i++) {
-                long seed = SEED + 100_000 + i;
-                String text = RandomNft.generate(seed);
-                Path file = tmp.resolve("random-" + seed + ".nft");
-                Files.writeString(file, text);
-                ImportResult ir = new NftablesImporter().importFile(file, file.getFileName().toString());
-                lab.reset();
-                lab.loadNft(text);
-                NFT_RANDOM.rulesets++;
-                Set<String> used = new HashSet<>();
-                List<Batch> batches = new ArrayList<>();
-                for (String[] d : new String[][] {{"eth0", "eth1"}, {"eth1", "eth0"}, {"eth2", "eth1"}}) {
-                    batches.add(new Batch(d[0], d[1], RandomIptables.probes(rnd, 120, used)));
-                }
-                List<Probe> local = new ArrayList<>();
-                for (Probe p : RandomIptables.probes(rnd, 40, used)) {
-                    Probe q = new Probe(p.protocol(), p.src(), p.sport(), lab.address(RandomNft.IFACES.get(rnd.nextInt(3))), p.dport());
-                    if (used.add(q.toString())) local.add(q);
-                }
-                batches.add(new Batch("eth1", Hook.HOST, local));
-                compare(lab, ir, "random nftables ruleset seed " + seed + ":\n" + text, batches, NFT_RANDOM);
-                if (NFT_RANDOM.mismatches.size() > 5) break;
-            }
-        }
-        assertTrue(NFT_RANDOM.mismatches.isEmpty(), NFT_RANDOM.mismatches.size() + " mismatches; first:\n"
-                + String.join("\n\n", NFT_RANDOM.mismatches.subList(0, Math.min(3, NFT_RANDOM.mismatches.size()))));
-        assertTrue(NFT_RANDOM.compared > NFT_RANDOM.rulesets * 200, "most verdicts are exact and compared: " + NFT_RANDOM.compared + " of "
-                + (NFT_RANDOM.compared + NFT_RANDOM.uncertain));
+        random(tmp, NFT_RANDOM, SEED + 100_000, ".nft", RandomNft::generate, f -> new NftablesImporter().importFile(f, f.getFileName().toString()),
+                NetnsLab::loadNft, "eth1");
     }
 
     private static boolean loadNft(NetnsLab lab, Path f, boolean json) throws java.io.IOException {
@@ -259,6 +227,32 @@ class KernelOracleTest {
         } catch (AssertionError | java.io.IOException refused) {
             return false;
         }
+    }
+
+    private static boolean load(NetnsLab lab, String text, boolean v6) {
+        try {
+            if (v6) lab.loadIp6tables(text);
+            else lab.loadIptables(text);
+            return true;
+        } catch (AssertionError refused) {
+            return false;
+        }
+    }
+
+    /** The text without the rule lines the import could not read or follow (unknown options, missing chains, loops). */
+    private static String withoutUnreadLines(String text, ImportResult ir) {
+        Set<Integer> drop = new HashSet<>();
+        for (io.lyncaudit.policy.Diagnostic d : ir.diagnostics()) {
+            boolean rule = d.text() != null && (d.text().startsWith("-A ") || d.text().startsWith("["));
+            if (rule && d.category() != io.lyncaudit.policy.Diagnostic.Category.IGNORED) drop.add(d.line());
+        }
+        String[] lines = text.split("\n", -1);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            if (drop.contains(i + 1) || lines[i].indexOf('\0') >= 0) continue;
+            s.append(lines[i]).append('\n');
+        }
+        return s.toString();
     }
 
     /** Probes sent from {@code in}; {@code out} is the egress, or {@value Hook#HOST} for packets to the router itself. */

@@ -1,7 +1,9 @@
 package io.lyncaudit.importer.iptables;
 
 import io.lyncaudit.importer.LineLedger;
+import io.lyncaudit.importer.LinuxServices;
 import io.lyncaudit.importer.MatchSpan;
+import io.lyncaudit.importer.NatTarget;
 
 import io.lyncaudit.importer.iptables.IptablesRuleset.Chain;
 import io.lyncaudit.importer.iptables.IptablesRuleset.Cond;
@@ -49,11 +51,6 @@ final class IptablesConversions {
             "TCPMSS", "CLASSIFY", "DSCP", "TOS", "TTL", "HL", "TRACE", "AUDIT", "SET", "CHECKSUM", "TEE", "SECMARK",
             "CONNSECMARK", "IDLETIMER", "LED", "RATEEST", "HMARK");
     private static final Set<String> STATES = Set.of("NEW", "ESTABLISHED", "RELATED", "INVALID", "UNTRACKED", "SNAT", "DNAT");
-    private static final Map<String, Integer> SERVICES = Map.ofEntries(Map.entry("http", 80), Map.entry("https", 443),
-            Map.entry("ssh", 22), Map.entry("domain", 53), Map.entry("sip", 5060), Map.entry("sip-tls", 5061),
-            Map.entry("sips", 5061), Map.entry("ldap", 389), Map.entry("ldaps", 636), Map.entry("smtp", 25),
-            Map.entry("ntp", 123), Map.entry("snmp", 161), Map.entry("kerberos", 88), Map.entry("microsoft-ds", 445),
-            Map.entry("ftp", 21), Map.entry("telnet", 23), Map.entry("www", 80), Map.entry("rdp", 3389), Map.entry("ms-wbt-server", 3389));
 
     /**
      * A rule's condition in neutral terms; {@code span} is null when the rule can never match a new
@@ -412,18 +409,10 @@ final class IptablesConversions {
 
     private Dest destination(String to) {
         if (to == null || to.isEmpty()) throw new IllegalArgumentException("DNAT without --to-destination");
-        String addr = to, port = null;
-        if (to.startsWith("[")) {
-            int close = to.indexOf(']');
-            if (close < 0) throw new IllegalArgumentException("'" + to + "' is not an address");
-            addr = to.substring(1, close);
-            if (close + 1 < to.length() && to.charAt(close + 1) == ':') port = to.substring(close + 2);
-        } else if (to.indexOf(':') == to.lastIndexOf(':') && to.indexOf(':') >= 0) {
-            addr = to.substring(0, to.indexOf(':'));
-            port = to.substring(to.indexOf(':') + 1);
-        }
+        NatTarget target = NatTarget.parse(to);
+        String addr = target.address(), port = target.port();
         IntervalSet a = null;
-        if (!addr.isEmpty()) {
+        if (addr != null && !addr.isEmpty()) {
             int dash = addr.indexOf('-');
             a = dash < 0 ? Addresses.parse(addr) : Addresses.parse(addr.substring(0, dash) + "-" + addr.substring(dash + 1));
             if (!a.intersects(domain)) throw new IllegalArgumentException("'" + addr + "' is not an address of this file's family");
@@ -600,11 +589,11 @@ final class IptablesConversions {
             String p = part.trim();
             int colon = p.indexOf(':');
             if (colon < 0) {
-                int n = port(p);
+                int n = LinuxServices.port(p);
                 s = s.union(IntervalSet.of(n, n));
             } else {
-                int a = colon == 0 ? 0 : port(p.substring(0, colon));
-                int b = colon == p.length() - 1 ? Ports.MAX : port(p.substring(colon + 1));
+                int a = colon == 0 ? 0 : LinuxServices.port(p.substring(0, colon));
+                int b = colon == p.length() - 1 ? Ports.MAX : LinuxServices.port(p.substring(colon + 1));
                 if (a > b) throw new IllegalArgumentException("port range '" + p + "' ends before it starts");
                 s = s.union(IntervalSet.of(a, b));
             }
@@ -612,15 +601,4 @@ final class IptablesConversions {
         return s;
     }
 
-    private static int port(String p) {
-        Integer named = SERVICES.get(p.toLowerCase(Locale.ROOT));
-        if (named != null) return named;
-        try {
-            int n = Integer.parseInt(p);
-            if (n < 0 || n > Ports.MAX) throw new IllegalArgumentException("port " + n + " is outside 0-65535");
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + p + "' is not a port");
-        }
-    }
 }

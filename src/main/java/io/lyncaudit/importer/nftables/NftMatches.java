@@ -1,5 +1,6 @@
 package io.lyncaudit.importer.nftables;
 
+import io.lyncaudit.importer.LinuxServices;
 import io.lyncaudit.importer.LineLedger.Verdict;
 import io.lyncaudit.importer.MatchSpan;
 import io.lyncaudit.importer.nftables.NftRuleset.Entry;
@@ -52,11 +53,6 @@ final class NftMatches {
 
     private static final IntervalSet TH = Protocols.TCP_UDP.union(IntervalSet.point(132));
     private static final Set<String> STATES = Set.of("new", "established", "related", "invalid", "untracked");
-    private static final Map<String, Integer> SERVICES = Map.ofEntries(Map.entry("http", 80), Map.entry("https", 443),
-            Map.entry("ssh", 22), Map.entry("domain", 53), Map.entry("sip", 5060), Map.entry("sips", 5061),
-            Map.entry("ldap", 389), Map.entry("ldaps", 636), Map.entry("smtp", 25), Map.entry("ntp", 123),
-            Map.entry("microsoft-ds", 445), Map.entry("ms-wbt-server", 3389), Map.entry("kerberos", 88), Map.entry("www", 80),
-            Map.entry("http-alt", 8080), Map.entry("telnet", 23), Map.entry("ftp", 21), Map.entry("snmp", 161));
     private static final Map<String, Integer> MORE_PROTOCOLS = Map.of("udplite", 136, "dccp", 33, "comp", 108, "ipcomp", 108,
             "ipv6-icmp", Protocols.ICMPV6, "icmp6", Protocols.ICMPV6);
     /** The selectors the model has dimensions for; a match on any other is read as matching every packet, uncertainly. */
@@ -635,29 +631,18 @@ final class NftMatches {
         String s = p.trim();
         if (s.startsWith("<") || s.startsWith(">")) {
             boolean eq = s.length() > 1 && s.charAt(1) == '=';
-            int n = port(s.substring(eq ? 2 : 1));
+            int n = LinuxServices.port(s.substring(eq ? 2 : 1));
             if (s.charAt(0) == '<') return eq ? IntervalSet.of(0, n) : n == 0 ? IntervalSet.EMPTY : IntervalSet.of(0, n - 1);
             return eq ? IntervalSet.of(n, Ports.MAX) : n == Ports.MAX ? IntervalSet.EMPTY : IntervalSet.of(n + 1, Ports.MAX);
         }
         int dash = s.indexOf('-', 1);
         if (dash < 0) {
-            int n = port(s);
+            int n = LinuxServices.port(s);
             return IntervalSet.of(n, n);
         }
-        int a = port(s.substring(0, dash)), b = port(s.substring(dash + 1));
+        int a = LinuxServices.port(s.substring(0, dash)), b = LinuxServices.port(s.substring(dash + 1));
         if (a > b) throw new IllegalArgumentException("port range '" + s + "' ends before it starts");
         return IntervalSet.of(a, b);
     }
 
-    private static int port(String p) {
-        Integer named = SERVICES.get(p.toLowerCase(Locale.ROOT));
-        if (named != null) return named;
-        try {
-            int n = Integer.parseInt(p);
-            if (n < 0 || n > Ports.MAX) throw new IllegalArgumentException("port " + n + " is outside 0-65535");
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + p + "' is not a port");
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.lyncaudit.importer.nftables;
 
+import io.lyncaudit.importer.NatTarget;
 import io.lyncaudit.importer.nftables.NftLexer.Kind;
 import io.lyncaudit.importer.nftables.NftLexer.Tok;
 import io.lyncaudit.importer.nftables.NftRuleset.Entry;
@@ -417,19 +418,8 @@ final class NftStatements {
             return new Nat(kind, family, null, null, key.toString(), map);
         }
         String to = next();
-        String addr = to, port = null;
-        if (to.startsWith("[")) {
-            int close = to.indexOf(']');
-            if (close < 0) throw new IllegalArgumentException("'" + to + "' is not an address");
-            addr = to.substring(1, close);
-            if (close + 1 < to.length() && to.charAt(close + 1) == ':') port = to.substring(close + 2);
-        } else if (to.startsWith(":")) {
-            addr = null;
-            port = to.substring(1);
-        } else if (to.indexOf(':') >= 0 && to.indexOf(':') == to.lastIndexOf(':')) {
-            addr = to.substring(0, to.indexOf(':'));
-            port = to.substring(to.indexOf(':') + 1);
-        }
+        NatTarget target = NatTarget.parse(to);
+        String addr = target.address(), port = target.port();
         if ("-".equals(peek()) && addr != null && port == null) {
             // 10.0.0.1 - 10.0.0.9
             i++;
