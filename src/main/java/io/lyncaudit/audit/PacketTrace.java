@@ -234,14 +234,21 @@ public final class PacketTrace {
         return x.text();
     }
 
-    /** Every interface name a binding or a rule of the import mentions (not the firewall itself). */
+    /**
+     * Every interface a binding or a rule of the import tells apart (not the firewall itself): the
+     * names it gives, and for a wildcard such as {@code eth+} one name it matches ({@code eth*}).
+     */
     private static List<String> interfaceNames(ImportResult fw) {
         Set<String> s = new LinkedHashSet<>();
         for (Policy p : fw.policies()) {
             if (p.binding() != null) s.add(p.binding().iface());
             for (Rule r : p.rules()) {
-                s.addAll(r.fromZones());
-                s.addAll(r.toZones());
+                for (Set<String> zones : List.of(r.fromZones(), r.toZones())) {
+                    for (String z : zones) {
+                        String n = z.startsWith("!") ? z.substring(1) : z;
+                        s.add(n.endsWith("+") ? n.substring(0, n.length() - 1) + "*" : n);
+                    }
+                }
             }
         }
         s.remove(Hook.HOST);

@@ -48,11 +48,6 @@ public record Policy(String name, PolicyKind kind, Binding binding, Action defau
         return new Policy(name, kind, binding, defaultAction, rules, defaultSource, packets, hook);
     }
 
-    /** This policy at a hook of the packet path. */
-    public Policy withHook(Hook h) {
-        return new Policy(name, kind, binding, defaultAction, rules, defaultSource, scope, h);
-    }
-
     /** True when some rule of the policy translates what it matches (a nat chain). */
     public boolean translates() {
         for (Rule r : rules) if (r.translation() != null) return true;

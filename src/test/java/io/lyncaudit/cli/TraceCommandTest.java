@@ -126,6 +126,23 @@ class TraceCommandTest {
     }
 
     @Test
+    void interfaceWildcardsAndExclusionsAreToldApart() throws Exception {
+        // negation.rules: "! -i eth1 -d 172.16.10.12 -j DROP" and "-i eth+ -d 172.16.10.13 -j DROP", FORWARD policy ACCEPT
+        Path rules = Path.of("src/test/resources/importer/iptables/negation.rules");
+        JsonNode wild = lines(Cli.run("trace", rules, "--packet", "udp 192.0.2.1:40000 -> 172.16.10.13:53", "--format", "json").out()).get(0);
+        assertEquals("uncertain", wild.get("verdict").asText());
+        assertTrue(wild.get("uncertainty").asText().contains("from eth* to eth1") && wild.get("uncertainty").asText().contains("permit from another interface"), wild.toString());
+        assertEquals("deny", lines(Cli.run("trace", rules, "--packet", "udp 192.0.2.1:40000 -> 172.16.10.13:53", "--in", "eth7",
+                "--out", "x", "--format", "json").out()).get(0).get("verdict").asText());
+        assertEquals("permit", lines(Cli.run("trace", rules, "--packet", "udp 192.0.2.1:40000 -> 172.16.10.13:53", "--in", "wan",
+                "--out", "x", "--format", "json").out()).get(0).get("verdict").asText());
+        assertEquals("permit", lines(Cli.run("trace", rules, "--packet", "udp 192.0.2.1:40000 -> 172.16.10.12:53", "--in", "eth1",
+                "--out", "x", "--format", "json").out()).get(0).get("verdict").asText());
+        assertEquals("deny", lines(Cli.run("trace", rules, "--packet", "udp 192.0.2.1:40000 -> 172.16.10.12:53", "--in", "eth0",
+                "--out", "x", "--format", "json").out()).get(0).get("verdict").asText());
+    }
+
+    @Test
     void aDeploymentTellsTheInterfaces() throws Exception {
         Cli.Result r = Cli.run("trace", "samples/contoso-scaled-dns-nat/deployment.yaml", "--firewall", "edge-internal",
                 "--packet", "tcp 10.0.1.11:40000 -> 172.25.33.10:5061", "--format", "json");
