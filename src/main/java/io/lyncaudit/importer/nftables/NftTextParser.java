@@ -370,7 +370,13 @@ final class NftTextParser {
         chainBlock(table, c);
     }
 
-    private void chainBlock(Table table, Chain c) throws BadInputException {
+    /** What a block does with each of its statements: the statement's first token and all its tokens. */
+    private interface Statement {
+        void read(Tok first, List<Tok> s) throws BadInputException;
+    }
+
+    /** Reads the statements of a block up to its closing brace (or the end of the input), skipping separators. */
+    private void statements(Statement each) throws BadInputException {
         while (true) {
             Tok t = src.peek();
             if (t.kind() == Kind.EOF) return;
@@ -382,12 +388,18 @@ final class NftTextParser {
                 endOfBlock();
                 return;
             }
-            String w = t.kind() == Kind.WORD ? t.text() : "";
             List<Tok> s = statement();
             if (s.isEmpty()) {
                 src.next();
                 continue;
             }
+            each.read(t, s);
+        }
+    }
+
+    private void chainBlock(Table table, Chain c) throws BadInputException {
+        statements((t, s) -> {
+            String w = t.kind() == Kind.WORD ? t.text() : "";
             Loc l = w.equals("type") || w.equals("policy") ? wholeLine(s) : loc(s);
             switch (w) {
                 case "type" -> hook(c, s, l);
@@ -408,7 +420,7 @@ final class NftTextParser {
                 case "flags" -> l.mark(Verdict.IGNORED, "chain flags");
                 default -> rule(table, c, s, l, -1, false);
             }
-        }
+        });
     }
 
     /** {@code type T hook H [device D | devices = { ... }] priority P [; policy P]}. */
@@ -579,22 +591,7 @@ final class NftTextParser {
     }
 
     private void setBlock(NamedSet set) throws BadInputException {
-        while (true) {
-            Tok t = src.peek();
-            if (t.kind() == Kind.EOF) return;
-            if (t.separator()) {
-                src.next();
-                continue;
-            }
-            if (t.is("}")) {
-                endOfBlock();
-                return;
-            }
-            List<Tok> s = statement();
-            if (s.isEmpty()) {
-                src.next();
-                continue;
-            }
+        statements((t, s) -> {
             Loc l = loc(s);
             String w = t.text();
             switch (w) {
@@ -628,7 +625,7 @@ final class NftTextParser {
                     else l.mark(Verdict.IGNORED, "set property '" + w + "'");
                 }
             }
-        }
+        });
     }
 
     private void addElements(NamedSet set, List<Tok> toks, Loc l) {
