@@ -57,6 +57,11 @@ final class AsaConfig {
         final int line;
         final List<NetItem> nets = new ArrayList<>();
         final List<SvcItem> svcs = new ArrayList<>();
+        /**
+         * The lines whose verdict depends on whether the object is used: every opening of it and
+         * each member read into {@code nets} or {@code svcs}. The conversion gives them their verdict.
+         */
+        final List<Integer> lines = new ArrayList<>();
         /** For typed service groups: tcp, udp or tcp-udp. */
         IntervalSet portProtocols;
 
@@ -98,7 +103,7 @@ final class AsaConfig {
     /**
      * One {@code access-list NAME extended} entry. {@code conditions} are identity or TrustSec
      * operands that restrict it further and are not modelled. {@code unreadable} is set (and the
-     * operands are null) when only the ACL name and the action could be read.
+     * operands are null) when only the ACL name and the action could be read: it says why.
      */
     record AclEntry(String acl, int line, Action action, Proto proto, Addr src, PortSpec srcPorts, Addr dst,
                     PortSpec dstPorts, boolean icmpType, boolean inactive, String timeRange, List<String> conditions,
@@ -143,6 +148,14 @@ final class AsaConfig {
     /** Objects and object-groups of types that are not modelled (user, security, ...), by name: their type. */
     final Map<String, String> unmodelled = new LinkedHashMap<>();
     final Map<String, List<AclEntry>> acls = new LinkedHashMap<>();
+    /**
+     * Every line of each access list (remarks, entries, entries that could not be read but name
+     * the list and an action), by name: an access list bound to no interface filters nothing, and
+     * the conversion says so on each of them.
+     */
+    final Map<String, List<Integer>> aclLines = new LinkedHashMap<>();
+    /** Access lists bound to the control plane (traffic to the ASA itself), by name. */
+    final java.util.Set<String> controlPlaneAcls = new java.util.LinkedHashSet<>();
     final List<AccessGroup> accessGroups = new ArrayList<>();
     final List<Iface> interfaces = new ArrayList<>();
     final List<StaticNat> nats = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.lyncaudit.importer.asa;
 
-import io.lyncaudit.importer.Ledger;
+import io.lyncaudit.importer.LineLedger;
 
 import io.lyncaudit.importer.asa.AsaConfig.AccessGroup;
 import io.lyncaudit.importer.asa.AsaConfig.AclEntry;
@@ -35,12 +35,12 @@ import io.lyncaudit.policy.Binding;
 import io.lyncaudit.policy.NatRule;
 import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.PolicyKind;
-import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.Rule;
 import io.lyncaudit.policy.SourceRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,13 +63,19 @@ import java.util.Set;
  * be resolved or read, or that carry identity operands, keep their place as placeholders matching
  * nothing for sure, bounded by what can be read of them. Leaving such an entry out would let the
  * rules after it decide its packets with no sign that they might not.
+ *
+ * <p>An access list that no {@code access-group} binds filters nothing: it is not converted, and
+ * each of its lines is ignored, saying so. So is each line of an object or object-group that no
+ * converted entry, no other group in use and no NAT names.
  */
 final class AsaConversions {
     /** Group nesting beyond this is refused (the ASA's own limit is far lower in practice). */
     static final int MAX_DEPTH = 64;
 
     private final AsaConfig cfg;
-    private final Ledger ledger;
+    private final LineLedger ledger;
+    /** The objects and groups that a converted entry, a group in use or a NAT names. */
+    private final Set<Named> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Object> netMemo = new HashMap<>();
     private final Map<String, Object> svcMemo = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
@@ -97,18 +103,22 @@ final class AsaConversions {
     /** A resolved network object or group: see {@link Side}. */
     private record Net(IntervalSet sure, IntervalSet may, Set<String> why) {}
 
-    private AsaConversions(AsaConfig cfg, Ledger ledger) {
+    private AsaConversions(AsaConfig cfg, LineLedger ledger) {
         this.cfg = cfg;
         this.ledger = ledger;
     }
 
-    static Converted convert(AsaConfig cfg, Ledger ledger) {
+    static Converted convert(AsaConfig cfg, LineLedger ledger) {
         return new AsaConversions(cfg, ledger).run();
     }
 
     private Converted run() {
+        // only the lists an access-group binds filter anything: the others are not converted
+        Set<String> bound = new HashSet<>();
+        for (AccessGroup g : cfg.accessGroups) bound.add(g.acl());
         Map<String, List<Entry>> acls = new LinkedHashMap<>();
         for (Map.Entry<String, List<AclEntry>> e : cfg.acls.entrySet()) {
+            if (!bound.contains(e.getKey())) continue;
             List<Entry> out = new ArrayList<>();
             for (AclEntry a : e.getValue()) {
                 Entry x = entry(a);
@@ -116,6 +126,7 @@ final class AsaConversions {
             }
             acls.put(e.getKey(), out);
         }
+        unbound(bound);
         Map<String, AccessGroup> in = new LinkedHashMap<>(), out = new LinkedHashMap<>();
         AccessGroup global = null;
         for (AccessGroup g : cfg.accessGroups) {
@@ -163,12 +174,64 @@ final class AsaConversions {
                 IntervalSet real = natAddresses(n.real());
                 IntervalSet mapped = natAddresses(n.mapped());
                 if (real.isEmpty() || mapped.isEmpty()) throw new IllegalArgumentException("NAT object matches no address");
-                nat.add(new NatRule(mapped, real, true, SourceRef.line(ledger.file(), n.line(), ledger.fullText(n.line()))));
+                nat.add(new NatRule(mapped, real, true, SourceRef.line(ledger.file(), n.line(), ledger.text(n.line()))));
             } catch (IllegalArgumentException e) {
                 ledger.unrecognized(n.line(), e.getMessage());
             }
         }
+        objects();
         return new Converted(policies, nat);
+    }
+
+    /** Each line of an access list that no access-group binds: ignored, as the list filters nothing. */
+    private void unbound(Set<String> bound) {
+        for (Map.Entry<String, List<Integer>> e : cfg.aclLines.entrySet()) {
+            String acl = e.getKey();
+            if (bound.contains(acl)) continue;
+            String why = cfg.controlPlaneAcls.contains(acl)
+                    ? "access-list " + acl + " is bound to the control plane only: it filters traffic to the ASA itself, which the audit does not ask about"
+                    : "access-list " + acl + " is bound to no interface: it filters nothing";
+            for (int line : e.getValue()) ledger.ignored(line, why);
+            for (AclEntry a : cfg.acls.getOrDefault(acl, List.of())) {
+                // a line that cannot be read stays unrecognized: the binding it lacks might be one that could not be read either
+                if (a.unreadable() != null) ledger.unrecognized(a.line(), a.unreadable() + "; " + why);
+            }
+        }
+    }
+
+    /**
+     * The lines of every object and object-group: used when something converted names it (the
+     * members the audit cannot resolve, fqdn and ICMP types, unsupported), else ignored.
+     */
+    private void objects() {
+        List<Named> all = new ArrayList<>(cfg.objects.values());
+        all.addAll(cfg.groups.values());
+        for (Named n : all) {
+            if (!used.contains(n)) {
+                String why = (n.isGroup() ? "object-group " : "object ") + n.name
+                        + " is named by no access-list bound to an interface and by no NAT: it filters nothing";
+                for (int line : n.lines) ledger.ignored(line, why);
+                continue;
+            }
+            for (NetItem item : n.nets) {
+                if (item instanceof NetFqdn f) {
+                    ledger.unsupported(f.line(), "fqdn objects are not resolved; rules using the object may match any address it resolves to");
+                }
+            }
+            for (SvcItem item : n.svcs) {
+                if (item instanceof SvcLiteral l && l.broader() != null) {
+                    ledger.unsupported(l.line(), "ICMP types are not modelled; the service matches every ICMP type");
+                }
+            }
+            for (int line : n.lines) ledger.used(line);
+        }
+    }
+
+    /** The object ({@code group} false) or object-group named, or null; a named one is in use. */
+    private Named named(String name, boolean group) {
+        Named n = group ? cfg.groups.get(name) : cfg.objects.get(name);
+        if (n != null) used.add(n);
+        return n;
     }
 
     private final Set<String> policyNames = new HashSet<>();
@@ -196,7 +259,7 @@ final class AsaConversions {
      * of the policy uncertain, whichever way it goes.
      */
     private List<Entry> perUserOverride(AccessGroup g) {
-        SourceRef src = SourceRef.line(ledger.file(), g.line(), ledger.fullText(g.line()));
+        SourceRef src = SourceRef.line(ledger.file(), g.line(), ledger.text(g.line()));
         String why = "per-user-override: an ACL downloaded for an authenticated user replaces access-list " + g.acl()
                 + " for that user's traffic; it may ";
         return List.of(new Entry("per-user-override", Action.PERMIT, PacketSet.EMPTY, PacketSet.ALL, why + "permit any packet", src),
@@ -218,7 +281,7 @@ final class AsaConversions {
         int line = f.levelLine > 0 ? f.levelLine : f.nameifLine;
         if (!lower.isEmpty()) {
             rules.add(new Rule(1, "security-level", Action.PERMIT, PacketSet.ALL, Set.of(f.nameif), lower,
-                    SourceRef.line(ledger.file(), line, ledger.fullText(line))));
+                    SourceRef.line(ledger.file(), line, ledger.text(line))));
         }
         return new Policy("security-level " + f.nameif, PolicyKind.FIRST_MATCH, new Binding(f.nameif, Binding.Direction.IN),
                 Action.DENY, rules);
@@ -228,10 +291,12 @@ final class AsaConversions {
 
     private Entry entry(AclEntry a) {
         int line = a.line();
-        SourceRef source = SourceRef.line(ledger.file(), line, ledger.fullText(line));
+        SourceRef source = SourceRef.line(ledger.file(), line, ledger.text(line));
         if (a.unreadable() != null) {
-            // the parser has reported the line; the placeholder keeps its position and action
-            return new Entry(null, a.action(), PacketSet.EMPTY, PacketSet.ALL, a.unreadable(), source);
+            // the placeholder keeps its position and action
+            ledger.unrecognized(line, a.unreadable() + "; kept as an uncertain " + a.action().json() + " that may match any packet");
+            return new Entry(null, a.action(), PacketSet.EMPTY, PacketSet.ALL,
+                    "the entry could not be read (" + a.unreadable() + "); it may match any packet", source);
         }
         if (a.inactive()) {
             ledger.ignored(line, "inactive: the ASA skips this entry");
@@ -259,6 +324,7 @@ final class AsaConversions {
             ledger.ignored(line, "the entry matches no packet; left out");
             return null;
         }
+        ledger.used(line);
         return new Entry(null, a.action(), match, may, why.isEmpty() ? null : String.join("; ", new LinkedHashSet<>(why)), source);
     }
 
@@ -313,7 +379,7 @@ final class AsaConversions {
     }
 
     private List<SvcLiteral> serviceRef(AclEntry a, ProtoRef r) {
-        Named n = r.group() ? cfg.groups.get(r.name()) : cfg.objects.get(r.name());
+        Named n = named(r.name(), r.group());
         if (n == null) throw new IllegalArgumentException((r.group() ? "object-group " : "object ") + r.name() + " is not defined");
         if (n.kind == Kind.PORT_GROUP) {
             // a typed service group in protocol position: its type is the protocol, its ports the destination
@@ -353,7 +419,7 @@ final class AsaConversions {
         if (p instanceof PortLiteral l) return l.ports();
         String name = ((PortGroup) p).name();
         IntervalSet out = IntervalSet.EMPTY;
-        for (SvcLiteral s : svc(cfg.groups.get(name), 0)) out = out.union(s.destinationPorts());
+        for (SvcLiteral s : svc(named(name, true), 0)) out = out.union(s.destinationPorts());
         return out;
     }
 
@@ -375,7 +441,7 @@ final class AsaConversions {
             return new Side(IntervalSet.EMPTY, Addresses.ALL, List.of(reason));
         }
         AddrRef r = (AddrRef) a;
-        Named n = r.group() ? cfg.groups.get(r.name()) : cfg.objects.get(r.name());
+        Named n = named(r.name(), r.group());
         String reason;
         try {
             if (n == null) {
@@ -416,7 +482,7 @@ final class AsaConversions {
             return i.address;
         }
         AddrRef r = (AddrRef) a;
-        Named n = r.group() ? cfg.groups.get(r.name()) : cfg.objects.get(r.name());
+        Named n = named(r.name(), r.group());
         if (n == null) throw new IllegalArgumentException((r.group() ? "object-group " : "object ") + r.name() + " is not defined");
         return net(n, 0).sure();
     }
@@ -451,7 +517,7 @@ final class AsaConversions {
                     why.add("fqdn object " + n.name + " is not resolved; it may match any " + family(f.family()) + "address");
                 } else {
                     NetRef r = (NetRef) item;
-                    Named c = r.group() ? cfg.groups.get(r.name()) : cfg.objects.get(r.name());
+                    Named c = named(r.name(), r.group());
                     if (c == null && cfg.unmodelled.containsKey(r.name())) {
                         mays.add(Addresses.ALL);
                         why.add((r.group() ? "object-group " : "object ") + r.name() + " (" + cfg.unmodelled.get(r.name())
@@ -498,7 +564,7 @@ final class AsaConversions {
                     out.add(l);
                 } else {
                     SvcRef r = (SvcRef) item;
-                    Named c = r.group() ? cfg.groups.get(r.name()) : cfg.objects.get(r.name());
+                    Named c = named(r.name(), r.group());
                     if (c == null) return (r.group() ? "object-group " : "object ") + r.name() + " (in " + n.name + ") is not defined";
                     if (n.kind == Kind.PORT_GROUP && c.kind != Kind.PORT_GROUP) return c.name + " (in " + n.name + ") is not a port group";
                     out.addAll(svc(c, depth + 1));

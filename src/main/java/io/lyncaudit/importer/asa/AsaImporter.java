@@ -2,7 +2,7 @@ package io.lyncaudit.importer.asa;
 
 import io.lyncaudit.importer.ConfigText;
 
-import io.lyncaudit.importer.Ledger;
+import io.lyncaudit.importer.LineLedger;
 
 import io.lyncaudit.importer.Importer;
 import io.lyncaudit.model.BadInputException;
@@ -54,7 +54,7 @@ public final class AsaImporter implements Importer {
     public ImportResult importFile(Path file, String displayName) throws BadInputException {
         List<String> lines = readLines(file, displayName);
         refuseOtherCisco(lines, displayName);
-        Ledger ledger = new Ledger(displayName, lines);
+        LineLedger ledger = new LineLedger(displayName, lines);
         AsaConfig cfg = AsaParser.parse(lines, ledger);
         if (!ledger.anyUnderstood() && !lines.isEmpty()) {
             throw new BadInputException(displayName, 0, "not a Cisco ASA configuration: no line was understood");

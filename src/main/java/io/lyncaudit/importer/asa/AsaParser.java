@@ -1,8 +1,7 @@
 package io.lyncaudit.importer.asa;
 
 import io.lyncaudit.importer.ConfigText;
-
-import io.lyncaudit.importer.Ledger;
+import io.lyncaudit.importer.LineLedger;
 
 import io.lyncaudit.importer.asa.AsaConfig.AclEntry;
 import io.lyncaudit.importer.asa.AsaConfig.Addr;
@@ -38,7 +37,9 @@ import java.util.Set;
 /**
  * Stage one: reads running-config lines into {@link AsaConfig}. Line-oriented and linear: a line
  * is split on blanks once, then read left to right; blocks are the indented lines after a
- * top-level statement. Every line gets a status in the {@link Ledger}.
+ * top-level statement. Every line gets a verdict in the {@link LineLedger}, here or, for the lines
+ * whose verdict depends on what uses them (access-list entries, objects and object-groups), in
+ * {@link AsaConversions}; a line neither gives one is unrecognized.
  */
 final class AsaParser {
     /** Lines longer than this are not read at all (no ASA statement comes close). */
@@ -56,7 +57,7 @@ final class AsaParser {
             "object-group-search", "forward-reference", "asp", "to-the-box", "dns-server", "mount");
 
     private final AsaConfig cfg = new AsaConfig();
-    private final Ledger ledger;
+    private final LineLedger ledger;
     private final List<String> lines;
 
     // the current block
@@ -64,12 +65,12 @@ final class AsaParser {
     private Iface iface;
     private Named named;
 
-    private AsaParser(List<String> lines, Ledger ledger) {
+    private AsaParser(List<String> lines, LineLedger ledger) {
         this.lines = lines;
         this.ledger = ledger;
     }
 
-    static AsaConfig parse(List<String> lines, Ledger ledger) {
+    static AsaConfig parse(List<String> lines, LineLedger ledger) {
         AsaParser p = new AsaParser(lines, ledger);
         for (int i = 0; i < lines.size(); i++) p.line(i + 1, lines.get(i));
         return p.cfg;
@@ -87,7 +88,8 @@ final class AsaParser {
         }
         String s = raw.strip();
         if (s.isEmpty() || s.equals("!") || s.startsWith(": ") || s.equals(":") || s.startsWith("!")) {
-            ledger.quiet(no);
+            // blank lines are no lines of content; "!" and ": ..." are the export's comments and separators
+            if (!s.isEmpty()) ledger.comment(no);
             if (!raw.startsWith(" ")) block = null;
             return;
         }
@@ -186,8 +188,8 @@ final class AsaParser {
             named = new Named(t[2], kind, no);
             cfg.objects.put(t[2], named);
         }
+        named.lines.add(no); // used or not: the conversion decides
         block = "object";
-        ledger.used(no);
     }
 
     private void objectGroup(int no, String[] t) {
@@ -223,7 +225,17 @@ final class AsaParser {
         named.portProtocols = portProtocols;
         cfg.groups.put(t[2], named);
         block = "group";
-        ledger.used(no);
+        defer(named, no);
+    }
+
+    /**
+     * A line of an object or object-group: the conversion gives it its verdict once it knows
+     * whether the object is used. ICMP-type groups are ICMP type operands of ACL entries, which
+     * are not modelled: their lines are used as read.
+     */
+    private void defer(Named n, int no) {
+        if (n.kind == Kind.ICMP_GROUP) ledger.used(no);
+        else n.lines.add(no);
     }
 
     // ---- block members --------------------------------------------------------------------------
@@ -299,17 +311,17 @@ final class AsaParser {
                 case "host" -> {
                     need(t, 2, "host ADDRESS");
                     named.nets.add(new NetLiteral(no, Addresses.parse(resolveName(t[1]))));
-                    ledger.used(no);
+                    defer(named, no);
                 }
                 case "subnet" -> {
                     need(t, 2, "subnet ADDRESS MASK");
                     named.nets.add(new NetLiteral(no, t.length >= 3 ? masked(t[1], t[2]) : Addresses.parse(t[1])));
-                    ledger.used(no);
+                    defer(named, no);
                 }
                 case "range" -> {
                     need(t, 3, "range FIRST LAST");
                     named.nets.add(new NetLiteral(no, Addresses.parse(resolveName(t[1]) + "-" + resolveName(t[2]))));
-                    ledger.used(no);
+                    defer(named, no);
                 }
                 case "fqdn" -> {
                     need(t, 2, "fqdn [v4|v6] NAME");
@@ -320,7 +332,7 @@ final class AsaParser {
                     } else {
                         named.nets.add(new NetFqdn(no, t[1], Addresses.ALL));
                     }
-                    ledger.unsupported(no, "fqdn objects are not resolved; rules using the object may match any address it resolves to");
+                    defer(named, no); // unsupported if the object is used (see AsaConversions)
                 }
                 case "nat" -> nat(no, t, named.name);
                 default -> ledger.unrecognized(no, "unknown network object member");
@@ -332,7 +344,7 @@ final class AsaParser {
             return;
         }
         named.svcs.add(serviceObject(no, t, 1));
-        ledger.used(no);
+        defer(named, no);
     }
 
     private void groupMember(int no, String[] t, String k) {
@@ -340,7 +352,7 @@ final class AsaParser {
             need(t, 2, "group-object NAME");
             if (named.kind == Kind.NETWORK_GROUP) named.nets.add(new NetRef(no, t[1], true));
             else named.svcs.add(new SvcRef(no, t[1], true));
-            ledger.used(no);
+            defer(named, no);
             return;
         }
         switch (named.kind) {
@@ -359,7 +371,7 @@ final class AsaParser {
                 } else {
                     named.nets.add(new NetLiteral(no, Addresses.parse(t[1])));
                 }
-                ledger.used(no);
+                defer(named, no);
             }
             case PORT_GROUP -> {
                 if (!k.equals("port-object")) throw new IllegalArgumentException("expected port-object or group-object");
@@ -367,12 +379,12 @@ final class AsaParser {
                 IntervalSet ports = AsaNames.operator(t, 1, next);
                 if (ports == null || next[0] != t.length) throw new IllegalArgumentException("expected 'port-object eq|range ...'");
                 named.svcs.add(new SvcLiteral(no, named.portProtocols, Ports.ALL, ports));
-                ledger.used(no);
+                defer(named, no);
             }
             case SERVICE_GROUP -> {
                 if (!k.equals("service-object")) throw new IllegalArgumentException("expected service-object or group-object");
                 named.svcs.add(serviceObject(no, t, 1));
-                ledger.used(no);
+                defer(named, no);
             }
             case PROTOCOL_GROUP -> {
                 if (!k.equals("protocol-object")) throw new IllegalArgumentException("expected protocol-object or group-object");
@@ -380,12 +392,12 @@ final class AsaParser {
                 IntervalSet p = AsaNames.protocol(t[1]);
                 if (p == null) throw new IllegalArgumentException("unknown protocol '" + t[1] + "'");
                 named.svcs.add(new SvcLiteral(no, p, Ports.ALL, Ports.ALL));
-                ledger.used(no);
+                defer(named, no);
             }
             case ICMP_GROUP -> {
                 if (!k.equals("icmp-object")) throw new IllegalArgumentException("expected icmp-object or group-object");
                 named.svcs.add(new SvcLiteral(no, IntervalSet.point(Protocols.ICMP), Ports.ALL, Ports.ALL));
-                ledger.used(no);
+                defer(named, no);
             }
             default -> ledger.unrecognized(no, "unexpected group member");
         }
@@ -405,7 +417,7 @@ final class AsaParser {
         int[] next = {0};
         if (proto.equals(IntervalSet.point(Protocols.ICMP)) || proto.equals(IntervalSet.point(Protocols.ICMPV6))) {
             if (t.length > i + 1) {
-                ledger.unsupported(no, "ICMP types are not modelled; the service matches every ICMP type");
+                // the line is unsupported if the object is used (see AsaConversions)
                 return new SvcLiteral(no, proto, Ports.ALL, Ports.ALL,
                         "ICMP types in " + named.name + " are not modelled; the rule is treated as matching every ICMP type");
             }
@@ -452,7 +464,10 @@ final class AsaParser {
             type = t[4].toLowerCase(Locale.ROOT);
         }
         switch (type) {
-            case "remark" -> ledger.ignored(no, "remark");
+            case "remark" -> {
+                ledger.ignored(no, "remark");
+                cfg.aclLines.computeIfAbsent(acl, k -> new ArrayList<>()).add(no);
+            }
             case "standard" -> ledger.ignored(no, "standard ACLs select routes and VPN traffic; access-group does not use them");
             case "webtype", "ethertype" -> ledger.ignored(no, type + " ACL: not about IP filtering");
             case "extended" -> {
@@ -463,13 +478,14 @@ final class AsaParser {
                     Action a = i < t.length ? action(t[i]) : null;
                     // without a readable action nothing sound can stand in for the entry: only the diagnostic remains
                     if (a == null) throw x;
-                    cfg.acls.computeIfAbsent(acl, k -> new ArrayList<>()).add(AclEntry.unreadable(acl, no, a,
-                            "the entry could not be read (" + x.getMessage() + "); it may match any packet"));
-                    ledger.unrecognized(no, x.getMessage() + "; kept as an uncertain " + a.json() + " that may match any packet");
+                    // the conversion reports it, as kept in a policy or as part of a list bound to no interface
+                    cfg.acls.computeIfAbsent(acl, k -> new ArrayList<>()).add(AclEntry.unreadable(acl, no, a, x.getMessage()));
+                    cfg.aclLines.computeIfAbsent(acl, k -> new ArrayList<>()).add(no);
                     return;
                 }
+                // the conversion gives the line its verdict: used, or ignored when nothing binds the list
                 cfg.acls.computeIfAbsent(acl, x -> new ArrayList<>()).add(e);
-                ledger.used(no);
+                cfg.aclLines.computeIfAbsent(acl, k -> new ArrayList<>()).add(no);
             }
             default -> ledger.unrecognized(no, "unknown access-list type '" + t[2] + "'");
         }
@@ -634,6 +650,7 @@ final class AsaParser {
             return;
         }
         if (t.length >= 4 && t[3].equalsIgnoreCase("control-plane")) {
+            cfg.controlPlaneAcls.add(t[1]);
             ledger.ignored(no, "control-plane ACL: traffic to the ASA itself");
             return;
         }

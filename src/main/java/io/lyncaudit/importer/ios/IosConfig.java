@@ -49,7 +49,10 @@ final class IosConfig {
     record Entry(int line, Action action, Proto proto, Addr src, IntervalSet srcPorts, Addr dst, IntervalSet dstPorts,
                  boolean established, String unsupported, String reflect, String placeholder, String evaluate) {
 
-        /** Only the action could be read; {@code reflect} is the list the line names after "reflect", if any. */
+        /**
+         * Only the action could be read ({@code reason} says why the rest could not); {@code reflect}
+         * is the list the line names after "reflect", if any.
+         */
         static Entry unreadable(int line, Action action, String reason, String reflect) {
             return new Entry(line, action, null, null, null, null, null, false, null, reflect, reason, null);
         }
@@ -73,6 +76,10 @@ final class IosConfig {
         final List<Svc> services = new ArrayList<>();
         final List<String> nested = new ArrayList<>();
         final List<Integer> nestedLines = new ArrayList<>();
+        /** Every line of the group read into it (its opening and members): the conversion gives them their verdict. */
+        final List<Integer> lines = new ArrayList<>();
+        /** Members read broader than the device matches (ICMP types), by line: unsupported if the group is used. */
+        final Map<Integer, String> broaderLines = new LinkedHashMap<>();
 
         Group(String name, boolean network, int line) {
             this.name = name;
@@ -90,6 +97,13 @@ final class IosConfig {
     final Map<String, List<Entry>> acls6 = new LinkedHashMap<>();
     /** The line of each {@code ipv6 access-list NAME}: where its implicit entries are stated. */
     final Map<String, Integer> acl6Lines = new LinkedHashMap<>();
+    /**
+     * Every line of each IPv4 access list (its opening, remarks, entries), by name: an access list
+     * bound to no interface filters nothing, and the conversion says so on each of them.
+     */
+    final Map<String, List<Integer>> aclLines = new LinkedHashMap<>();
+    /** The same for the IPv6 access lists. */
+    final Map<String, List<Integer>> ipv6AclLines = new LinkedHashMap<>();
     final Map<String, Group> groups = new LinkedHashMap<>();
     /** Object-groups of types that are not modelled, by name: their type. */
     final Map<String, String> unmodelled = new LinkedHashMap<>();

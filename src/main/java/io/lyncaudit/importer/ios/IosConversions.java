@@ -1,6 +1,6 @@
 package io.lyncaudit.importer.ios;
 
-import io.lyncaudit.importer.Ledger;
+import io.lyncaudit.importer.LineLedger;
 
 import io.lyncaudit.importer.ios.IosConfig.Addr;
 import io.lyncaudit.importer.ios.IosConfig.AddrHull;
@@ -25,6 +25,7 @@ import io.lyncaudit.policy.SourceRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,23 +52,30 @@ import java.util.Set;
  * read keep their place as placeholders that match nothing for sure, bounded by what can be read
  * (at most every packet of the list's family). {@code reflect} entries match as written; {@code evaluate} is a
  * placeholder permit bounded by the mirror of what the entries reflecting into its list may match.
+ *
+ * <p>An access list that no {@code ip access-group} or {@code ipv6 traffic-filter} binds filters
+ * nothing: it is not converted (its {@code reflect} entries fill nothing), and each of its lines is
+ * ignored, saying so. So is each line of an object-group that no converted entry and no group in
+ * use names.
  */
 final class IosConversions {
     static final int MAX_DEPTH = 64;
 
     private final IosConfig cfg;
-    private final Ledger ledger;
+    private final LineLedger ledger;
+    /** The object-groups a converted entry or a group in use names. */
+    private final Set<Group> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Object> netMemo = new HashMap<>();
     private final Map<String, Object> svcMemo = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
     private final Set<String> policyNames = new HashSet<>();
 
-    private IosConversions(IosConfig cfg, Ledger ledger) {
+    private IosConversions(IosConfig cfg, LineLedger ledger) {
         this.cfg = cfg;
         this.ledger = ledger;
     }
 
-    static List<Policy> convert(IosConfig cfg, Ledger ledger) {
+    static List<Policy> convert(IosConfig cfg, LineLedger ledger) {
         return new IosConversions(cfg, ledger).run();
     }
 
@@ -93,10 +101,15 @@ final class IosConversions {
     private record Svcs(List<Svc> sure, List<Svc> may, List<String> why) {}
 
     private List<Policy> run() {
+        // only the lists an access-group or traffic-filter binds filter anything: the others are not converted
+        Set<String> bound = new HashSet<>(), bound6 = new HashSet<>();
+        for (AccessGroup g : cfg.accessGroups) (g.ipv6() ? bound6 : bound).add(g.acl());
+        unbound(cfg.aclLines, cfg.acls, bound, "access-list ");
+        unbound(cfg.ipv6AclLines, cfg.acls6, bound6, "ipv6 access-list ");
         // what each reflexive list may come to hold: the mirror of every session its reflect entries may permit
         Map<String, PacketSet> reflected = new HashMap<>();
-        Map<String, List<Converted>> converted = convertAll(cfg.acls, false, reflected);
-        Map<String, List<Converted>> converted6 = convertAll(cfg.acls6, true, reflected);
+        Map<String, List<Converted>> converted = convertAll(cfg.acls, bound, false, reflected);
+        Map<String, List<Converted>> converted6 = convertAll(cfg.acls6, bound6, true, reflected);
         Map<String, List<Rule>> rules = rules(cfg.acls, converted, reflected);
         Map<String, List<Rule>> rules6 = rules(cfg.acls6, converted6, reflected);
         for (Map.Entry<String, List<Rule>> e : rules6.entrySet()) e.setValue(withImplicitNd(e.getKey(), e.getValue()));
@@ -120,13 +133,60 @@ final class IosConversions {
             policies.add(new Policy(name, PolicyKind.FIRST_MATCH, g.binding(), Action.DENY,
                     (g.ipv6() ? rules6 : rules).get(g.acl()), null, g.ipv6() ? IPV6 : IPV4));
         }
+        groups();
         return policies;
     }
 
-    /** Every entry of the access lists made neutral (null where left out, or for evaluate); records what reflect entries fill. */
-    private Map<String, List<Converted>> convertAll(Map<String, List<Entry>> acls, boolean v6, Map<String, PacketSet> reflected) {
+    /**
+     * Each line of an access list that nothing binds is ignored, as the list filters nothing; the
+     * opening of one that is bound is used. {@code what} names the kind of list in messages.
+     */
+    private void unbound(Map<String, List<Integer>> lines, Map<String, List<Entry>> acls, Set<String> bound, String what) {
+        for (Map.Entry<String, List<Integer>> e : lines.entrySet()) {
+            String acl = e.getKey();
+            if (bound.contains(acl)) {
+                // the opening line of a named list (entries and remarks have their own verdicts)
+                for (int line : e.getValue()) if (!ledger.has(line) && isOpening(acls.get(acl), line)) ledger.used(line);
+                continue;
+            }
+            String why = what + acl + " is bound to no interface: it filters nothing";
+            for (int line : e.getValue()) ledger.ignored(line, why);
+            for (Entry x : acls.getOrDefault(acl, List.of())) {
+                // a line that cannot be read stays unrecognized: the binding it lacks might be one that could not be read either
+                if (x.proto() == null && x.evaluate() == null) ledger.unrecognized(x.line(), x.placeholder() + "; " + why);
+            }
+        }
+    }
+
+    /** True when {@code line} is no entry of the list: its {@code ip access-list} / {@code ipv6 access-list} line. */
+    private static boolean isOpening(List<Entry> entries, int line) {
+        if (entries != null) for (Entry x : entries) if (x.line() == line) return false;
+        return true;
+    }
+
+    /**
+     * The lines of every object-group: used when a converted entry or a group in use names it (ICMP
+     * type members unsupported), else ignored.
+     */
+    private void groups() {
+        for (Group g : cfg.groups.values()) {
+            if (!used.contains(g)) {
+                for (int line : g.lines) {
+                    ledger.ignored(line, "object-group " + g.name + " is named by no access list bound to an interface: it filters nothing");
+                }
+                continue;
+            }
+            for (Map.Entry<Integer, String> b : g.broaderLines.entrySet()) ledger.unsupported(b.getKey(), b.getValue());
+            for (int line : g.lines) ledger.used(line);
+        }
+    }
+
+    /** Every entry of the bound access lists made neutral (null where left out, or for evaluate); records what reflect entries fill. */
+    private Map<String, List<Converted>> convertAll(Map<String, List<Entry>> acls, Set<String> bound, boolean v6,
+                                                    Map<String, PacketSet> reflected) {
         Map<String, List<Converted>> converted = new HashMap<>();
         for (Map.Entry<String, List<Entry>> e : acls.entrySet()) {
+            if (!bound.contains(e.getKey())) continue;
             List<Converted> out = new ArrayList<>();
             for (Entry x : e.getValue()) {
                 Converted c = x.evaluate() != null ? null : convert(x, v6);
@@ -142,13 +202,14 @@ final class IosConversions {
                                           Map<String, PacketSet> reflected) {
         Map<String, List<Rule>> rules = new HashMap<>();
         for (Map.Entry<String, List<Entry>> e : acls.entrySet()) {
-            List<Rule> out = new ArrayList<>();
             List<Converted> cs = converted.get(e.getKey());
+            if (cs == null) continue; // bound to no interface
+            List<Rule> out = new ArrayList<>();
             for (int i = 0; i < cs.size(); i++) {
                 Entry x = e.getValue().get(i);
                 Converted c = x.evaluate() != null ? evaluate(x, reflected.getOrDefault(x.evaluate(), PacketSet.EMPTY)) : cs.get(i);
                 if (c == null) continue;
-                SourceRef src = SourceRef.line(ledger.file(), x.line(), ledger.fullText(x.line()));
+                SourceRef src = SourceRef.line(ledger.file(), x.line(), ledger.text(x.line()));
                 // the index is the position in the ACL: placeholders count like any entry
                 Rule r = new Rule(out.size() + 1, null, x.action(), c.match(), Set.of(), Set.of(), src);
                 out.add(c.why() == null ? r : r.withUncertainty(c.why(), c.may()));
@@ -201,7 +262,13 @@ final class IosConversions {
     private Converted convert(Entry e, boolean v6) {
         int line = e.line();
         PacketSet family = v6 ? IPV6 : IPV4;
-        if (e.proto() == null) return new Converted(PacketSet.EMPTY, family, e.placeholder()); // the parser has reported it
+        String fam = v6 ? "IPv6" : "IPv4";
+        if (e.proto() == null) {
+            // only the action could be read: the placeholder keeps its position and action
+            ledger.unrecognized(line, e.placeholder() + "; kept as an uncertain " + e.action().json() + " that may match any " + fam + " packet");
+            return new Converted(PacketSet.EMPTY, family, "the entry could not be read (" + e.placeholder() + "); it may match any "
+                    + fam + " packet");
+        }
         if (e.established()) {
             ledger.ignored(line, "'established' matches return traffic only (TCP with ACK or RST); "
                     + "it decides no new connection, so the entry is left out");
@@ -225,6 +292,7 @@ final class IosConversions {
             why.add(e.unsupported());
         }
         if (e.placeholder() != null) {
+            ledger.unsupported(line, e.placeholder());
             match = PacketSet.EMPTY;
             why.add(e.placeholder());
         }
@@ -232,6 +300,7 @@ final class IosConversions {
             ledger.ignored(line, "the entry matches no packet; left out");
             return null;
         }
+        ledger.used(line);
         return new Converted(match, may, why.isEmpty() ? null : String.join("; ", why));
     }
 
@@ -275,6 +344,7 @@ final class IosConversions {
     private Group group(String name, boolean network) {
         Group g = cfg.groups.get(name);
         if (g == null) throw new IllegalArgumentException("object-group " + name + " is not defined");
+        used.add(g);
         if (g.network != network) throw new IllegalArgumentException("object-group " + name + " is not a " + (network ? "network" : "service") + " group");
         return g;
     }

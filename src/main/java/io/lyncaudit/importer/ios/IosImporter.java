@@ -2,7 +2,7 @@ package io.lyncaudit.importer.ios;
 
 import io.lyncaudit.importer.ConfigText;
 
-import io.lyncaudit.importer.Ledger;
+import io.lyncaudit.importer.LineLedger;
 
 import io.lyncaudit.importer.Importer;
 import io.lyncaudit.model.BadInputException;
@@ -55,7 +55,7 @@ public final class IosImporter implements Importer {
                         + "access-group ... interface), not an IOS one; use format cisco-asa");
             }
         }
-        Ledger ledger = new Ledger(displayName, lines);
+        LineLedger ledger = new LineLedger(displayName, lines);
         IosConfig cfg = IosParser.parse(lines, ledger);
         if (!ledger.anyUnderstood() && !lines.isEmpty()) {
             throw new BadInputException(displayName, 0, "not a Cisco IOS configuration: no line was understood");

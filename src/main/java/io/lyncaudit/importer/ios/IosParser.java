@@ -1,8 +1,7 @@
 package io.lyncaudit.importer.ios;
 
 import io.lyncaudit.importer.ConfigText;
-
-import io.lyncaudit.importer.Ledger;
+import io.lyncaudit.importer.LineLedger;
 
 import io.lyncaudit.importer.ios.IosConfig.Addr;
 import io.lyncaudit.importer.ios.IosConfig.AddrGroup;
@@ -29,7 +28,9 @@ import java.util.Set;
 /**
  * Stage one: reads IOS {@code show running-config} lines into {@link IosConfig}. Line-oriented and
  * linear; blocks are the indented lines after a top-level statement; banners are skipped to their
- * delimiter. Every line gets a status in the {@link Ledger}.
+ * delimiter. Every line gets a verdict in the {@link LineLedger}, here or, for the lines whose
+ * verdict depends on what uses them (access lists and object-groups), in {@link IosConversions};
+ * a line neither gives one is unrecognized.
  */
 final class IosParser {
     static final int MAX_LINE = 16 * 1024;
@@ -52,7 +53,7 @@ final class IosParser {
             "device", "explicit-path", "ospf", "bgp-community", "extcommunity-list", "wccp", "sftp", "rcmd", "gratuitous-arps");
 
     private final IosConfig cfg = new IosConfig();
-    private final Ledger ledger;
+    private final LineLedger ledger;
 
     private String block;
     private String acl;
@@ -63,11 +64,11 @@ final class IosParser {
     private String iface;
     private String bannerEnd;
 
-    private IosParser(Ledger ledger) {
+    private IosParser(LineLedger ledger) {
         this.ledger = ledger;
     }
 
-    static IosConfig parse(List<String> lines, Ledger ledger) {
+    static IosConfig parse(List<String> lines, LineLedger ledger) {
         IosParser p = new IosParser(ledger);
         for (int i = 0; i < lines.size(); i++) p.line(i + 1, lines.get(i));
         return p.cfg;
@@ -93,9 +94,14 @@ final class IosParser {
             return;
         }
         String s = raw.strip();
-        if (s.isEmpty() || s.startsWith("!") || s.startsWith("Building configuration") || s.startsWith("Current configuration")) {
-            ledger.quiet(no);
+        if (s.isEmpty() || s.startsWith("!")) {
+            // blank lines are no lines of content; "!" starts the config's comments and separators
+            if (!s.isEmpty()) ledger.comment(no);
             if (s.startsWith("!") && !raw.startsWith(" ")) block = null;
+            return;
+        }
+        if (s.startsWith("Building configuration") || s.startsWith("Current configuration")) {
+            ledger.ignored(no, "output of show running-config around the configuration");
             return;
         }
         String[] t = tokens(s);
@@ -136,9 +142,9 @@ final class IosParser {
                     return;
                 }
                 group = new Group(t[2], type.equals("network"), no);
+                group.lines.add(no); // used or not: the conversion decides
                 cfg.groups.put(t[2], group);
                 block = "group";
-                ledger.used(no);
             }
             case "banner" -> {
                 ledger.ignored(no, "banner");
@@ -175,8 +181,8 @@ final class IosParser {
                 standard = type.equals("standard");
                 ipv6 = false;
                 cfg.acls.computeIfAbsent(acl, x -> new ArrayList<>());
+                own(acl, false, no);
                 block = "acl";
-                ledger.used(no);
             } else {
                 block = "ignored";
                 ledger.ignored(no, "ip access-list " + t[2] + ": not an interface filter");
@@ -207,8 +213,8 @@ final class IosParser {
             ipv6 = true;
             cfg.acls6.computeIfAbsent(acl, x -> new ArrayList<>());
             cfg.acl6Lines.putIfAbsent(acl, no);
+            own(acl, true, no);
             block = "acl";
-            ledger.used(no);
             return;
         }
         block = "ignored";
@@ -232,6 +238,7 @@ final class IosParser {
         }
         if (t[2].equalsIgnoreCase("remark")) {
             ledger.ignored(no, "remark");
+            own(t[1], false, no);
             return;
         }
         String dynamic = null;
@@ -242,6 +249,11 @@ final class IosParser {
             i = skipTimeout(t, 4);
         }
         entry(no, t[1], std, false, t, i, dynamic);
+    }
+
+    /** Records a line of an access list: the conversion gives it its verdict, or adds why when nothing binds the list. */
+    private void own(String aclName, boolean v6, int no) {
+        (v6 ? cfg.ipv6AclLines : cfg.aclLines).computeIfAbsent(aclName, k -> new ArrayList<>()).add(no);
     }
 
     private static int skipTimeout(String[] t, int i) {
@@ -262,22 +274,19 @@ final class IosParser {
             // without a readable action nothing sound can stand in for the entry: only the diagnostic remains
             if (a == null) throw x;
             int r = indexOf(t, "reflect");
-            String family = v6 ? "IPv6" : "IPv4";
-            acls.computeIfAbsent(aclName, k -> new ArrayList<>()).add(Entry.unreadable(no, a,
-                    "the entry could not be read (" + x.getMessage() + "); it may match any " + family + " packet",
+            // the conversion reports it, as kept in a policy or as part of a list bound to no interface
+            acls.computeIfAbsent(aclName, k -> new ArrayList<>()).add(Entry.unreadable(no, a, x.getMessage(),
                     r >= 0 && r + 1 < t.length ? t[r + 1] : null));
-            ledger.unrecognized(no, x.getMessage() + "; kept as an uncertain " + a.json() + " that may match any " + family + " packet");
+            own(aclName, v6, no);
             return;
         }
         if (dynamic != null) {
             // a lock-and-key entry opens, once a user authenticates, a copy limited to the user's address
-            String why = "dynamic (lock-and-key) entry " + dynamic + " is not modelled; it may match part of what it names once a user authenticates";
-            e = e.asPlaceholder(why);
-            ledger.unsupported(no, why);
-        } else {
-            ledger.used(no);
+            e = e.asPlaceholder("dynamic (lock-and-key) entry " + dynamic + " is not modelled; it may match part of what it names once a user authenticates");
         }
+        // the conversion gives the line its verdict: used, or ignored when nothing binds the list
         acls.computeIfAbsent(aclName, k -> new ArrayList<>()).add(e);
+        own(aclName, v6, no);
     }
 
     private static int indexOf(String[] t, String word) {
@@ -320,11 +329,13 @@ final class IosParser {
                 String w = t[i].toLowerCase(Locale.ROOT);
                 if (w.equals("remark")) {
                     ledger.ignored(no, "remark");
+                    own(acl, ipv6, no);
                     return;
                 }
                 if (w.equals("evaluate")) {
                     need(t, i + 2, "evaluate NAME");
                     (ipv6 ? cfg.acls6 : cfg.acls).get(acl).add(Entry.evaluate(no, t[i + 1])); // reported when converted
+                    own(acl, ipv6, no);
                     return;
                 }
                 String dynamic = null;
@@ -355,7 +366,7 @@ final class IosParser {
             need(t, 2, "group-object NAME");
             group.nested.add(t[1]);
             group.nestedLines.add(no);
-            ledger.used(no);
+            group.lines.add(no);
             return;
         }
         if (group.network) {
@@ -376,7 +387,7 @@ final class IosParser {
                 }
             }
             group.addresses.add(a);
-            ledger.used(no);
+            group.lines.add(no);
             return;
         }
         IntervalSet proto = IosNames.protocol(t[0]);
@@ -401,13 +412,14 @@ final class IosParser {
                 throw new IllegalArgumentException("ports given for a protocol without ports");
             }
         } else if (t.length > 1) {
-            ledger.unsupported(no, "ICMP types are not modelled; the member matches every ICMP type");
+            group.lines.add(no);
+            group.broaderLines.put(no, "ICMP types are not modelled; the member matches every ICMP type");
             group.services.add(new Svc(proto, src, dst, "ICMP types in object-group " + group.name
                     + " are not modelled; the rule is treated as matching every ICMP type"));
             return;
         }
         group.services.add(new Svc(proto, src, dst));
-        ledger.used(no);
+        group.lines.add(no);
     }
 
     // ---- entries --------------------------------------------------------------------------------

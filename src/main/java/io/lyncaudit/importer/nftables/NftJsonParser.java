@@ -68,6 +68,7 @@ final class NftJsonParser {
         for (JsonNode o : arr) {
             k++;
             Loc loc = new Loc(file, k, LineLedger.clip("nftables[" + k + "] " + o.toString()));
+            file.ledger.expect(k, loc.text);
             if (!o.isObject() || o.size() != 1) {
                 loc.mark(Verdict.UNRECOGNIZED, "expected an object with one key");
                 continue;

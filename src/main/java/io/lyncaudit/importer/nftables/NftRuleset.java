@@ -53,7 +53,8 @@ final class NftRuleset {
         SrcFile(String display, String content, SrcFile includer) {
             this.display = display;
             this.content = content;
-            this.ledger = new LineLedger(display);
+            // a text file's ledger knows its every line; the units of a JSON file are the elements of its array
+            this.ledger = content.startsWith("{") ? new LineLedger(display) : LineLedger.ofText(display, content);
             this.main = includer == null;
             this.ids = includer == null ? new int[] {1 << 30} : includer.ids;
         }

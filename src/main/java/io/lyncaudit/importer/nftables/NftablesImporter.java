@@ -2,7 +2,6 @@ package io.lyncaudit.importer.nftables;
 
 import io.lyncaudit.importer.ConfigText;
 import io.lyncaudit.importer.Importer;
-import io.lyncaudit.importer.LineLedger.Verdict;
 import io.lyncaudit.importer.nftables.NftRuleset.SrcFile;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.Action;
@@ -63,7 +62,7 @@ public final class NftablesImporter implements Importer {
         List<Diagnostic> diagnostics = new ArrayList<>();
         int total = 0, used = 0, ignored = 0, unsupported = 0, unrecognized = 0;
         for (SrcFile f : files) {
-            accountForEveryLine(f);
+            // the ledger accounts for every line: one nothing gave a verdict is unrecognized
             diagnostics.addAll(f.ledger.diagnostics());
             LineCounts n = f.ledger.counts();
             total += n.total();
@@ -74,17 +73,6 @@ public final class NftablesImporter implements Importer {
         }
         return new ImportResult(displayName, FORMAT, c.policies(), c.nat(), diagnostics,
                 new LineCounts(total, used, ignored, unsupported, unrecognized), Action.PERMIT);
-    }
-
-    /** A line nothing gave a verdict is unrecognized: no line is dropped silently. */
-    private static void accountForEveryLine(SrcFile f) {
-        if (f.content.startsWith("{")) return;
-        List<String> lines = ConfigText.lines(f.content);
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i).strip();
-            if (l.isEmpty() || f.ledger.has(i + 1)) continue;
-            f.ledger.mark(i + 1, l, Verdict.UNRECOGNIZED, "line not accounted for by the importer");
-        }
     }
 
     static String read(Path file, String displayName) throws BadInputException {
