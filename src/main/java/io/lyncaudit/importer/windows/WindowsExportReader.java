@@ -1,7 +1,7 @@
 package io.lyncaudit.importer.windows;
 
+import io.lyncaudit.importer.LineLedger;
 import io.lyncaudit.model.BadInputException;
-import io.lyncaudit.policy.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * ({@code Export-Csv} of the rules joined with their filters, {@code ,} {@code ;} or tab); {@code Format-List}
  * text ({@code Key : value} records separated by blank lines, long values wrapped onto indented lines);
  * netsh verbose text ({@code Rule Name:} starting each rule, a dashed underline, {@code Key: value} lines,
- * {@code Ok.} at the end). Lines that are none of these become diagnostics in the {@link Ledger}.
+ * {@code Ok.} at the end). Lines that are none of these become diagnostics in the {@link LineLedger};
+ * the lines of rules (and the header's columns) get their verdicts from the conversions, through
+ * {@link WindowsProperties}.
  */
 final class WindowsExportReader {
     private static final Pattern KEY_VALUE = Pattern.compile("^([A-Za-z][A-Za-z0-9_ ]{0,60}?)\\s*:(.*)$");
@@ -23,8 +25,11 @@ final class WindowsExportReader {
     /** What the text looks like. */
     enum Shape { CSV, LIST, NETSH }
 
-    /** The blocks of one export. */
-    record RawExport(Shape shape, List<RawBlock> blocks) {}
+    /**
+     * The blocks of one export; for a CSV, the header row's line and its column names (else 0 and
+     * an empty list).
+     */
+    record RawExport(Shape shape, List<RawBlock> blocks, int headerLine, List<String> header) {}
 
     private WindowsExportReader() {}
 
@@ -77,8 +82,12 @@ final class WindowsExportReader {
         return out;
     }
 
-    static RawExport read(List<String> lines, Shape shape, Ledger ledger) throws BadInputException {
-        return new RawExport(shape, shape == Shape.CSV ? csv(lines, ledger) : blocks(lines, ledger));
+    static RawExport read(List<String> lines, Shape shape, LineLedger ledger) throws BadInputException {
+        if (shape != Shape.CSV) return new RawExport(shape, blocks(lines, ledger), 0, List.of());
+        List<String> header = new ArrayList<>();
+        int[] headerLine = {0};
+        List<RawBlock> rows = csv(lines, ledger, header, headerLine);
+        return new RawExport(shape, rows, headerLine[0], List.copyOf(header));
     }
 
     private static String strip(String l) {
@@ -86,10 +95,10 @@ final class WindowsExportReader {
     }
 
     private static String clip(String l) {
-        return l.length() > 200 ? l.substring(0, 200) + "..." : l;
+        return LineLedger.clip(l);
     }
 
-    private static List<RawBlock> blocks(List<String> lines, Ledger ledger) {
+    private static List<RawBlock> blocks(List<String> lines, LineLedger ledger) {
         List<RawBlock> out = new ArrayList<>();
         RawBlock.Builder cur = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -100,18 +109,17 @@ final class WindowsExportReader {
                 cur = null;
                 continue;
             }
-            ledger.countLine();
             if (l.length() > WindowsText.MAX_LINE) {
-                ledger.report(n, Diagnostic.Category.UNRECOGNIZED, clip(l), "line of " + l.length() + " characters; not read");
+                ledger.unrecognized(n, "line of " + l.length() + " characters; not read");
                 continue;
             }
             String t = l.trim();
             if (DASHES.matcher(l).matches()) {
-                ledger.report(n, Diagnostic.Category.IGNORED, t, "separator line");
+                ledger.ignored(n, "separator line");
                 continue;
             }
             if (NETSH_NOISE.contains(t.toLowerCase(java.util.Locale.ROOT))) {
-                ledger.report(n, Diagnostic.Category.IGNORED, t, "netsh status line");
+                ledger.ignored(n, "netsh status line");
                 continue;
             }
             Matcher m = KEY_VALUE.matcher(l);
@@ -128,7 +136,7 @@ final class WindowsExportReader {
                 continue;
             }
             if (Character.isWhitespace(l.charAt(0)) && cur != null && cur.append(t, n)) continue;
-            ledger.report(n, Diagnostic.Category.UNRECOGNIZED, clip(t), "not a 'Name : value' line of a rule");
+            ledger.unrecognized(n, "not a 'Name : value' line of a rule");
         }
         if (cur != null) out.add(cur.build());
         return out;
@@ -172,7 +180,9 @@ final class WindowsExportReader {
         return cells;
     }
 
-    private static List<RawBlock> csv(List<String> lines, Ledger ledger) throws BadInputException {
+    /** The rows of a CSV; fills {@code columns} with the header's cells and {@code headerAt[0]} with its line. */
+    private static List<RawBlock> csv(List<String> lines, LineLedger ledger, List<String> columns, int[] headerAt)
+            throws BadInputException {
         List<RawBlock> out = new ArrayList<>();
         List<String> header = null;
         String headerLine = null;
@@ -181,20 +191,21 @@ final class WindowsExportReader {
             int n = i + 1;
             String l = strip(lines.get(i));
             if (l.isBlank()) continue;
-            ledger.countLine();
             if (l.length() > WindowsText.MAX_LINE) {
-                ledger.report(n, Diagnostic.Category.UNRECOGNIZED, clip(l), "line of " + l.length() + " characters; not read");
+                ledger.unrecognized(n, "line of " + l.length() + " characters; not read");
                 continue;
             }
             if (header == null) {
                 if (l.startsWith("#")) {
-                    ledger.report(n, Diagnostic.Category.IGNORED, l, "Export-Csv type line");
+                    ledger.ignored(n, "Export-Csv type line");
                     continue;
                 }
                 sep = separator(l);
                 header = splitSimple(l, sep);
                 headerLine = l;
-                ledger.report(n, Diagnostic.Category.IGNORED, clip(l), "header row");
+                columns.addAll(header);
+                headerAt[0] = n;
+                ledger.ignored(n, "header row"); // its columns are diagnosed by the conversion
                 continue;
             }
             // a quoted cell may span lines (descriptions with line breaks)
@@ -203,34 +214,28 @@ final class WindowsExportReader {
             while (quotesOpen(rec) && i + 1 < lines.size() && rec.length() < WindowsText.MAX_LINE) {
                 i++;
                 rec.append('\n').append(lines.get(i));
-                if (!lines.get(i).isBlank()) {
-                    ledger.countLine();
-                    recLines.add(i + 1);
-                }
+                if (!lines.get(i).isBlank()) recLines.add(i + 1);
             }
             String text = rec.toString();
             if (text.equals(headerLine)) {
-                ledger.report(n, Diagnostic.Category.IGNORED, clip(l), "repeated header row");
+                ledger.ignored(n, "repeated header row");
                 continue;
             }
             if (quotesOpen(rec)) {
-                ledger.report(n, Diagnostic.Category.UNRECOGNIZED, clip(l), "unterminated quoted cell (truncated file?)");
-                ledger.mark(recLines, Diagnostic.Category.UNRECOGNIZED);
+                WindowsProperties.whole(ledger, recLines, LineLedger.Verdict.UNRECOGNIZED, "unterminated quoted cell (truncated file?)");
                 continue;
             }
             List<String> cells = splitSimple(text, sep);
             if (cells.size() != header.size()) {
-                ledger.report(n, Diagnostic.Category.UNRECOGNIZED, clip(l), "row has " + cells.size() + " cells, the header " + header.size());
-                ledger.mark(recLines, Diagnostic.Category.UNRECOGNIZED);
+                WindowsProperties.whole(ledger, recLines, LineLedger.Verdict.UNRECOGNIZED,
+                        "row has " + cells.size() + " cells, the header " + header.size());
                 continue;
             }
             RawBlock.Builder b = new RawBlock.Builder(n, clip(text.replace('\n', ' ')));
             for (int c = 0; c < cells.size(); c++) {
                 if (!header.get(c).isEmpty()) b.put(header.get(c), cells.get(c), n, b.text);
             }
-            b.lines.clear();
-            b.lines.addAll(recLines);
-            out.add(b.build());
+            out.add(b.buildRow(recLines));
         }
         return out;
     }

@@ -1,7 +1,7 @@
 package io.lyncaudit.importer.windows;
 
+import io.lyncaudit.importer.LineLedger;
 import io.lyncaudit.model.BadInputException;
-import io.lyncaudit.policy.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +15,7 @@ final class WindowsExports {
     private WindowsExports() {}
 
     /** A read export with the ledger its lines are accounted in. */
-    record Read(WindowsExportReader.RawExport export, Ledger ledger) {}
+    record Read(WindowsExportReader.RawExport export, LineLedger ledger) {}
 
     /**
      * True when the text is a Windows export (one of the three shapes, by {@code markers}) whose
@@ -39,6 +39,14 @@ final class WindowsExports {
         return !Collections.disjoint(keys, any);
     }
 
+    /** The lines as the ledger shows them: a byte-order mark is no part of the first. */
+    private static List<String> withoutBom(List<String> lines) {
+        if (lines.isEmpty() || !lines.get(0).startsWith("\uFEFF")) return lines;
+        List<String> out = new java.util.ArrayList<>(lines);
+        out.set(0, out.get(0).substring(1));
+        return out;
+    }
+
     static Read read(Path file, String display, Set<String> markers, Kind kind, String what)
             throws BadInputException {
         byte[] bytes;
@@ -55,9 +63,9 @@ final class WindowsExports {
         if (shape == null || !kind.test(shape, WindowsExportReader.keys(lines, shape))) {
             throw new BadInputException(display, 0, "not " + what);
         }
-        Ledger ledger = new Ledger(display);
+        LineLedger ledger = new LineLedger(display, withoutBom(lines));
         if (d.guessed()) {
-            ledger.report(0, Diagnostic.Category.IGNORED, d.encoding(), "no byte-order mark; read as " + d.encoding()
+            ledger.fileDiagnostic(LineLedger.Verdict.IGNORED, d.encoding(), "no byte-order mark; read as " + d.encoding()
                     + " from its zero bytes");
         }
         return new Read(WindowsExportReader.read(lines, shape, ledger), ledger);

@@ -1,5 +1,6 @@
 package io.lyncaudit.importer.windows;
 
+import io.lyncaudit.importer.LineLedger.Verdict;
 import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.IntervalSet;
 import io.lyncaudit.model.PacketBox;
@@ -8,7 +9,6 @@ import io.lyncaudit.model.Ports;
 import io.lyncaudit.model.Protocols;
 import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.Binding;
-import io.lyncaudit.policy.Diagnostic;
 import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.PolicyKind;
 import io.lyncaudit.policy.Rule;
@@ -33,17 +33,18 @@ import java.util.Set;
  * </ul>
  * A rule applies when its profiles include the active profile (Domain unless told otherwise:
  * Lync servers are domain members). Disabled rules and rules of other profiles are ignored, with a
- * diagnostic. Program or service conditions are not modelled: an allow rule is read as allowing its
- * ports for every program (ignored diagnostic: requirements ask whether the port is open for the
- * Lync service), a block rule as blocking for every program (unsupported diagnostic).
+ * diagnostic. Program, service, package or owner conditions are not modelled: an allow rule is read
+ * as allowing its ports for every program (ignored diagnostic: requirements ask whether the port is
+ * open for the Lync service), a block rule as blocking for every program (unsupported diagnostic).
  *
- * <p>A rule read as matching more than Windows may (program, interface, security or user
- * conditions dropped, host-resolved address keywords read as any, ICMP types, Bypass) is marked
- * uncertain; where the host may use other ports than read (RPC, IPHTTPS) its possible match covers
- * every port. A rule that cannot be read but whose action is known stays as a rule matching
- * nothing that may match what its readable filters allow. Since block wins, an uncertain rule makes
- * uncertain every decision of the other action on packets it may match (see
- * {@link io.lyncaudit.policy.Uncertainty}).
+ * <p>A rule read as matching more than Windows may (program, interface, dynamic-target, security,
+ * encryption or user conditions dropped, host-resolved address keywords read as any, ICMP types,
+ * Bypass or OverrideBlockRules, a property the audit does not know) is marked uncertain; where the
+ * host may use other ports than read (RPC, IPHTTPS) its possible match covers every port. A rule
+ * that cannot be read but whose action is known stays as a rule matching nothing that may match
+ * what its readable filters allow. Since block wins, an uncertain rule makes uncertain every
+ * decision of the other action on packets it may match (see {@link io.lyncaudit.policy.Uncertainty}).
+ * Every line of a rule gets its verdict through {@link WindowsProperties}.
  */
 final class WindowsFirewallConversions {
     static final String HOST = io.lyncaudit.policy.Hook.HOST;
@@ -68,13 +69,13 @@ final class WindowsFirewallConversions {
         }
     }
 
-    static List<Policy> policies(List<RawBlock> blocks, WindowsValues.Profile active, Ledger ledger) {
+    static List<Policy> policies(List<RawBlock> blocks, WindowsValues.Profile active, WindowsProperties props) {
         List<Rule> in = new ArrayList<>(), out = new ArrayList<>(), inBypass = new ArrayList<>(), outBypass = new ArrayList<>();
         for (RawBlock b : blocks) {
-            Converted c = convert(b, active, ledger);
-            if (c == null) continue;
-            if (c.inbound() == null || c.inbound()) add(in, c.rule(in.size() + 1, Set.of(), Set.of(HOST)), c.bypass() ? inBypass : null);
-            if (c.inbound() == null || !c.inbound()) add(out, c.rule(out.size() + 1, Set.of(HOST), Set.of()), c.bypass() ? outBypass : null);
+            for (Converted c : convert(b, active, props)) {
+                if (c.inbound() == null || c.inbound()) add(in, c.rule(in.size() + 1, Set.of(), Set.of(HOST)), c.bypass() ? inBypass : null);
+                if (c.inbound() == null || !c.inbound()) add(out, c.rule(out.size() + 1, Set.of(HOST), Set.of()), c.bypass() ? outBypass : null);
+            }
         }
         return List.of(new Policy("inbound", PolicyKind.BLOCK_WINS, new Binding(HOST, Binding.Direction.OUT), Action.DENY, overridable(in, inBypass)),
                 new Policy("outbound", PolicyKind.BLOCK_WINS, new Binding(HOST, Binding.Direction.IN), Action.PERMIT, overridable(out, outBypass)));
@@ -107,62 +108,67 @@ final class WindowsFirewallConversions {
         return out;
     }
 
-    /** The rule, or null after reporting why the block is not one (or is one whose action is unknown). */
-    static Converted convert(RawBlock b, WindowsValues.Profile active, Ledger ledger) {
+    /**
+     * The rule, or the stand-in of a rule that could not be read; none after reporting why the
+     * block is not one (disabled, another profile) or is one whose action is unknown.
+     */
+    static List<Converted> convert(RawBlock b, WindowsValues.Profile active, WindowsProperties props) {
         String name = b.value("displayname", "rulename", "name");
         RawBlock.Field dir = b.field("direction"), act = b.field("action");
         Action action = act == null ? null : action(act.value());
         Boolean inbound = dir == null ? null : WindowsValues.inbound(dir.value());
         if (dir == null || act == null) {
-            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, (name.isEmpty() ? "a block" : "rule '" + name + "'")
+            props.rule(b, Verdict.UNRECOGNIZED, (name.isEmpty() ? "a block" : "rule '" + name + "'")
                     + " without " + (dir == null ? "Direction" : "Action") + " (truncated export?); not read");
-            return placeholder(b, ledger, name, action, inbound, "the rule has no " + (dir == null ? "Direction" : "Action") + " (truncated export?)");
+            return placeholder(b, props, name, action, inbound, "the rule has no " + (dir == null ? "Direction" : "Action") + " (truncated export?)");
         }
         RawBlock.Field en = b.field("enabled");
         if (en != null) {
             Boolean on = WindowsValues.bool(en.value());
             if (on == null) {
-                ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Enabled '" + en.value() + "' is not True/False or Yes/No; rule not read");
-                return placeholder(b, ledger, name, action, inbound, "Enabled '" + en.value().trim() + "' could not be read");
+                props.rule(b, Verdict.UNRECOGNIZED, "Enabled '" + en.value() + "' is not True/False or Yes/No; rule not read");
+                return placeholder(b, props, name, action, inbound, "Enabled '" + en.value().trim() + "' could not be read");
             }
             if (!on) {
-                ledger.report(b, Diagnostic.Category.IGNORED, "rule disabled");
-                return null;
+                props.rule(b, Verdict.IGNORED, "rule disabled");
+                return List.of();
             }
         }
         RawBlock.Field prof = b.field("profile", "profiles");
         if (prof != null) {
             Set<WindowsValues.Profile> ps = WindowsValues.profiles(prof.value());
             if (ps == null) {
-                ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Profile '" + prof.value() + "' is not Domain, Private, Public or Any; rule not read");
-                return placeholder(b, ledger, name, action, inbound, "Profile '" + prof.value().trim() + "' could not be read");
+                props.rule(b, Verdict.UNRECOGNIZED, "Profile '" + prof.value() + "' is not Domain, Private, Public or Any; rule not read");
+                return placeholder(b, props, name, action, inbound, "Profile '" + prof.value().trim() + "' could not be read");
             }
             if (!ps.contains(active)) {
-                ledger.report(b, Diagnostic.Category.IGNORED, "rule applies to profile " + prof.value() + ", not the active profile "
+                props.rule(b, Verdict.IGNORED, "rule applies to profile " + prof.value() + ", not the active profile "
                         + active.name().charAt(0) + active.name().substring(1).toLowerCase(Locale.ROOT));
-                return null;
+                return List.of();
             }
         }
         if (inbound == null) {
-            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Direction '" + dir.value() + "' is not In or Out; rule not read");
-            return placeholder(b, ledger, name, action, null, "Direction '" + dir.value().trim() + "' could not be read");
+            props.rule(b, Verdict.UNRECOGNIZED, "Direction '" + dir.value() + "' is not In or Out; rule not read");
+            return placeholder(b, props, name, action, null, "Direction '" + dir.value().trim() + "' could not be read");
         }
         // over-approximations: the device matches a subset of what is read (short reasons, each once)
         Set<String> approx = new LinkedHashSet<>();
         if (action == null) {
             // the action is unknown, and a rule needs allow or block: only the diagnostic stands for it
-            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Action '" + act.value() + "' is not Allow or Block; rule not read");
-            return null;
+            props.rule(b, Verdict.UNRECOGNIZED, "Action '" + act.value() + "' is not Allow or Block; rule not read");
+            return List.of();
         }
         if (bypass(b)) {
-            ledger.report(act, Diagnostic.Category.UNSUPPORTED, "Bypass (authenticated bypass) is read as Allow");
+            RawBlock.Field override = b.field("overrideblockrules");
+            props.field(override != null && Boolean.TRUE.equals(WindowsValues.bool(override.value())) ? override : act,
+                    Verdict.UNSUPPORTED, "Bypass (authenticated bypass) is read as Allow");
             // bypass allows authenticated connections only, but even where a block rule matches: block decisions are uncertain too
             approx.add(BYPASS);
         }
         if (b.field(FILTERS) == null) {
-            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "rule '" + name + "' has no protocol, port or address property: export "
+            props.rule(b, Verdict.UNRECOGNIZED, "rule '" + name + "' has no protocol, port or address property: export "
                     + "Get-NetFirewallRule joined with Get-NetFirewallPortFilter and Get-NetFirewallAddressFilter; rule not read");
-            return placeholder(b, ledger, name, action, inbound, "the export has no protocol, port or address for the rule");
+            return placeholder(b, props, name, action, inbound, "the export has no protocol, port or address for the rule");
         }
         IntervalSet protocols, local, remote;
         WindowsValues.PortReading lports, rports;
@@ -170,39 +176,45 @@ final class WindowsFirewallConversions {
             RawBlock.Field pf = b.field("protocol");
             protocols = pf == null ? Protocols.ALL : WindowsValues.protocols(pf.value());
             if (pf != null && WindowsValues.icmpTypes(pf.value())) {
-                ledger.report(pf, Diagnostic.Category.UNSUPPORTED, "ICMP types and codes are not modelled; read as every ICMP type");
+                props.field(pf, Verdict.UNSUPPORTED, "ICMP types and codes are not modelled; read as every ICMP type");
                 approx.add("ICMP types and codes are read as every ICMP type");
             }
             RawBlock.Field icmp = b.field("icmptype");
             if (icmp != null && !WindowsValues.isAny(icmp.value())) {
-                ledger.report(icmp, Diagnostic.Category.UNSUPPORTED, "ICMP types and codes are not modelled; read as every ICMP type");
+                props.field(icmp, Verdict.UNSUPPORTED, "ICMP types and codes are not modelled; read as every ICMP type");
                 approx.add("ICMP types and codes are read as every ICMP type");
             }
-            lports = WindowsValues.ports(b.field("localport"), ledger, approx);
-            rports = WindowsValues.ports(b.field("remoteport"), ledger, approx);
-            local = WindowsValues.addresses(b.field("localaddress", "localip"), ledger, approx);
-            remote = WindowsValues.addresses(b.field("remoteaddress", "remoteip"), ledger, approx);
+            lports = WindowsValues.ports(b.field("localport"), props, approx);
+            rports = WindowsValues.ports(b.field("remoteport"), props, approx);
+            local = WindowsValues.addresses(b.field("localaddress", "localip"), props, approx);
+            remote = WindowsValues.addresses(b.field("remoteaddress", "remoteip"), props, approx);
         } catch (IllegalArgumentException e) {
-            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, e.getMessage() + "; rule not read");
-            return placeholder(b, ledger, name, action, inbound, "the rule could not be read (" + e.getMessage() + ")");
+            props.rule(b, Verdict.UNRECOGNIZED, e.getMessage() + "; rule not read");
+            return placeholder(b, props, name, action, inbound, "the rule could not be read (" + e.getMessage() + ")");
         }
         boolean ported = ported(protocols);
         if (!ported && !(lports.read().equals(Ports.ALL) && rports.read().equals(Ports.ALL))) {
-            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "ports are given, but protocol " + Protocols.format(protocols)
+            props.rule(b, Verdict.UNRECOGNIZED, "ports are given, but protocol " + Protocols.format(protocols)
                     + " has none; rule not read");
-            return placeholder(b, ledger, name, action, inbound, "ports are given for protocol " + Protocols.format(protocols) + ", which has none");
+            return placeholder(b, props, name, action, inbound, "ports are given for protocol " + Protocols.format(protocols) + ", which has none");
         }
-        conditions(b, action, ledger, approx);
+        conditions(b, action, props, approx);
+        // a property the audit does not know is a further condition Windows may apply
+        approx.addAll(props.kept(b));
         PacketSet match = PacketSet.of(box(inbound, protocols, local, remote, lports.read(), rports.read()));
         PacketSet may = PacketSet.of(box(inbound, protocols, local, remote, lports.may(), rports.may()));
-        return new Converted(inbound, action, name.isEmpty() ? null : name, match, SourceRef.line(ledger.file(), b.line(), b.text()), may,
-                approx.isEmpty() ? null : String.join("; ", approx), bypass(b));
+        return List.of(new Converted(inbound, action, name.isEmpty() ? null : name, match, SourceRef.line(props.file(), b.line(), b.text()),
+                may, approx.isEmpty() ? null : String.join("; ", approx), bypass(b)));
     }
 
-    /** True for an authenticated-bypass rule (Action: Bypass). */
+    /**
+     * True for an authenticated-bypass rule: Action Bypass (netsh), or OverrideBlockRules True
+     * (the security filter of Get-NetFirewallRule, with Action Allow).
+     */
     private static boolean bypass(RawBlock b) {
-        RawBlock.Field act = b.field("action");
-        return act != null && act.value().trim().equalsIgnoreCase("bypass");
+        RawBlock.Field act = b.field("action"), override = b.field("overrideblockrules");
+        return act != null && act.value().trim().equalsIgnoreCase("bypass")
+                || override != null && Boolean.TRUE.equals(WindowsValues.bool(override.value()));
     }
 
     private static Action action(String v) {
@@ -225,19 +237,19 @@ final class WindowsFirewallConversions {
     /**
      * A rule Windows may apply although it could not be read: it matches nothing as read and may
      * match what its readable filters allow (every packet when the direction is unknown, in both
-     * policies). Null when the action is unknown too: a rule needs allow or block, so only the
-     * diagnostic stands for it.
+     * policies). None when the action is unknown too: a rule needs allow or block, so only the
+     * diagnostic stands for it (as for a Cisco entry whose action cannot be read).
      */
-    private static Converted placeholder(RawBlock b, Ledger ledger, String name, Action action, Boolean inbound, String why) {
-        if (action == null) return null;
+    private static List<Converted> placeholder(RawBlock b, WindowsProperties props, String name, Action action, Boolean inbound, String why) {
+        if (action == null) return List.of();
         PacketSet may = inbound == null ? PacketSet.ALL : PacketSet.of(bound(b, inbound));
-        return new Converted(inbound, action, name.isEmpty() ? null : name, PacketSet.EMPTY, SourceRef.line(ledger.file(), b.line(), b.text()),
-                may, why + "; the rule is read as matching nothing", bypass(b));
+        return List.of(new Converted(inbound, action, name.isEmpty() ? null : name, PacketSet.EMPTY,
+                SourceRef.line(props.file(), b.line(), b.text()), may, why + "; the rule is read as matching nothing", bypass(b)));
     }
 
     /** What the readable filters of {@code b} allow at most; a filter that cannot be read allows anything. */
     private static PacketBox bound(RawBlock b, boolean inbound) {
-        Ledger quiet = new Ledger("");
+        WindowsProperties quiet = WindowsProperties.quiet();
         Set<String> ignored = new LinkedHashSet<>();
         IntervalSet protocols = Protocols.ALL, local = Addresses.ALL, remote = Addresses.ALL, lports = Ports.ALL, rports = Ports.ALL;
         RawBlock.Field pf = b.field("protocol");
@@ -272,34 +284,44 @@ final class WindowsFirewallConversions {
     }
 
     /** Conditions the neutral rule cannot express: reported, the rule kept as documented above. */
-    private static void conditions(RawBlock b, Action action, Ledger ledger, Set<String> approx) {
-        for (String k : List.of("program", "service", "package")) {
+    private static void conditions(RawBlock b, Action action, WindowsProperties props, Set<String> approx) {
+        for (String k : List.of("program", "service", "package", "owner")) {
             RawBlock.Field f = b.field(k);
             if (f == null || WindowsValues.isAny(f.value()) || f.value().equalsIgnoreCase("System")) continue;
             approx.add("limited to " + f.key() + " " + f.value().trim() + " (read as every program)");
             if (action == Action.PERMIT) {
-                ledger.note(b, f, Diagnostic.Category.IGNORED, "the rule is limited to " + f.key() + " " + f.value()
+                props.note(b, f, "the rule is limited to " + f.key() + " " + f.value()
                         + "; read as allowing its ports for every program");
             } else {
-                ledger.report(f, Diagnostic.Category.UNSUPPORTED, "the block rule is limited to " + f.key() + " " + f.value()
+                props.field(f, Verdict.UNSUPPORTED, "the block rule is limited to " + f.key() + " " + f.value()
                         + "; not modelled, read as blocking for every program");
             }
         }
-        RawBlock.Field itf = b.field("interfacetypes", "interfacetype", "interfacealias");
-        if (itf != null && !WindowsValues.isAny(itf.value())) {
-            ledger.report(itf, Diagnostic.Category.UNSUPPORTED, "interface conditions are not modelled; read as every interface");
-            approx.add(itf.key() + " " + itf.value().trim() + " is read as every interface");
+        for (String k : List.of("interfacetypes", "interfacetype", "interfacealias")) {
+            RawBlock.Field itf = b.field(k);
+            if (itf != null && !WindowsValues.isAny(itf.value())) {
+                props.field(itf, Verdict.UNSUPPORTED, "interface conditions are not modelled; read as every interface");
+                approx.add(itf.key() + " " + itf.value().trim() + " is read as every interface");
+            }
         }
-        RawBlock.Field sec = b.field("security", "authentication");
-        if (sec != null && !WindowsValues.isAny(sec.value()) && !sec.value().equalsIgnoreCase("NotRequired")) {
-            ledger.report(sec, Diagnostic.Category.UNSUPPORTED, "security condition '" + sec.value()
-                    + "' (IPsec-authenticated connections only) is not modelled; read as unconditional");
-            approx.add(sec.key() + " " + sec.value().trim() + " is read as unconditional");
+        RawBlock.Field target = b.field("dynamictarget");
+        if (target != null && !WindowsValues.isAny(target.value())) {
+            props.field(target, Verdict.UNSUPPORTED, "dynamic-target conditions are not modelled; read as every target");
+            approx.add(target.key() + " " + target.value().trim() + " is read as every target");
+        }
+        for (String k : List.of("security", "authentication", "encryption")) {
+            RawBlock.Field sec = b.field(k);
+            if (sec != null && !WindowsValues.isAny(sec.value()) && !sec.value().trim().equalsIgnoreCase("NotRequired")) {
+                props.field(sec, Verdict.UNSUPPORTED, (k.equals("encryption") ? "encryption" : "security") + " condition '" + sec.value()
+                        + "' (IPsec-" + (k.equals("encryption") ? "encrypted" : "authenticated") + " connections only) is not modelled; "
+                        + "read as unconditional");
+                approx.add(sec.key() + " " + sec.value().trim() + " is read as unconditional");
+            }
         }
         for (String k : List.of("remoteuser", "remotemachine", "localuser", "remoteusers", "remotecomputers", "localusers")) {
             RawBlock.Field f = b.field(k);
             if (f != null && !WindowsValues.isAny(f.value())) {
-                ledger.report(f, Diagnostic.Category.UNSUPPORTED, "user and computer conditions are not modelled; read as anyone");
+                props.field(f, Verdict.UNSUPPORTED, "user and computer conditions are not modelled; read as anyone");
                 approx.add(f.key() + " condition is read as anyone");
             }
         }

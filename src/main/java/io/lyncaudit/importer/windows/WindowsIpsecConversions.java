@@ -1,10 +1,10 @@
 package io.lyncaudit.importer.windows;
 
+import io.lyncaudit.importer.LineLedger.Verdict;
 import io.lyncaudit.ipsec.IpsecRule;
 import io.lyncaudit.model.IntervalSet;
 import io.lyncaudit.model.Ports;
 import io.lyncaudit.model.Protocols;
-import io.lyncaudit.policy.Diagnostic;
 import io.lyncaudit.policy.SourceRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,26 +20,26 @@ import java.util.Set;
  * {@code RequireInRequireOut}, {@code RequireInClearOut}) asks for authentication. Endpoint 1 is the
  * local address ({@code LocalAddress}, netsh {@code Endpoint1}) with its ports, endpoint 2 the
  * remote one. Disabled rules, rules of another profile than the active one (Domain) and tunnel-mode
- * rules are diagnostics, not rules.
+ * rules are diagnostics, not rules. Every line of a rule gets its verdict through {@link WindowsProperties}.
  */
 final class WindowsIpsecConversions {
     private WindowsIpsecConversions() {}
 
-    static List<IpsecRule> rules(List<RawBlock> blocks, WindowsValues.Profile active, Ledger ledger) {
+    static List<IpsecRule> rules(List<RawBlock> blocks, WindowsValues.Profile active, WindowsProperties props) {
         List<IpsecRule> out = new ArrayList<>();
         for (RawBlock b : blocks) {
-            IpsecRule r = convert(b, out.size() + 1, active, ledger);
+            IpsecRule r = convert(b, out.size() + 1, active, props);
             if (r != null) out.add(r);
         }
         return out;
     }
 
-    static IpsecRule convert(RawBlock b, int index, WindowsValues.Profile active, Ledger ledger) {
+    static IpsecRule convert(RawBlock b, int index, WindowsValues.Profile active, WindowsProperties props) {
         String name = b.value("displayname", "rulename", "name", "ipsecrulename");
         RawBlock.Field action = b.field("action");
         RawBlock.Field inSec = b.field("inboundsecurity"), outSec = b.field("outboundsecurity");
         if (action == null && (inSec == null || outSec == null)) {
-            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, (name.isEmpty() ? "a block" : "rule '" + name + "'")
+            props.rule(b, Verdict.UNRECOGNIZED, (name.isEmpty() ? "a block" : "rule '" + name + "'")
                     + " without Action or InboundSecurity/OutboundSecurity (truncated export?); not read");
             return null;
         }
@@ -47,11 +47,11 @@ final class WindowsIpsecConversions {
         if (en != null) {
             Boolean on = WindowsValues.bool(en.value());
             if (on == null) {
-                ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Enabled '" + en.value() + "' is not True/False or Yes/No; rule not read");
+                props.rule(b, Verdict.UNRECOGNIZED, "Enabled '" + en.value() + "' is not True/False or Yes/No; rule not read");
                 return null;
             }
             if (!on) {
-                ledger.report(b, Diagnostic.Category.IGNORED, "rule disabled");
+                props.rule(b, Verdict.IGNORED, "rule disabled");
                 return null;
             }
         }
@@ -59,17 +59,17 @@ final class WindowsIpsecConversions {
         if (prof != null) {
             Set<WindowsValues.Profile> ps = WindowsValues.profiles(prof.value());
             if (ps == null) {
-                ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Profile '" + prof.value() + "' is not Domain, Private, Public or Any; rule not read");
+                props.rule(b, Verdict.UNRECOGNIZED, "Profile '" + prof.value() + "' is not Domain, Private, Public or Any; rule not read");
                 return null;
             }
             if (!ps.contains(active)) {
-                ledger.report(b, Diagnostic.Category.IGNORED, "rule applies to profile " + prof.value() + ", not the active profile");
+                props.rule(b, Verdict.IGNORED, "rule applies to profile " + prof.value() + ", not the active profile");
                 return null;
             }
         }
         String mode = b.value("mode");
         if (mode.equalsIgnoreCase("tunnel")) {
-            ledger.report(b, Diagnostic.Category.UNSUPPORTED, "tunnel-mode rules are not modelled; rule not read");
+            props.rule(b, Verdict.UNSUPPORTED, "tunnel-mode rules are not modelled; rule not read");
             return null;
         }
         boolean exempt;
@@ -80,24 +80,25 @@ final class WindowsIpsecConversions {
             if (a.equals("noauthentication") || a.equals("donotauthenticate")) exempt = true;
             else if (a.startsWith("require") || a.startsWith("request")) exempt = false;
             else {
-                ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "Action '" + auth + "' is not NoAuthentication, Request... or Require...; rule not read");
+                props.rule(b, Verdict.UNRECOGNIZED, "Action '" + auth + "' is not NoAuthentication, Request... or Require...; rule not read");
                 return null;
             }
         } else {
             auth = "InboundSecurity " + inSec.value() + ", OutboundSecurity " + outSec.value();
             Boolean i = security(inSec.value()), o = security(outSec.value());
             if (i == null || o == null) {
-                ledger.report(b, Diagnostic.Category.UNRECOGNIZED, auth + ": expected None, Request or Require; rule not read");
+                props.rule(b, Verdict.UNRECOGNIZED, auth + ": expected None, Request or Require; rule not read");
                 return null;
             }
             exempt = i && o;
             if (i != o) {
-                ledger.report(b.line(), Diagnostic.Category.UNSUPPORTED, b.text(), auth
-                        + ": exempt one way only; read as not exempt (the IPsec checks need both directions)");
+                String why = auth + ": exempt one way only; read as not exempt (the IPsec checks need both directions)";
+                props.field(inSec, Verdict.UNSUPPORTED, why);
+                props.field(outSec, Verdict.UNSUPPORTED, why);
             }
         }
         if (b.field("protocol", "endpoint1", "endpoint2", "localaddress", "remoteaddress", "localport", "remoteport", "port1", "port2") == null) {
-            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "rule '" + name + "' has no protocol, port or address property: export "
+            props.rule(b, Verdict.UNRECOGNIZED, "rule '" + name + "' has no protocol, port or address property: export "
                     + "Get-NetIPsecRule joined with its address and port filters; rule not read");
             return null;
         }
@@ -105,22 +106,23 @@ final class WindowsIpsecConversions {
         try {
             RawBlock.Field pf = b.field("protocol");
             protocols = pf == null ? Protocols.ALL : WindowsValues.protocols(pf.value());
-            e1 = WindowsValues.addresses(b.field("endpoint1", "localaddress"), ledger);
-            e2 = WindowsValues.addresses(b.field("endpoint2", "remoteaddress"), ledger);
-            p1 = WindowsValues.ports(b.field("port1", "localport", "endpoint1port"), ledger);
-            p2 = WindowsValues.ports(b.field("port2", "remoteport", "endpoint2port"), ledger);
+            e1 = WindowsValues.addresses(b.field("endpoint1", "localaddress"), props);
+            e2 = WindowsValues.addresses(b.field("endpoint2", "remoteaddress"), props);
+            p1 = WindowsValues.ports(b.field("port1", "localport", "endpoint1port"), props);
+            p2 = WindowsValues.ports(b.field("port2", "remoteport", "endpoint2port"), props);
         } catch (IllegalArgumentException e) {
-            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, e.getMessage() + "; rule not read");
+            props.rule(b, Verdict.UNRECOGNIZED, e.getMessage() + "; rule not read");
             return null;
         }
         if (protocols.intersect(Protocols.TCP_UDP.union(IntervalSet.point(132))).isEmpty()
                 && !(p1.equals(Ports.ALL) && p2.equals(Ports.ALL))) {
-            ledger.report(b, Diagnostic.Category.UNRECOGNIZED, "ports are given, but protocol " + Protocols.format(protocols)
+            props.rule(b, Verdict.UNRECOGNIZED, "ports are given, but protocol " + Protocols.format(protocols)
                     + " has none; rule not read");
             return null;
         }
+        props.kept(b); // the IPsec model has no uncertain rules: an unknown property is only diagnosed
         return new IpsecRule(index, name.isEmpty() ? null : name, exempt, auth, IpsecRule.between(protocols, e1, e2, p1, p2),
-                SourceRef.line(ledger.file(), b.line(), b.text()));
+                SourceRef.line(props.file(), b.line(), b.text()));
     }
 
     /** True for None, false for Request or Require (CIM enum: None = 0, Request = 1, Require = 2), null otherwise. */

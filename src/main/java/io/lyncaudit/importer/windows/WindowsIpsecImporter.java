@@ -54,7 +54,9 @@ public final class WindowsIpsecImporter implements Importer {
     /** Reads the export; {@code displayName} is how reports name it. */
     public static IpsecPolicy read(Path file, String displayName) throws BadInputException {
         WindowsExports.Read r = WindowsExports.read(file, displayName, MARKERS, KIND, WHAT);
-        var rules = WindowsIpsecConversions.rules(r.export().blocks(), WindowsValues.Profile.DOMAIN, r.ledger());
+        WindowsProperties props = WindowsProperties.ipsec(r.ledger());
+        props.header(r.export().headerLine(), r.export().header());
+        var rules = WindowsIpsecConversions.rules(r.export().blocks(), WindowsValues.Profile.DOMAIN, props);
         return new IpsecPolicy(displayName, FORMAT, rules, r.ledger().diagnostics(), r.ledger().counts());
     }
 }

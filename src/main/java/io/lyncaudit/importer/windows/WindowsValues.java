@@ -4,7 +4,7 @@ import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.IntervalSet;
 import io.lyncaudit.model.Ports;
 import io.lyncaudit.model.Protocols;
-import io.lyncaudit.policy.Diagnostic;
+import io.lyncaudit.importer.LineLedger.Verdict;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The values Windows writes in its rule properties, in both PowerShell and netsh spelling:
  * booleans, directions, profiles, protocols, port and address lists with their keywords.
- * Keywords the audit cannot resolve are reported through the {@link Ledger} and read as documented.
+ * Keywords the audit cannot resolve are reported through {@link WindowsProperties} and read as documented.
  */
 final class WindowsValues {
     private WindowsValues() {}
@@ -108,15 +108,15 @@ final class WindowsValues {
      * default dynamic range 49152-65535, IPHTTPS (IPHTTPSIn/Out) as 443, Teredo (edge traversal) as
      * any; each with an unsupported diagnostic, since the host decides the real port.
      */
-    static IntervalSet ports(RawBlock.Field f, Ledger ledger) {
-        return ports(f, ledger, new LinkedHashSet<>()).read();
+    static IntervalSet ports(RawBlock.Field f, WindowsProperties props) {
+        return ports(f, props, new LinkedHashSet<>()).read();
     }
 
     /** A port list as read, and every port the host may really use for it (more than read when the host resolves a keyword). */
     record PortReading(IntervalSet read, IntervalSet may) {}
 
-    /** {@link #ports(RawBlock.Field, Ledger)}, adding to {@code approx} a short reason for each keyword that is not read exactly. */
-    static PortReading ports(RawBlock.Field f, Ledger ledger, Set<String> approx) {
+    /** {@link #ports(RawBlock.Field, WindowsProperties)}, adding to {@code approx} a short reason for each keyword that is not read exactly. */
+    static PortReading ports(RawBlock.Field f, WindowsProperties props, Set<String> approx) {
         if (f == null) return new PortReading(Ports.ALL, Ports.ALL);
         IntervalSet s = IntervalSet.EMPTY, may = IntervalSet.EMPTY;
         List<String> ts = tokens(f.value());
@@ -128,19 +128,19 @@ final class WindowsValues {
                 case "rpc" -> {
                     s = s.union(IntervalSet.of(49152, 65535));
                     may = Ports.ALL; // the dynamic range is configurable
-                    ledger.report(f, Diagnostic.Category.UNSUPPORTED,
+                    props.field(f, Verdict.UNSUPPORTED,
                             "RPC dynamic ports are read as the default dynamic range 49152-65535; the RPC endpoint mapper picks the real port");
                     approx.add("RPC dynamic ports are read as 49152-65535 (the host may use any port)");
                 }
                 case "iphttps", "iphttpsin", "iphttpsout" -> {
                     s = s.union(IntervalSet.point(443));
                     may = Ports.ALL; // the IP-HTTPS URL may name another port
-                    ledger.report(f, Diagnostic.Category.UNSUPPORTED, "IPHTTPS is read as port 443");
+                    props.field(f, Verdict.UNSUPPORTED, "IPHTTPS is read as port 443");
                     approx.add("IPHTTPS is read as port 443 (the host may use another port)");
                 }
                 case "teredo", "edgetraversal" -> {
                     s = s.union(Ports.ALL);
-                    ledger.report(f, Diagnostic.Category.UNSUPPORTED, "Teredo (edge traversal) ports are not modelled; read as any port");
+                    props.field(f, Verdict.UNSUPPORTED, "Teredo (edge traversal) ports are not modelled; read as any port");
                     approx.add("Teredo ports are read as any port");
                 }
                 default -> s = s.union(Ports.parseRange(t));
@@ -154,12 +154,12 @@ final class WindowsValues {
      * resolves itself (LocalSubnet, Internet, Intranet, DNS, DHCP, WINS, DefaultGateway, ...) are read as
      * any address, with an unsupported diagnostic: the audit does not know what they stand for.
      */
-    static IntervalSet addresses(RawBlock.Field f, Ledger ledger) {
-        return addresses(f, ledger, new LinkedHashSet<>());
+    static IntervalSet addresses(RawBlock.Field f, WindowsProperties props) {
+        return addresses(f, props, new LinkedHashSet<>());
     }
 
-    /** {@link #addresses(RawBlock.Field, Ledger)}, adding to {@code approx} a short reason for each keyword read as any address. */
-    static IntervalSet addresses(RawBlock.Field f, Ledger ledger, Set<String> approx) {
+    /** {@link #addresses(RawBlock.Field, WindowsProperties)}, adding to {@code approx} a short reason for each keyword read as any address. */
+    static IntervalSet addresses(RawBlock.Field f, WindowsProperties props, Set<String> approx) {
         if (f == null) return Addresses.ALL;
         IntervalSet s = IntervalSet.EMPTY;
         List<String> ts = tokens(f.value());
@@ -168,7 +168,7 @@ final class WindowsValues {
             String l = t.toLowerCase(Locale.ROOT);
             if (HOST_KNOWN.contains(l)) {
                 s = s.union(Addresses.ALL);
-                ledger.report(f, Diagnostic.Category.UNSUPPORTED, "keyword '" + t
+                props.field(f, Verdict.UNSUPPORTED, "keyword '" + t
                         + "' is resolved by the host, not by the audit; read as any address");
                 approx.add(t + " is read as any address");
             } else {
