@@ -105,6 +105,8 @@ public final class Auditor {
             ImportResult ir = FirewallChecks.forRole(fw, e.getValue());
             Uncertainty uncertainty = new Uncertainty(ir);
             List<Topology.Crossing> crossings = topo.crossings(fw);
+            Report.ReportDiagnostic empty = noRules(fw, e.getValue());
+            if (empty != null) diagnostics.add(empty);
             diagnostics.addAll(unknownZones(fw, ir, topo.interfaces(fw).keySet()));
             diagnostics.addAll(NatCheck.check(fw, ir, natPairs));
             List<Coverage> fwCoverages = new ArrayList<>();
@@ -246,6 +248,19 @@ public final class Auditor {
                             + String.join(", ", known) + "); rules limited to it are never checked"));
         }
         return out;
+    }
+
+    /**
+     * A warning for a firewall export from which the import made no rule at all, whatever its
+     * format: the audit then sees only default actions, which is almost always an empty,
+     * truncated or wrongly exported file rather than a firewall that really has no rule.
+     */
+    static Report.ReportDiagnostic noRules(FirewallSpec fw, ImportResult ir) {
+        if (ir.ruleCount() > 0) return null;
+        return new Report.ReportDiagnostic(fw.configDisplay(), 0, "warning", "no-rules", fw.configDisplay(),
+                "the export of firewall " + fw.name() + " (" + ir.format() + ", " + ir.lines().total() + " line"
+                        + (ir.lines().total() == 1 ? "" : "s") + " read) holds no rule: every verdict on it is a default action; "
+                        + "is the file empty, truncated or exported from the wrong place?");
     }
 
     /** True when one end of the requirement's flow resolves to no address at all in this deployment. */

@@ -98,6 +98,19 @@ class AuditorTest {
     }
 
     @Test
+    void anExportWithNoRuleIsAWarningNamingItsFile() throws Exception {
+        Auditor.Result r = run("", INT_OK);
+        List<io.lyncaudit.report.Report.ReportDiagnostic> empty = r.report().diagnostics().stream()
+                .filter(x -> x.category().equals("no-rules")).toList();
+        assertEquals(1, empty.size(), r.report().diagnostics().toString());
+        assertEquals("warning", empty.get(0).severity());
+        assertTrue(empty.get(0).file().endsWith("ext.txt"), empty.get(0).file());
+        assertTrue(empty.get(0).message().contains("firewall ext") && empty.get(0).message().contains("holds no rule"), empty.get(0).message());
+        assertTrue(run(EXT_OK, INT_OK).report().diagnostics().stream().noneMatch(x -> x.category().equals("no-rules")),
+                "firewalls with rules get no such warning");
+    }
+
+    @Test
     void rulesLimitedToAZoneTheDeploymentDoesNotKnowAreReported() throws Exception {
         Deployment d = DeploymentLoader.load(Path.of("src/test/resources/audit/deployment.yaml"), "deployment.yaml");
         ImportResult ext = TestPolicies.parse("ext.txt", EXT_OK);
