@@ -45,6 +45,7 @@ public final class LineLedger {
 
     private static final int MAX_TEXT = 300;
 
+    /** A verdict other than used; {@code text} null stands for the line's own text (a ledger made with the text). */
     private record Entry(Verdict verdict, String text, String message) {}
 
     private final String file;
@@ -152,10 +153,6 @@ public final class LineLedger {
         return blank(text.get(line));
     }
 
-    private String clipped(int line) {
-        return clip(text(line));
-    }
-
     private int verdictAt(int line) {
         return line < verdicts.length ? verdicts[line] : 0;
     }
@@ -194,7 +191,7 @@ public final class LineLedger {
             setVerdict(line, Verdict.USED);
             return;
         }
-        mark(line, clipped(line), Verdict.USED, null);
+        put(line, null, Verdict.USED, null);
     }
 
     /** Understood, and not about filtering (or left out on purpose): says why. */
@@ -218,7 +215,7 @@ public final class LineLedger {
      */
     public void comment(int line) {
         if (skip(line)) return;
-        put(line, text == null ? "" : clipped(line), Verdict.IGNORED, "comment");
+        put(line, text == null ? "" : null, Verdict.IGNORED, "comment");
     }
 
     /**
@@ -244,7 +241,8 @@ public final class LineLedger {
             used(line);
             return;
         }
-        mark(line, clipped(line), v, message);
+        if (v != Verdict.UNRECOGNIZED) understood = true;
+        put(line, null, v, message);
     }
 
     /** Gives {@code line} the verdict {@code v}, unless it has a more severe one; {@code text} is how a diagnostic shows it. */
@@ -261,7 +259,7 @@ public final class LineLedger {
             if (v == Verdict.USED) {
                 lines.remove(line);
             } else {
-                lines.put(line, new Entry(v, clip(text), message));
+                lines.put(line, new Entry(v, text, message));
             }
             setVerdict(line, v);
         } else if (v == old.verdict && message != null && (old.message == null || !old.message.contains(message))) {
@@ -300,7 +298,7 @@ public final class LineLedger {
         swept = true;
         if (text != null) {
             for (int i = 1; i <= text.size(); i++) {
-                if (!has(i) && !blank(text.get(i))) put(i, clipped(i), Verdict.UNRECOGNIZED, NOT_LOOKED_AT);
+                if (!has(i) && !blank(text.get(i))) put(i, null, Verdict.UNRECOGNIZED, NOT_LOOKED_AT);
             }
         }
         for (Map.Entry<Integer, String> e : expected.entrySet()) {
@@ -322,7 +320,7 @@ public final class LineLedger {
         List<Diagnostic> out = new ArrayList<>(fileDiagnostics);
         for (Map.Entry<Integer, Entry> e : lines.entrySet()) {
             Entry en = e.getValue();
-            out.add(new Diagnostic(file, e.getKey(), category(en.verdict), en.text, en.message));
+            out.add(new Diagnostic(file, e.getKey(), category(en.verdict), clip(en.text != null ? en.text : text(e.getKey())), en.message));
         }
         return out;
     }
