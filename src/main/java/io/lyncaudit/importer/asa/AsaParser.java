@@ -649,7 +649,8 @@ final class AsaParser {
             ledger.used(no);
             return;
         }
-        if (t.length >= 4 && t[3].equalsIgnoreCase("control-plane")) {
+        // access-group ACL in interface NAME control-plane (older releases wrote control-plane in place of interface NAME)
+        if (t.length >= 4 && t[3].equalsIgnoreCase("control-plane") || t.length >= 6 && t[5].equalsIgnoreCase("control-plane")) {
             cfg.controlPlaneAcls.add(t[1]);
             ledger.ignored(no, "control-plane ACL: traffic to the ASA itself");
             return;

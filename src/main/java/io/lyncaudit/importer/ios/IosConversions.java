@@ -172,7 +172,7 @@ final class IosConversions {
         for (Group g : cfg.groups.values()) {
             if (!used.contains(g)) {
                 for (int line : g.lines) {
-                    ledger.ignored(line, "object-group " + g.name + " is named by no access list bound to an interface: it filters nothing");
+                    ledger.ignored(line, "object-group " + g.name + " is named by no access-list bound to an interface: it filters nothing");
                 }
                 continue;
             }

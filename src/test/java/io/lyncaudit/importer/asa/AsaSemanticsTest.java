@@ -172,4 +172,32 @@ class AsaSemanticsTest {
             assertTrue(diagnosed >= c.unsupported() + c.unrecognized(), f);
         }
     }
+
+    @Test
+    void accessListsNoInterfaceBindsFilterNothingAndEachOfTheirLinesSaysSo() throws Exception {
+        ImportResult r = load("unbound.asa");
+        assertEquals(java.util.List.of("outside_in", "security-level dmz"), r.policies().stream().map(p -> p.name()).toList(),
+                "old_rules and the control-plane list make no policy");
+        String unbound = "access-list old_rules is bound to no interface: it filters nothing";
+        for (int line : new int[] {28, 29}) {
+            assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == line && d.category() == Diagnostic.Category.IGNORED
+                    && d.message().contains(unbound)), "line " + line + ": " + r.diagnostics());
+        }
+        // a line that cannot be read stays unrecognized (its list might be bound by a line that cannot be read either)
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == 30 && d.category() == Diagnostic.Category.UNRECOGNIZED
+                && d.message().endsWith(unbound)), r.diagnostics().toString());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == 32 && d.category() == Diagnostic.Category.IGNORED
+                && d.message().contains("control plane")), "access-group ... control-plane binds no transit filter");
+        // objects named only by the unbound list are not used either; those a bound entry names are
+        for (int line : new int[] {17, 18, 19, 20, 21}) {
+            assertTrue(hasDiagnostic(r, line, Diagnostic.Category.IGNORED), "line " + line);
+        }
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == 19 && d.message().equals(
+                "object-group OLD_PARTNERS is named by no access-list bound to an interface and by no NAT: it filters nothing")));
+        for (int line : new int[] {15, 16, 22, 23, 26, 27}) {
+            assertTrue(r.diagnostics().stream().noneMatch(d -> d.line() == line), "line " + line + " is used");
+        }
+        assertEquals(PERMIT, decide(r, "outside", "dmz", "tcp", "192.0.2.1", "172.25.33.10", 5061));
+        assertEquals(DENY, decide(r, "outside", "dmz", "tcp", "192.0.2.1", "172.25.33.10", 3389));
+    }
 }
