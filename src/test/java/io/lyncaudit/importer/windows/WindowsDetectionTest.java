@@ -54,7 +54,7 @@ class WindowsDetectionTest {
             if (expectIpsec) assertEquals("windows-ipsec", Importers.detect(f, n).format(), f.toString());
         }
         assertEquals(List.of(), wrong);
-        assertEquals(7, windows, "the six firewall fixtures and the sample's export were seen");
+        assertEquals(9, windows, "the eight firewall fixtures and the sample's export were seen");
     }
 
     @Test
