@@ -149,7 +149,7 @@ final class IosConversions {
                 for (int line : e.getValue()) if (!ledger.has(line) && isOpening(acls.get(acl), line)) ledger.used(line);
                 continue;
             }
-            String why = what + acl + " is bound to no interface: it filters nothing";
+            String why = what + acl + " is bound to no interface: it filters no traffic through the router (an access-class on the vty lines, if any, filters only logins to it)";
             for (int line : e.getValue()) ledger.ignored(line, why);
             for (Entry x : acls.getOrDefault(acl, List.of())) {
                 // a line that cannot be read stays unrecognized: the binding it lacks might be one that could not be read either

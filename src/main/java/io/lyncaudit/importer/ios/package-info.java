@@ -11,7 +11,7 @@
  * comments); the conversion gives it to the lines of access lists and object-groups. An access list
  * that no {@code ip access-group} or {@code ipv6 traffic-filter} binds filters nothing: it is not
  * converted (its {@code reflect} entries fill nothing) and each of its lines is ignored ("access-list
- * X is bound to no interface: it filters nothing"), and so is each line of an object-group no bound
+ * X is bound to no interface: it filters no traffic through the router"), and so is each line of an object-group no bound
  * entry names. A line that cannot be read stays unrecognized.
  *
  * <p>May depend on {@code java..}, {@code io.lyncaudit.model}, {@code io.lyncaudit.policy}, the

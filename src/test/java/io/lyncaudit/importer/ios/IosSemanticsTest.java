@@ -100,13 +100,13 @@ class IosSemanticsTest {
         assertEquals(java.util.List.of("EDGE_IN"), r.policies().stream().map(p -> p.name()).toList());
         for (int line : new int[] {17, 18, 19}) {
             assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == line && d.category() == Diagnostic.Category.IGNORED
-                    && d.message().contains("access-list OLD is bound to no interface: it filters nothing")), "line " + line);
+                    && d.message().contains("access-list OLD is bound to no interface: it filters no traffic through the router (an access-class on the vty lines, if any, filters only logins to it)")), "line " + line);
         }
         assertTrue(has(r, 20, Diagnostic.Category.UNRECOGNIZED), "a line that cannot be read stays unrecognized");
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == 22
-                && d.message().equals("access-list 150 is bound to no interface: it filters nothing")), "a numbered list");
+                && d.message().equals("access-list 150 is bound to no interface: it filters no traffic through the router (an access-class on the vty lines, if any, filters only logins to it)")), "a numbered list");
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == 25
-                && d.message().equals("ipv6 access-list OLD6 is bound to no interface: it filters nothing")), "an IPv6 list");
+                && d.message().equals("ipv6 access-list OLD6 is bound to no interface: it filters no traffic through the router (an access-class on the vty lines, if any, filters only logins to it)")), "an IPv6 list");
         assertTrue(has(r, 3, Diagnostic.Category.IGNORED) && has(r, 4, Diagnostic.Category.IGNORED), "OLD_NETS is named only by OLD");
         assertTrue(r.diagnostics().stream().noneMatch(d -> d.line() == 5 || d.line() == 6 || d.line() == 12 || d.line() == 13),
                 "EDGE_IN and the group it names are used");
