@@ -48,6 +48,10 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--vendor", paramLabel = "V", description = "The export's format, when detection should not decide.")
     String vendor;
 
+    @Option(names = "--encoding", paramLabel = "E",
+            description = "The export's encoding, when detection should not decide: utf-8, utf-16, utf-16le, utf-16be or windows-1252.")
+    String encoding;
+
     @Option(names = "--firewall", paramLabel = "NAME", description = "With a deployment file: the firewall to trace through.")
     String firewall;
 
@@ -72,7 +76,12 @@ final class TraceCommand implements Callable<Integer> {
         if ((packet == null) == (packets == null)) throw new Main.UsageException("give exactly one of --packet and --packets");
         if (!Files.isRegularFile(file)) throw new Main.UsageException(DeploymentLoader.display(file) + ": file not found");
         List<Probe> probes = probes();
-        PacketTrace t = isDeployment() ? PacketTrace.ofDeployment(file, firewall) : PacketTrace.ofExport(file, DeploymentLoader.display(file), vendor);
+        boolean deployment = isDeployment();
+        if (deployment && encoding != null) {
+            throw new Main.UsageException("--encoding is for an export; a deployment names each firewall's encoding with 'encoding:'");
+        }
+        PacketTrace t = deployment ? PacketTrace.ofDeployment(file, firewall)
+                : PacketTrace.ofExport(file, DeploymentLoader.display(file), vendor, encoding);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         for (Probe p : probes) {
             Trace trace;

@@ -5,9 +5,11 @@
  *
  * The registry also reads IPsec policy inputs ({@code loadIpsec}) into {@code io.lyncaudit.ipsec}.
  *
- * <p>May depend on {@code java..}, {@code io.lyncaudit.model}, {@code io.lyncaudit.policy}, {@code io.lyncaudit.ipsec} and, for
+ * <p>May depend on {@code java..}, {@code io.lyncaudit.model}, {@code io.lyncaudit.policy}, {@code io.lyncaudit.ipsec},
+ * {@code io.lyncaudit.io} (how bytes become text: {@code InputText}, through {@link io.lyncaudit.importer.ConfigText}) and, for
  * the registry only, its vendor sub-packages. Vendor sub-packages never see each other and never
- * see {@code Importers}; they see this package only for the {@code Importer} interface.
+ * see {@code Importers}; they see this package only for the {@code Importer} interface and the shared
+ * reading helpers ({@code ConfigText}, the ledgers).
  * {@code io.lyncaudit.ArchitectureTest} and {@code io.lyncaudit.importer.ImporterPackagesTest}
  * keep this true.
  */

@@ -138,8 +138,8 @@ class CliBadInputTest {
     void binaryJunkNamedXlsxWithoutFormat() throws IOException {
         Path f = externalConfig("external.xlsx");
         Files.write(f, junk(3000, 'X'));
-        assertEquals(shown(f) + ": cannot tell the format of this file (supported: " + Importers.names() + "); "
-                + "name it with 'format:' in the deployment file or --vendor", audit(deployment));
+        assertEquals(shown(f) + ": cannot tell the format of this file: it is not text, and not an XLSX workbook (looked for "
+                + Importers.looksFor() + "); name it with 'format:' in the deployment file or --vendor (supported: " + Importers.names() + ")", audit(deployment));
     }
 
     @Test
@@ -158,8 +158,8 @@ class CliBadInputTest {
     void randomTextCsv() throws IOException {
         Path f = externalConfig("notes.csv");
         write(f, "Remember to renew the edge certificate.\nAsk Bob about the DMZ switch; it reboots at night.\n");
-        assertEquals(shown(f) + ": cannot tell the format of this file (supported: " + Importers.names() + "); "
-                + "name it with 'format:' in the deployment file or --vendor", audit(deployment));
+        assertEquals(shown(f) + ": cannot tell the format of this file: none of the formats matches its first 64 KiB (looked for "
+                + Importers.looksFor() + "); name it with 'format:' in the deployment file or --vendor (supported: " + Importers.names() + ")", audit(deployment));
     }
 
     @Test

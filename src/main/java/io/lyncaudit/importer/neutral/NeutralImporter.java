@@ -1,15 +1,11 @@
 package io.lyncaudit.importer.neutral;
 
 import io.lyncaudit.importer.Importer;
+import io.lyncaudit.io.InputText;
+import io.lyncaudit.io.YamlTree;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.ImportResult;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -23,6 +19,11 @@ public final class NeutralImporter implements Importer {
 
     /** The format name in deployment files. */
     public static final String FORMAT = "neutral";
+
+    /** Larger files are refused before they are read: the policy of a 100,000-rule firewall is some tens of MiB of JSON. */
+    static final long MAX_BYTES = 256L * 1024 * 1024;
+    /** The longest line of a YAML policy (the writer folds long values; JSON, often one line, has none). */
+    static final int MAX_YAML_LINE = YamlTree.MAX_LINE;
 
     private static final Pattern YAML_KEYS = Pattern.compile("(?m)^(schemaVersion|policies)\\s*:");
     private static final Pattern JSON_KEYS = Pattern.compile("\"(schemaVersion|policies)\"\\s*:");
@@ -41,23 +42,12 @@ public final class NeutralImporter implements Importer {
     }
 
     @Override
-    public ImportResult importFile(Path file, String displayName) throws BadInputException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(displayName, 0, "file not found");
-        } catch (IOException e) {
-            throw new BadInputException(displayName, displayName, "cannot read the file: " + e.getMessage(), e);
+    public ImportResult importFile(Path file, String displayName, String encoding) throws BadInputException {
+        String text = InputText.decode(InputText.readBytes(file, displayName, MAX_BYTES, "a neutral policy file"), displayName, encoding).text();
+        if (!text.stripLeading().startsWith("{")) {
+            // YAML parsing is quadratic in the length of a line: long lines are refused before it starts
+            InputText.requireLineLength(text, displayName, MAX_YAML_LINE, "a neutral policy in YAML");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(displayName, 0, "not a neutral policy file: not UTF-8 text");
-        }
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
         return new PolicyReader(displayName).read(LocatedTreeReader.read(text, displayName));
     }
 }
