@@ -201,7 +201,8 @@ public final class ConfigText {
             if (!quoted && wordAt(s, i)) {
                 String w = word(s, i);
                 if (w.equals("remark") || w.equals("description") || w.equals("banner")) break;
-                if (w.equals("comment") || w.equals("--comment")) {
+                // nftables: comment "TEXT"; iptables: --comment TEXT (quoted or one word); not iptables' "-m comment"
+                if (w.equals("--comment") || (w.equals("comment") && quoteFollows(s, i + w.length()))) {
                     out.append(w);
                     i = skipValue(s, i + w.length());
                     continue;
@@ -220,6 +221,12 @@ public final class ConfigText {
         int j = i;
         while (j < s.length() && s.charAt(j) > ' ') j++;
         return s.substring(i, j);
+    }
+
+    private static boolean quoteFollows(String s, int from) {
+        int i = from;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
+        return i < s.length() && s.charAt(i) == '"';
     }
 
     /** The index of the last char of the value after {@code from} (blanks, then a quoted string or a word). */

@@ -18,6 +18,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * A read-only view of a YAML document that remembers where every value stands, so that each
@@ -69,9 +70,28 @@ public final class YamlTree {
             String context = e.getContext() == null ? ""
                     : " (" + e.getContext() + (contextLine > 0 && contextLine != line ? " started at line " + contextLine : "") + ")";
             throw new BadInputException(displayName, line, "YAML syntax error: " + what + context);
+        } catch (ReaderException e) {
+            // a character YAML does not allow (a control character, an escape sequence): name where it is
+            int[] at = lineColumn(text, e.getPosition());
+            throw new BadInputException(displayName, displayName + ":" + at[0] + ":" + at[1], "YAML does not allow the character "
+                    + String.format("\\u%04x", e.getCodePoint()) + " (a control character); remove it", null);
         } catch (YAMLException e) {
             throw new BadInputException(displayName, 0, "YAML error: " + e.getMessage());
         }
+    }
+
+    /** Line and column (1-based) of the code point at {@code index}. */
+    private static int[] lineColumn(String text, int index) {
+        int line = 1, col = 1, cp = 0;
+        for (int i = 0; i < text.length() && cp < index; i += Character.charCount(text.codePointAt(i)), cp++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new int[] {line, col};
     }
 
     public String file() {
