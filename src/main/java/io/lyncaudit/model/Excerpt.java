@@ -70,7 +70,8 @@ public final class Excerpt {
     public static String message(String m) {
         if (m == null) return "null";
         String v = visible(shortenQuoted(m));
-        return v.length() <= MAX_MESSAGE ? v : v.substring(0, MAX_MESSAGE) + "\u2026 (" + v.length() + " characters)";
+        // the slack keeps a message cut once from being cut again (messages pass here more than once)
+        return v.length() <= MAX_MESSAGE + 40 ? v : v.substring(0, MAX_MESSAGE) + "\u2026 (" + v.length() + " characters)";
     }
 
     /**
@@ -86,7 +87,7 @@ public final class Excerpt {
         while (open >= 0) {
             int close = nextQuote(m, open + 1, false);
             if (close < 0) close = n;
-            if (close - open - 1 > MAX_QUOTED) {
+            if (close - open - 1 > MAX_QUOTED && !alreadyCut(m, open + 1, close)) {
                 if (b == null) b = new StringBuilder();
                 b.append(m, done, open + 1).append(cut(m.substring(open + 1, close), MAX_QUOTED));
                 done = close;
@@ -96,6 +97,13 @@ public final class Excerpt {
         }
         if (b == null) return m;
         return b.append(m, done, n).toString();
+    }
+
+    /** True when {@code m[from, to)} is an excerpt already: at most {@link #MAX_QUOTED} code points, then "… (N characters)". */
+    private static boolean alreadyCut(String m, int from, int to) {
+        if (!m.startsWith(" characters)", to - " characters)".length())) return false;
+        int mark = m.lastIndexOf("\u2026 (", to);
+        return mark >= from && m.codePointCount(from, mark) <= MAX_QUOTED;
     }
 
     /** The next opening quote (not after a letter or digit) or closing quote (not before one) from {@code from}, or -1. */
