@@ -114,7 +114,9 @@ final class TraceCommand implements Callable<Integer> {
             throw new BadInputException(display, 0, "is larger than " + (MAX_PACKETS_BYTES >> 20) + " MiB; trace at most " + MAX_PACKETS + " packets at once");
         }
         List<Probe> out = new ArrayList<>();
-        String[] lines = new String(Files.readAllBytes(packets), StandardCharsets.UTF_8).split("\r?\n", -1);
+        String text = new String(Files.readAllBytes(packets), StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) text = text.substring(1); // a byte-order mark, as Notepad writes it
+        String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
             int hash = l.indexOf('#');

@@ -290,8 +290,20 @@ class CliBadInputTest {
     void aFiftyMegabyteLineInANeutralPolicyFailsFast() throws IOException {
         Path f = tmp.resolve("policy.yaml");
         Files.writeString(f, "schemaVersion: 1\npolicies:\n  - name: " + "b".repeat(50_000_000) + "\n");
-        assertEquals(shown(f) + ":3: the line is 50000010 characters long; a neutral policy in YAML is read with lines of at most 65536 "
+        assertEquals(shown(f) + ":3: the line is 50000010 characters long; a neutral policy in YAML is read with lines of at most 262144 "
                 + "characters (a limit against hostile input)", badInput(quick(Duration.ofSeconds(5), "parse", f)));
+    }
+
+    @Test
+    void theLongestConfigLineAnImporterReadsComesBackThroughNeutralYaml() throws IOException {
+        Path rules = write(tmp.resolve("long.rules"), "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -p tcp --dport 22 -m comment --comment \""
+                + "z".repeat(65_400) + "\" -j ACCEPT\nCOMMIT\n");
+        Cli.Result yaml = quick(Duration.ofSeconds(30), "parse", rules, "--format", "yaml");
+        assertEquals(ExitCode.PASS.code(), yaml.code(), yaml::toString);
+        Path neutral = write(tmp.resolve("long.yaml"), yaml.out());
+        Cli.Result back = quick(Duration.ofSeconds(30), "parse", neutral, "--vendor", "neutral");
+        assertEquals(ExitCode.PASS.code(), back.code(), back::toString);
+        assertTrue(back.out().contains("z".repeat(65_400)), "the rule's text comes back whole");
     }
 
     @Test

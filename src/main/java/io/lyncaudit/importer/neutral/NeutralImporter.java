@@ -2,7 +2,6 @@ package io.lyncaudit.importer.neutral;
 
 import io.lyncaudit.importer.Importer;
 import io.lyncaudit.io.InputText;
-import io.lyncaudit.io.YamlTree;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.ImportResult;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,13 @@ public final class NeutralImporter implements Importer {
 
     /** Larger files are refused before they are read: the policy of a 100,000-rule firewall is some tens of MiB of JSON. */
     static final long MAX_BYTES = 256L * 1024 * 1024;
-    /** The longest line of a YAML policy (the writer folds long values; JSON, often one line, has none). */
-    static final int MAX_YAML_LINE = YamlTree.MAX_LINE;
+    /**
+     * The longest line of a YAML policy: room for the longest config line an importer reads (64
+     * KiB), quoted and indented, so that what {@code parse --format yaml} writes always reads back;
+     * SnakeYAML's time grows with the square of a line's length, so it is not more. JSON, often one
+     * line, has none.
+     */
+    static final int MAX_YAML_LINE = 256 * 1024;
 
     private static final Pattern YAML_KEYS = Pattern.compile("(?m)^(schemaVersion|policies)\\s*:");
     private static final Pattern JSON_KEYS = Pattern.compile("\"(schemaVersion|policies)\"\\s*:");
