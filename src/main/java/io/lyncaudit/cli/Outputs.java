@@ -59,18 +59,18 @@ final class Outputs {
     }
 
     /**
-     * Makes sure a report directory exists and takes files, before the work whose result goes
-     * there: an unwritable {@code --out} is bad input naming it (exit 2), found in a moment rather
-     * than after the audit.
+     * Checks, before the work whose result goes there, that a report directory can be made and take
+     * files, without making it (a failed run leaves no directory behind): the directory, or its
+     * nearest existing parent, must be a writable directory. An unwritable {@code --out} is bad input
+     * naming it (exit 2), found in a moment rather than after the audit; what only writing can find
+     * (a name too long) is bad input when the report is written.
      */
     static void requireWritableDirectory(Path dir) throws BadInputException {
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".lyncaudit-probe", ".tmp");
-            Files.delete(probe);
-        } catch (IOException e) {
-            throw unwritable(dir, e);
-        }
+        Path p = dir.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) p = p.getParent();
+        if (p == null) return;
+        if (!Files.isDirectory(p)) throw unwritable(dir, new NotDirectoryException(p.toString()));
+        if (!Files.isWritable(p)) throw unwritable(dir, new AccessDeniedException(p.toString()));
     }
 
     /** A failure to write {@code target}, as bad input naming the path and why; never an internal error. */
@@ -80,7 +80,7 @@ final class Outputs {
 
     private static String reason(IOException e) {
         if (e instanceof AccessDeniedException) return "permission denied";
-        if (e instanceof NotDirectoryException) return "a part of the path is not a directory";
+        if (e instanceof NotDirectoryException) return "not a directory";
         if (e instanceof FileAlreadyExistsException) return "a file is in the way where a directory should be";
         if (e instanceof NoSuchFileException) return "no such directory";
         if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(java.util.Locale.ROOT);

@@ -144,8 +144,8 @@ public final class Importers {
             if (i.detect(file, head)) return i;
         }
         String why = text == null ? "it is not text, and not an XLSX workbook" : "none of the formats matches its first 64 KiB";
-        if (text != null && ConfigText.contentStart(text) == text.length() && raw.length == InputText.HEAD) {
-            // only comments so far: look again at the first statement, past the comments
+        if (text != null && ConfigText.contentStart(text) > 0 && raw.length == InputText.HEAD) {
+            // leading comments: look again from the first statement, past them (it may lie beyond the first 64 KiB)
             String past = pastComments(file, display, encoding);
             if (past != null) {
                 byte[] again = past.getBytes(StandardCharsets.UTF_8);

@@ -84,7 +84,9 @@ class DeploymentLoaderTest {
         String yaml = EDGE + "networks: { perimeter: [172.25.32.0/22] }\nfirewalls:\n  - name: f\n    config: a.csv\n    encoding: Latin-1\n"
                 + "    interfaces: { a: [internet], b: [perimeter] }\n  - name: g\n    config: a.csv\n    interfaces: { a: [internet], b: [perimeter] }\n"
                 + "ipsec:\n  - config: a.csv\n    encoding: UTF16LE\n";
-        Deployment d = DeploymentLoader.load(write(dir, yaml, "a.csv"), "d.yaml");
+        Path p = write(dir, yaml, "a.csv");
+        Deployment d = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> DeploymentLoader.load(p, "d.yaml"));
         assertEquals("windows-1252", d.firewalls().get(0).encoding());
         assertNull(d.firewalls().get(1).encoding(), "detected");
         assertEquals("utf-16le", d.ipsec().get(0).encoding());
