@@ -2,6 +2,7 @@ package io.lyncaudit.cli;
 
 import io.lyncaudit.audit.PacketTrace;
 import io.lyncaudit.deployment.DeploymentLoader;
+import io.lyncaudit.importer.Importers;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.report.Trace;
 import io.lyncaudit.report.TraceRenderer;
@@ -132,14 +133,11 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     /** A deployment file (YAML with a top-level 'firewalls:' list), or --firewall given. */
-    private boolean isDeployment() throws IOException {
+    private boolean isDeployment() throws BadInputException {
         if (firewall != null) return true;
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".yaml") && !name.endsWith(".yml")) return false;
-        byte[] head;
-        try (var s = Files.newInputStream(file)) {
-            head = s.readNBytes(1 << 16);
-        }
-        return DEPLOYMENT.matcher(new String(head, StandardCharsets.UTF_8)).find();
+        // decoded as every input is (a deployment may be UTF-16 or Windows-1252)
+        return DEPLOYMENT.matcher(Importers.textHead(file, DeploymentLoader.display(file))).find();
     }
 }

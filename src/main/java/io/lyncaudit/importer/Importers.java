@@ -126,6 +126,12 @@ public final class Importers {
         return text == null ? head : text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The first 64 KiB of a file as text, decoded by the rule of every input; empty when it is not text. */
+    public static String textHead(Path file, String display) throws BadInputException {
+        String t = InputText.sniff(InputText.head(file, display, InputText.HEAD), null);
+        return t == null ? "" : t;
+    }
+
     /** The importer whose detector accepts the file's first bytes. */
     public static Importer detect(Path file, String display) throws BadInputException {
         return detect(file, display, (String) null);

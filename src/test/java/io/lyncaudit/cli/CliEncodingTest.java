@@ -167,6 +167,10 @@ class CliEncodingTest {
         JsonNode r = auditJson(ExitCode.FAIL.code());
         assertEquals("Société Générale (filiale)", r.at("/deployment/name").asText());
         assertEquals(expected, findings(r));
+        // trace tells a deployment from an export by its content, decoded alike
+        Cli.Result t = run("trace", deployment, "--packet", "tcp 203.0.113.5:40000 -> 172.25.33.10:443");
+        assertEquals(ExitCode.BAD_INPUT.code(), t.code(), t::toString);
+        assertTrue(t.err().contains("the deployment has 2 firewalls; name one with --firewall"), t::toString);
     }
 
     @Test
