@@ -11,6 +11,8 @@ public final class Excerpt {
     /** The longest message; anything beyond is cut (a message names a problem, it does not carry the input). */
     public static final int MAX_MESSAGE = 2000;
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private Excerpt() {}
 
     /** At most {@link #MAX_QUOTED} characters of {@code s}, made visible; a longer text ends in "… (N characters)". */
@@ -40,7 +42,7 @@ public final class Excerpt {
         for (; i < n; i++) {
             char c = s.charAt(i);
             if (shown(s, i)) {
-                b.append(String.format("\\u%04x", (int) c));
+                b.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
             } else {
                 b.append(c);
             }
@@ -69,9 +71,11 @@ public final class Excerpt {
      */
     public static String message(String m) {
         if (m == null) return "null";
-        String v = visible(shortenQuoted(m));
-        // the slack keeps a message cut once from being cut again (messages pass here more than once)
-        return v.length() <= MAX_MESSAGE + 40 ? v : v.substring(0, MAX_MESSAGE) + "\u2026 (" + v.length() + " characters)";
+        String q = shortenQuoted(m);
+        // cut before escaping, so that a huge message costs nothing more; the slack keeps a message
+        // cut once from being cut again (messages pass here more than once)
+        if (q.length() > MAX_MESSAGE + 40) q = q.substring(0, MAX_MESSAGE) + "\u2026 (" + q.length() + " characters)";
+        return visible(q);
     }
 
     /**
