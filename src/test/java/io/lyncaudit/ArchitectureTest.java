@@ -51,8 +51,7 @@ class ArchitectureTest {
             "io.lyncaudit.gate.GatePolicy",                // AuditCommand builds the gate from --fail-on
             "io.lyncaudit.gate.GateDecision",              // AuditCommand reads Auditor.Result#gate()
             "io.lyncaudit.finding.Severity",               // AuditCommand, the type of GatePolicy.parseFailOn
-            "io.lyncaudit.importer.Importers",             // AuditCommand's FirewallLoader, ParseCommand
-            "io.lyncaudit.policy.ImportResult",            // AuditCommand's FirewallLoader
+            "io.lyncaudit.importer.Importers",             // ParseCommand; TraceCommand, the decoded head of a deployment
             "io.lyncaudit.importer.Importers$UnknownVendorException", // ParseCommand
             "io.lyncaudit.report.xlsx.TableXlsx");         // Outputs, for `requirements --format xlsx`
 
