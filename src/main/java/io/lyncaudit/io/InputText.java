@@ -393,18 +393,21 @@ public final class InputText {
 
     /** Line and column (1-based, in characters) of byte {@code offset}, counting from {@code skip}. */
     private static int[] position(byte[] b, int skip, int offset, Encoding e) {
-        String before = lenient(java.util.Arrays.copyOfRange(b, 0, Math.max(skip, Math.min(offset, b.length))), skip, e);
-        int line = 1, col = 1;
-        for (int i = 0; i < before.length(); i++) {
-            char c = before.charAt(i);
-            if (c == '\n') {
-                line++;
-                col = 1;
-            } else if (!Character.isLowSurrogate(c)) {
-                col++;
+        int end = Math.max(skip, Math.min(offset, b.length));
+        if (e == Encoding.UTF_8 || e == Encoding.WINDOWS_1252) {
+            // ASCII-compatible: count in place, a UTF-8 character by its first byte
+            int line = 1, col = 1;
+            for (int i = skip; i < end; i++) {
+                if (b[i] == '\n') {
+                    line++;
+                    col = 1;
+                } else if (e == Encoding.WINDOWS_1252 || (b[i] & 0xC0) != 0x80) {
+                    col++;
+                }
             }
+            return new int[] {line, col};
         }
-        return new int[] {line, col};
+        return lineColumn(lenient(java.util.Arrays.copyOfRange(b, 0, end), skip, e), Integer.MAX_VALUE);
     }
 
     // ---- what a text may hold -------------------------------------------------------------------
@@ -467,7 +470,7 @@ public final class InputText {
 
     private static int[] lineColumn(String t, int index) {
         int line = 1, col = 1;
-        for (int i = 0; i < index; i++) {
+        for (int i = 0; i < Math.min(index, t.length()); i++) {
             char c = t.charAt(i);
             if (c == '\n') {
                 line++;
