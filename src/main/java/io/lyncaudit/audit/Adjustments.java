@@ -28,6 +28,9 @@ public record Adjustments(List<Waiver> waivers, LocalDate today, int warnDays, R
         return new Adjustments(List.of(), LocalDate.now(), DEFAULT_WARN_DAYS, null);
     }
 
+    /** The largest baseline report read (the JSON report of an earlier audit). */
+    public static final long MAX_BASELINE_BYTES = 256L * 1024 * 1024;
+
     /**
      * Reads the waiver file and the baseline report (either may be null).
      *
@@ -41,6 +44,11 @@ public record Adjustments(List<Waiver> waivers, LocalDate today, int warnDays, R
             String name = display.apply(baselineFile);
             if (!Files.isRegularFile(baselineFile)) throw new BadInputException(name, 0, "baseline report not found");
             try {
+                long size = Files.size(baselineFile);
+                if (size > MAX_BASELINE_BYTES) {
+                    throw new BadInputException(name, 0, "the file is " + size + " bytes; a baseline report is read up to "
+                            + (MAX_BASELINE_BYTES >> 20) + " MiB (a limit against hostile input)");
+                }
                 baseline = JsonReportReader.read(baselineFile);
             } catch (IOException e) {
                 String m = e.getMessage() == null ? "cannot read" : e.getMessage();

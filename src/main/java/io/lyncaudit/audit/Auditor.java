@@ -60,7 +60,7 @@ public final class Auditor {
 
     /** Reads the IPsec inputs with the importer registry. */
     public Auditor(RuleEngine engine, FirewallLoader loader) {
-        this(engine, loader, in -> Importers.loadIpsec(in.config(), in.configDisplay(), in.format()));
+        this(engine, loader, in -> Importers.loadIpsec(in.config(), in.configDisplay(), in.format(), in.encoding()));
     }
 
     public Auditor(RuleEngine engine, FirewallLoader loader, IpsecLoader ipsecLoader) {
@@ -105,8 +105,6 @@ public final class Auditor {
             ImportResult ir = FirewallChecks.forRole(fw, e.getValue());
             Uncertainty uncertainty = new Uncertainty(ir);
             List<Topology.Crossing> crossings = topo.crossings(fw);
-            Report.ReportDiagnostic empty = noRules(fw, e.getValue());
-            if (empty != null) diagnostics.add(empty);
             diagnostics.addAll(unknownZones(fw, ir, topo.interfaces(fw).keySet()));
             diagnostics.addAll(NatCheck.check(fw, ir, natPairs));
             List<Coverage> fwCoverages = new ArrayList<>();
@@ -167,6 +165,7 @@ public final class Auditor {
         int unparsed = 0;
         for (Map.Entry<FirewallSpec, ImportResult> e : imports.entrySet()) {
             ImportResult ir = e.getValue();
+            if (ir.ruleCount() == 0) diagnostics.add(noRules(e.getKey().configDisplay(), "rule"));
             inputs.add(new Report.Input(e.getKey().name(), e.getKey().configDisplay(), ir.format(), sha256(e.getKey().config()),
                     ir.ruleCount(), ir.lines().total(), ir.lines().unparsed()));
             unparsed += ir.lines().unparsed();
@@ -178,6 +177,7 @@ public final class Auditor {
 
         for (Map.Entry<IpsecSpec, IpsecPolicy> e : ipsecImports.entrySet()) {
             IpsecPolicy ip = e.getValue();
+            if (ip.rules().isEmpty()) diagnostics.add(noRules(e.getKey().configDisplay(), "connection-security rule"));
             inputs.add(new Report.Input("ipsec", ip.file(), ip.format(), sha256(e.getKey().config()), ip.rules().size(), ip.lines().total(),
                     ip.lines().unparsed()));
             unparsed += ip.lines().unparsed();
@@ -210,6 +210,15 @@ public final class Auditor {
                 inputs, summary, findings, matrix, diagnostics, cmp.resolved());
         timings.mark("assemble");
         return new Result(report, decision);
+    }
+
+    /**
+     * The warning for an export with no rule at all (an empty file, a config without ACLs, the
+     * wrong box's export), whatever its format: read as the defaults alone, it is seldom what was meant.
+     */
+    private static Report.ReportDiagnostic noRules(String file, String what) {
+        String m = Importers.noRules(file, what);
+        return new Report.ReportDiagnostic(file, 0, "warning", "no-rules", file, m.substring(file.length() + 2));
     }
 
     /** A plain name the deployment does not list, or a wildcard that matches none it lists; exclusions never are. */
@@ -248,19 +257,6 @@ public final class Auditor {
                             + String.join(", ", known) + "); rules limited to it are never checked"));
         }
         return out;
-    }
-
-    /**
-     * A warning for a firewall export from which the import made no rule at all, whatever its
-     * format: the audit then sees only default actions, which is almost always an empty,
-     * truncated or wrongly exported file rather than a firewall that really has no rule.
-     */
-    static Report.ReportDiagnostic noRules(FirewallSpec fw, ImportResult ir) {
-        if (ir.ruleCount() > 0) return null;
-        return new Report.ReportDiagnostic(fw.configDisplay(), 0, "warning", "no-rules", fw.configDisplay(),
-                "the export of firewall " + fw.name() + " (" + ir.format() + ", " + ir.lines().total() + " line"
-                        + (ir.lines().total() == 1 ? "" : "s") + " read) holds no rule: every verdict on it is a default action; "
-                        + "is the file empty, truncated or exported from the wrong place?");
     }
 
     /** True when one end of the requirement's flow resolves to no address at all in this deployment. */

@@ -63,7 +63,12 @@ public final class PacketTrace {
 
     /** Traces through one export, its format detected or given ({@code vendor}, null to detect). */
     public static PacketTrace ofExport(Path file, String display, String vendor) throws BadInputException {
-        return new PacketTrace(Importers.load(file, display, vendor), null);
+        return ofExport(file, display, vendor, null);
+    }
+
+    /** As {@link #ofExport(Path, String, String)}, the export decoded in {@code encoding} (null: detected). */
+    public static PacketTrace ofExport(Path file, String display, String vendor, String encoding) throws BadInputException {
+        return new PacketTrace(Importers.load(file, display, vendor, null, encoding), null);
     }
 
     /** Traces through a firewall of a deployment ({@code name} may be null when the deployment has one firewall). */
@@ -81,7 +86,7 @@ public final class PacketTrace {
             for (FirewallSpec f : d.firewalls()) if (f.name().equals(name)) fw = f;
             if (fw == null) throw new BadInputException(d.displayFile(), 0, "no firewall '" + name + "' (" + String.join(", ", all) + ")");
         }
-        ImportResult ir = FirewallChecks.forRole(fw, Importers.load(fw.config(), fw.configDisplay(), fw.format(), fw.profile()));
+        ImportResult ir = FirewallChecks.forRole(fw, FirewallLoader.registry().load(fw));
         return new PacketTrace(ir, new Topology(d).interfaces(fw));
     }
 

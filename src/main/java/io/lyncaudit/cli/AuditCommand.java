@@ -2,15 +2,17 @@ package io.lyncaudit.cli;
 
 import io.lyncaudit.audit.Adjustments;
 import io.lyncaudit.audit.Auditor;
+import io.lyncaudit.audit.FirewallLoader;
 import io.lyncaudit.audit.Timings;
 import io.lyncaudit.deployment.Deployment;
 import io.lyncaudit.deployment.DeploymentLoader;
 import io.lyncaudit.engine.RuleEngine;
 import io.lyncaudit.gate.GatePolicy;
-import io.lyncaudit.importer.Importers;
+import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.report.AtomicReportWriter;
 import io.lyncaudit.report.ReportFormat;
 import io.lyncaudit.report.ReportRenderer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -106,13 +108,14 @@ final class AuditCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new Main.UsageException("--today: expected a date as yyyy-mm-dd, found '" + today + "'");
         }
+        if (out != null) Outputs.requireWritableDirectory(out);
         Adjustments adj = Adjustments.load(waivers, baseline, date, waiverWarnDays, DeploymentLoader::display);
         Timings timings = new Timings();
         Deployment d = DeploymentLoader.load(deployment, DeploymentLoader.display(deployment));
         timings.mark("deployment");
         RuleEngine engine = rules != null ? RuleEngine.withUserRules(rules) : RuleEngine.builtIn();
         timings.mark("rules");
-        Auditor.Result result = new Auditor(engine, fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format(), fw.profile()))
+        Auditor.Result result = new Auditor(engine, FirewallLoader.registry())
                 .audit(d, gate, timings, adj);
 
         for (ReportFormat f : fmts) {
@@ -120,8 +123,13 @@ final class AuditCommand implements Callable<Integer> {
             if (out == null) {
                 Outputs.toStdout(spec.commandLine().getOut(), o -> r.render(result.report(), o));
             } else {
-                Path written = AtomicReportWriter.write(result.report(), r, out);
-                spec.commandLine().getErr().println("wrote " + DeploymentLoader.display(written));
+                Path written;
+                try {
+                    written = AtomicReportWriter.write(result.report(), r, out);
+                } catch (IOException e) {
+                    throw Outputs.unwritable(AtomicReportWriter.target(out, r), e);
+                }
+                spec.commandLine().getErr().println("wrote " + BadInputException.printable(DeploymentLoader.display(written)));
             }
         }
         timings.mark("render");

@@ -33,7 +33,7 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("lyncaudit: " + ex.getMessage());
+            err.println("lyncaudit: " + BadInputException.printable(ex.getMessage()));
             err.println("Try 'lyncaudit " + (ex.getCommandLine().getCommandName().equals("lyncaudit") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
             return ExitCode.BAD_INPUT.code();
         });
@@ -41,7 +41,7 @@ public final class Main implements Runnable {
         try {
             return cl.execute(args);
         } catch (RuntimeException | Error e) {
-            err.println("lyncaudit: internal error: " + e);
+            err.println("lyncaudit: internal error: " + BadInputException.printable(String.valueOf(e)));
             return ExitCode.INTERNAL.code();
         } finally {
             out.flush();
@@ -54,11 +54,12 @@ public final class Main implements Runnable {
      * internal error (exit 3; the stack trace only with {@code debug}). Package-private for tests.
      */
     static int exitCodeFor(Exception ex, PrintWriter err, boolean debug) {
+        // every message goes through the one filter: input text in it is cut short and its escapes made visible
         if (ex instanceof BadInputException || ex instanceof UsageException) {
-            err.println("lyncaudit: " + ex.getMessage());
+            err.println("lyncaudit: " + BadInputException.printable(ex.getMessage()));
             return ExitCode.BAD_INPUT.code();
         }
-        err.println("lyncaudit: internal error: " + ex);
+        err.println("lyncaudit: internal error: " + BadInputException.printable(String.valueOf(ex)));
         if (debug) ex.printStackTrace(err);
         else err.println("Set LYNCAUDIT_DEBUG=1 for the stack trace, and please report it.");
         return ExitCode.INTERNAL.code();

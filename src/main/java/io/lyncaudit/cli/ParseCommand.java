@@ -3,7 +3,9 @@ package io.lyncaudit.cli;
 import io.lyncaudit.audit.Timings;
 import io.lyncaudit.deployment.DeploymentLoader;
 import io.lyncaudit.importer.Importers;
+import io.lyncaudit.model.BadInputException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +27,10 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = "--vendor", paramLabel = "V", description = "The format, when detection should not decide (also windows-ipsec, ipsec-spreadsheet).")
     String vendor;
 
+    @Option(names = "--encoding", paramLabel = "E",
+            description = "The file's encoding, when detection should not decide: utf-8, utf-16, utf-16le, utf-16be or windows-1252.")
+    String encoding;
+
     @Option(names = {"-f", "--format"}, paramLabel = "F", defaultValue = "json", description = "json (default) or yaml.")
     String format;
 
@@ -33,11 +39,14 @@ final class ParseCommand implements Callable<Integer> {
         if (!format.equals("json") && !format.equals("yaml")) throw new Main.UsageException("unknown format '" + format + "' (json, yaml)");
         Timings timings = new Timings();
         PrintWriter out = spec.commandLine().getOut();
+        List<String> warnings;
         try {
-            Importers.parseListing(file, DeploymentLoader.display(file), vendor, format.equals("yaml"), out, () -> timings.mark("import"));
+            warnings = Importers.parseListing(file, DeploymentLoader.display(file), vendor, encoding, format.equals("yaml"), out,
+                    () -> timings.mark("import"));
         } catch (Importers.UnknownVendorException e) {
             throw new Main.UsageException(e.getMessage());
         }
+        for (String w : warnings) spec.commandLine().getErr().println("lyncaudit: warning: " + BadInputException.printable(w));
         timings.mark("write");
         if (System.getenv("LYNCAUDIT_TIMING") != null) spec.commandLine().getErr().println(timings.summary());
         return ExitCode.PASS.code();

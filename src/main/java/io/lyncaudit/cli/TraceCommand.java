@@ -2,6 +2,7 @@ package io.lyncaudit.cli;
 
 import io.lyncaudit.audit.PacketTrace;
 import io.lyncaudit.deployment.DeploymentLoader;
+import io.lyncaudit.importer.Importers;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.report.Trace;
 import io.lyncaudit.report.TraceRenderer;
@@ -48,6 +49,10 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--vendor", paramLabel = "V", description = "The export's format, when detection should not decide.")
     String vendor;
 
+    @Option(names = "--encoding", paramLabel = "E",
+            description = "The export's encoding, when detection should not decide: utf-8, utf-16, utf-16le, utf-16be or windows-1252.")
+    String encoding;
+
     @Option(names = "--firewall", paramLabel = "NAME", description = "With a deployment file: the firewall to trace through.")
     String firewall;
 
@@ -72,7 +77,12 @@ final class TraceCommand implements Callable<Integer> {
         if ((packet == null) == (packets == null)) throw new Main.UsageException("give exactly one of --packet and --packets");
         if (!Files.isRegularFile(file)) throw new Main.UsageException(DeploymentLoader.display(file) + ": file not found");
         List<Probe> probes = probes();
-        PacketTrace t = isDeployment() ? PacketTrace.ofDeployment(file, firewall) : PacketTrace.ofExport(file, DeploymentLoader.display(file), vendor);
+        boolean deployment = isDeployment();
+        if (deployment && encoding != null) {
+            throw new Main.UsageException("--encoding is for an export; a deployment names each firewall's encoding with 'encoding:'");
+        }
+        PacketTrace t = deployment ? PacketTrace.ofDeployment(file, firewall)
+                : PacketTrace.ofExport(file, DeploymentLoader.display(file), vendor, encoding);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         for (Probe p : probes) {
             Trace trace;
@@ -105,7 +115,9 @@ final class TraceCommand implements Callable<Integer> {
             throw new BadInputException(display, 0, "is larger than " + (MAX_PACKETS_BYTES >> 20) + " MiB; trace at most " + MAX_PACKETS + " packets at once");
         }
         List<Probe> out = new ArrayList<>();
-        String[] lines = new String(Files.readAllBytes(packets), StandardCharsets.UTF_8).split("\r?\n", -1);
+        String text = new String(Files.readAllBytes(packets), StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) text = text.substring(1); // a byte-order mark, as Notepad writes it
+        String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
             int hash = l.indexOf('#');
@@ -121,14 +133,11 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     /** A deployment file (YAML with a top-level 'firewalls:' list), or --firewall given. */
-    private boolean isDeployment() throws IOException {
+    private boolean isDeployment() throws BadInputException {
         if (firewall != null) return true;
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".yaml") && !name.endsWith(".yml")) return false;
-        byte[] head;
-        try (var s = Files.newInputStream(file)) {
-            head = s.readNBytes(1 << 16);
-        }
-        return DEPLOYMENT.matcher(new String(head, StandardCharsets.UTF_8)).find();
+        // decoded as every input is (a deployment may be UTF-16 or Windows-1252)
+        return DEPLOYMENT.matcher(Importers.textHead(file, DeploymentLoader.display(file))).find();
     }
 }

@@ -1,5 +1,6 @@
 package io.lyncaudit.deployment;
 
+import io.lyncaudit.io.InputText;
 import io.lyncaudit.io.YamlTree;
 import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.BadInputException;
@@ -25,8 +26,9 @@ public final class DeploymentLoader {
     private static final List<String> IFACE = List.of("address", "public");
     private static final List<String> POOL = List.of("name", "role", "vip", "servers", "collocatedMediation",
             "centralManagementStore", "internal", "external", "loadBalancing");
-    private static final List<String> FIREWALL = List.of("name", "config", "format", "interfaces", "host", "edgeAddresses", "profile");
-    private static final List<String> IPSEC = List.of("config", "format");
+    private static final List<String> FIREWALL = List.of("name", "config", "format", "encoding", "interfaces", "host", "edgeAddresses",
+            "profile");
+    private static final List<String> IPSEC = List.of("config", "format", "encoding");
     private static final List<String> PORT_RANGES = List.of("edgeMedia", "audio", "video", "applicationSharing", "clientMedia");
     /** Formats a deployment may name; only some have importers yet, the rest are rejected when loaded. */
     public static final List<String> FORMATS = List.of("spreadsheet", "cisco-asa", "cisco-ios", "iptables", "nftables",
@@ -263,7 +265,7 @@ public final class DeploymentLoader {
                             + pt.text() + "'");
                 }
             }
-            out.add(new FirewallSpec(name, config, display(config), format, ifaces, host, edgeAddresses, f.line(), profile));
+            out.add(new FirewallSpec(name, config, display(config), format, ifaces, host, edgeAddresses, f.line(), profile, encoding(f)));
         }
         return out;
     }
@@ -277,9 +279,21 @@ public final class DeploymentLoader {
             Path config = dir.resolve(ct.text()).normalize();
             if (!Files.isRegularFile(config)) throw ct.error("config file '" + ct.text() + "' not found (looked at " + config + ")");
             String format = i.get("format") != null ? i.get("format").text() : null;
-            out.add(new IpsecSpec(config, display(config), format, i.line()));
+            out.add(new IpsecSpec(config, display(config), format, i.line(), encoding(i)));
         }
         return out;
+    }
+
+    /** The {@code encoding:} of a firewall or IPsec input: null when absent (detected), else a name {@link InputText} knows. */
+    private static String encoding(YamlTree input) throws BadInputException {
+        YamlTree e = input.get("encoding");
+        if (e == null || e.isNull()) return null;
+        InputText.Encoding enc = InputText.Encoding.named(e.text());
+        if (enc == null) {
+            throw e.error("unknown encoding '" + e.text() + "'; expected one of: " + InputText.Encoding.labels()
+                    + ", or leave it out to let the content decide");
+        }
+        return enc.label();
     }
 
     private static Address address(YamlTree t) throws BadInputException {

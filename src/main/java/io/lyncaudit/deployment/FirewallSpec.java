@@ -21,9 +21,12 @@ import java.util.Map;
  *                      translation, traffic from an Edge arrives from its private address)
  * @param profile       for a Windows Firewall export, the network profile whose rules are active:
  *                      "domain" (the default: Lync servers are domain members), "private" or "public"
+ * @param encoding      the declared encoding of the export ({@code encoding:}: utf-8, utf-16, utf-16le,
+ *                      utf-16be, windows-1252), or null to detect it
  */
 public record FirewallSpec(String name, Path config, String configDisplay, String format,
-                           Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line, String profile) {
+                           Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line, String profile,
+                           String encoding) {
 
     /** The Windows profiles a firewall may name. */
     public static final List<String> PROFILES = List.of("domain", "private", "public");
@@ -33,10 +36,16 @@ public record FirewallSpec(String name, Path config, String configDisplay, Strin
         if (profile == null) profile = "domain";
     }
 
+    /** A firewall whose export's encoding is detected. */
+    public FirewallSpec(String name, Path config, String configDisplay, String format,
+                        Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line, String profile) {
+        this(name, config, configDisplay, format, interfaces, host, edgeAddresses, line, profile, null);
+    }
+
     /** A firewall audited under the default (domain) profile. */
     public FirewallSpec(String name, Path config, String configDisplay, String format,
                         Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line) {
-        this(name, config, configDisplay, format, interfaces, host, edgeAddresses, line, null);
+        this(name, config, configDisplay, format, interfaces, host, edgeAddresses, line, null, null);
     }
 
     public boolean seesPublicEdgeAddresses() {

@@ -82,6 +82,7 @@ public final class InitTemplate {
                   - name: edge-external
                     config: edge-external-rules.xlsx     # format is detected from content unless `format:` is given
                     # format: spreadsheet
+                    # encoding: windows-1252             # a text export's encoding, when detection should not decide
                     interfaces:                          # interface or zone name -> networks behind it
                       outside: [internet]
                       dmz: [perimeter]

@@ -14,19 +14,17 @@ import io.lyncaudit.importer.windows.WindowsIpsecImporter;
 import io.lyncaudit.ipsec.IpsecPolicy;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.ImportResult;
+import io.lyncaudit.io.InputText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** The closed registry of importers, and format detection from content. */
 public final class Importers {
-    private static final int HEAD = 64 * 1024;
-
     /** Every importer, in detection order (most specific first). */
     public static final List<Importer> ALL = List.of(new NeutralImporter(), new AsaImporter(), new IosImporter(),
             new IptablesImporter(), new NftablesImporter(), new WindowsFirewallImporter(), new WindowsIpsecImporter(),
@@ -59,13 +57,22 @@ public final class Importers {
      * active in a Windows Firewall export ("domain", "private", "public"; null: domain).
      */
     public static ImportResult load(Path file, String display, String format, String windowsProfile) throws BadInputException {
-        Importer importer = format != null ? forFormat(format) : detect(file, display);
+        return load(file, display, format, windowsProfile, null);
+    }
+
+    /**
+     * As {@link #load(Path, String, String, String)}, the text decoded in {@code encoding} (utf-8,
+     * utf-16, utf-16le, utf-16be, windows-1252; null: detected by the rule of {@code io.InputText}).
+     */
+    public static ImportResult load(Path file, String display, String format, String windowsProfile, String encoding)
+            throws BadInputException {
+        Importer importer = format != null ? forFormat(format) : detect(file, display, encoding);
         if (importer instanceof WindowsFirewallImporter && windowsProfile != null) importer = WindowsFirewallImporter.forProfile(windowsProfile);
         if (importer == null) {
             throw new BadInputException(display, 0, "format '" + format + "' is not supported by this version of lyncaudit (supported: "
                     + names() + ")");
         }
-        ImportResult r = importer.importFile(file, display);
+        ImportResult r = importer.importFile(file, display, encoding);
         return importer instanceof SpreadsheetImporter ? SpreadsheetImporter.strict(r) : r;
     }
 
@@ -75,38 +82,102 @@ public final class Importers {
      * spreadsheet of connection-security rules (XLSX or CSV). With {@code format} null the content decides.
      */
     public static IpsecPolicy loadIpsec(Path file, String display, String format) throws BadInputException {
+        return loadIpsec(file, display, format, null);
+    }
+
+    /** As {@link #loadIpsec(Path, String, String)}, a text input decoded in {@code encoding} (null: detected). */
+    public static IpsecPolicy loadIpsec(Path file, String display, String format, String encoding) throws BadInputException {
         if (format == null) {
-            return new WindowsIpsecImporter().detect(file, head(file, display)) ? WindowsIpsecImporter.read(file, display)
-                    : IpsecSpreadsheetImporter.read(file, display);
+            return new WindowsIpsecImporter().detect(file, detectionHead(file, display, encoding))
+                    ? WindowsIpsecImporter.read(file, display, encoding) : IpsecSpreadsheetImporter.read(file, display, encoding);
         }
-        if (format.equals(IpsecSpreadsheetImporter.FORMAT)) return IpsecSpreadsheetImporter.read(file, display);
-        if (format.equals(WindowsIpsecImporter.FORMAT)) return WindowsIpsecImporter.read(file, display);
+        if (format.equals(IpsecSpreadsheetImporter.FORMAT)) return IpsecSpreadsheetImporter.read(file, display, encoding);
+        if (format.equals(WindowsIpsecImporter.FORMAT)) return WindowsIpsecImporter.read(file, display, encoding);
         throw new BadInputException(display, 0, "IPsec policy format '" + format + "' is not supported by this version of lyncaudit "
                 + "(supported: " + IpsecSpreadsheetImporter.FORMAT + ", a CSV or XLSX sheet of connection-security rules; "
                 + WindowsIpsecImporter.FORMAT + ", a Get-NetIPsecRule or netsh advfirewall consec export)");
     }
 
-    private static byte[] head(Path file, String display) throws BadInputException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(HEAD);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(display, 0, "file not found");
-        } catch (IOException e) {
-            throw new BadInputException(display, 0, "cannot read: " + e.getMessage());
-        }
+    /**
+     * What each format's detector looks for, for the message when none recognises a file; in
+     * detection order, one entry per importer of {@link #ALL}.
+     */
+    private static final List<String> LOOKS_FOR = List.of(
+            "neutral: 'schemaVersion:' and 'policies:' keys (YAML or JSON)",
+            "cisco-asa: 'ASA Version', or nameif and access-group lines",
+            "cisco-ios: 'ip access-list extended|standard', numbered access-list or ip access-group lines",
+            "iptables: '*filter' (or another table) and ':CHAIN POLICY [0:0]' lines of iptables-save",
+            "nftables: 'table FAMILY NAME {', 'flush ruleset', include or define lines, or {\"nftables\": [...]} JSON",
+            "windows-firewall: Get-NetFirewallRule or netsh advfirewall firewall output",
+            "windows-ipsec: Get-NetIPsecRule or netsh advfirewall consec output",
+            "spreadsheet: an XLSX workbook, or CSV with Source, Destination and Service or Port columns");
+
+    /** How far detection reads past leading comment lines to find the first statement (a longer file needs its format named). */
+    static final int MAX_DETECT_SKIP = 16 * 1024 * 1024;
+
+    /**
+     * The start of the file as detectors see it: the first {@value InputText#HEAD} bytes, as UTF-8
+     * when they are text in another encoding (UTF-16, Windows-1252, or {@code encoding} when
+     * declared), the raw bytes when they are not text (an XLSX workbook).
+     */
+    private static byte[] detectionHead(Path file, String display, String encoding) throws BadInputException {
+        byte[] head = InputText.head(file, display, InputText.HEAD);
+        String text = InputText.sniff(head, encoding);
+        return text == null ? head : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The first 64 KiB of a file as text, decoded by the rule of every input; empty when it is not text. */
+    public static String textHead(Path file, String display) throws BadInputException {
+        String t = InputText.sniff(InputText.head(file, display, InputText.HEAD), null);
+        return t == null ? "" : t;
     }
 
     /** The importer whose detector accepts the file's first bytes. */
     public static Importer detect(Path file, String display) throws BadInputException {
-        return detect(file, display, head(file, display));
+        return detect(file, display, (String) null);
     }
 
-    private static Importer detect(Path file, String display, byte[] head) throws BadInputException {
+    /** As {@link #detect(Path, String)}, the text decoded in {@code encoding} (null: detected). */
+    public static Importer detect(Path file, String display, String encoding) throws BadInputException {
+        byte[] raw = InputText.head(file, display, InputText.HEAD);
+        return detect(file, display, raw, encoding);
+    }
+
+    private static Importer detect(Path file, String display, byte[] raw, String encoding) throws BadInputException {
+        String text = InputText.sniff(raw, encoding);
+        byte[] head = text == null ? raw : text.getBytes(StandardCharsets.UTF_8);
         for (Importer i : ALL) {
             if (i.detect(file, head)) return i;
         }
-        throw new BadInputException(display, 0, "cannot tell the format of this file (supported: " + names()
-                + "); name it with 'format:' in the deployment file or --vendor");
+        String why = text == null ? "it is not text, and not an XLSX workbook" : "none of the formats matches its first 64 KiB";
+        if (text != null && ConfigText.contentStart(text) > 0 && raw.length == InputText.HEAD) {
+            // leading comments: look again from the first statement, past them (it may lie beyond the first 64 KiB)
+            String past = pastComments(file, display, encoding);
+            if (past != null) {
+                byte[] again = past.getBytes(StandardCharsets.UTF_8);
+                for (Importer i : ALL) {
+                    if (i.detect(file, again)) return i;
+                }
+                why = "none of the formats matches the first 64 KiB after its leading comments";
+            } else {
+                why = "its first " + (MAX_DETECT_SKIP >> 20) + " MiB are comments and blank lines";
+            }
+        }
+        throw new BadInputException(display, 0, "cannot tell the format of this file: " + why + " (looked for " + looksFor()
+                + "); name it with 'format:' in the deployment file or --vendor (supported: " + names() + ")");
+    }
+
+    /** What the detectors look for, one format after the other, for messages. */
+    public static String looksFor() {
+        return String.join("; ", LOOKS_FOR);
+    }
+
+    /** Up to 64 KiB of text from the first line past the leading comments, within {@link #MAX_DETECT_SKIP}; null when there is none. */
+    private static String pastComments(Path file, String display, String encoding) throws BadInputException {
+        String text = InputText.sniff(InputText.head(file, display, MAX_DETECT_SKIP + InputText.HEAD), encoding);
+        if (text == null) return null;
+        int start = ConfigText.contentStart(text);
+        return start >= text.length() || start > MAX_DETECT_SKIP ? null : ConfigText.window(text, start, InputText.HEAD);
     }
 
     /** --vendor for `parse` of a spreadsheet of connection-security rules (a plain spreadsheet is a firewall). */
@@ -131,22 +202,40 @@ public final class Importers {
      */
     public static void parseListing(Path file, String display, String vendor, boolean yaml, Writer out, Runnable imported)
             throws BadInputException, UnknownVendorException, IOException {
+        parseListing(file, display, vendor, null, yaml, out, imported);
+    }
+
+    /**
+     * As {@link #parseListing(Path, String, String, boolean, Writer, Runnable)}, the text decoded in
+     * {@code encoding} (null: detected).
+     *
+     * @return warnings about the input worth a line on stderr (an export with no rule at all)
+     * @throws UnknownVendorException {@code vendor} names no importer, or {@code encoding} no encoding
+     */
+    public static List<String> parseListing(Path file, String display, String vendor, String encoding, boolean yaml, Writer out,
+                                            Runnable imported) throws BadInputException, UnknownVendorException, IOException {
+        if (encoding != null && InputText.Encoding.named(encoding) == null) {
+            throw new UnknownVendorException("unknown encoding '" + encoding + "' (supported: " + InputText.Encoding.labels() + ")");
+        }
         if (!Files.isRegularFile(file)) throw new BadInputException(display, 0, "file not found");
-        byte[] head = vendor == null ? head(file, display) : null;
+        byte[] raw = vendor == null ? InputText.head(file, display, InputText.HEAD) : null;
+        String sniffed = raw == null ? null : InputText.sniff(raw, encoding);
+        byte[] head = raw == null ? null : sniffed == null ? raw : sniffed.getBytes(StandardCharsets.UTF_8);
         if (WindowsIpsecImporter.FORMAT.equals(vendor) || IPSEC_SHEET.equals(vendor)
                 || head != null && new WindowsIpsecImporter().detect(file, head)) {
             // an IPsec input: its connection-security rules rather than a firewall policy
-            IpsecPolicy p = Importers.loadIpsec(file, display, IPSEC_SHEET.equals(vendor) ? IpsecSpreadsheetImporter.FORMAT : WindowsIpsecImporter.FORMAT);
+            IpsecPolicy p = Importers.loadIpsec(file, display, IPSEC_SHEET.equals(vendor) ? IpsecSpreadsheetImporter.FORMAT : WindowsIpsecImporter.FORMAT,
+                    encoding);
             imported.run();
             out.write(yaml ? NeutralWriter.toYaml(p) : NeutralWriter.toJson(p));
             out.flush();
-            return;
+            return p.rules().isEmpty() ? List.of(noRules(display, "connection-security rule")) : List.of();
         }
-        Importer importer = vendor != null ? forFormat(vendor) : detect(file, display, head);
+        Importer importer = vendor != null ? forFormat(vendor) : detect(file, display, raw, encoding);
         if (importer == null) {
             throw new UnknownVendorException("unknown vendor '" + vendor + "' (supported: " + Importers.names() + ", " + IPSEC_SHEET + ")");
         }
-        ImportResult r = importer.importFile(file, display);
+        ImportResult r = importer.importFile(file, display, encoding);
         imported.run();
         if (yaml) {
             out.write(NeutralWriter.toYaml(r));
@@ -154,6 +243,16 @@ public final class Importers {
             NeutralWriter.writeJson(r, out); // streamed: a 100,000-line config gives tens of MB of JSON
         }
         out.flush();
+        return r.ruleCount() == 0 ? List.of(noRules(display, "rule")) : List.of();
+    }
+
+    /**
+     * The warning for an export that yields no rule at all (an empty file, a config without ACLs,
+     * an export of the wrong box): the audit would read it as the firewall's defaults alone.
+     */
+    public static String noRules(String display, String what) {
+        return display + ": the export holds no " + what + " at all; it is read as the firewall's default action alone "
+                + "(is it the right file, and complete?)";
     }
 
 }

@@ -219,15 +219,17 @@ public final class LineLedger {
     }
 
     /**
-     * Marks a line that cannot be a statement (longer than {@code maxLine}, or binary) as
-     * unrecognized and returns true; returns false for a line worth parsing.
+     * Marks a line that cannot be a statement (longer than {@code maxLine}, or with control
+     * characters or U+FFFD outside its comment: binary junk) as unrecognized and returns true;
+     * returns false for a line worth parsing. A control character or an undecodable byte in a
+     * comment does not cost the rule ({@link ConfigText#withoutComment}); the decoding notes it.
      */
     public boolean unreadable(int lineNo, String line, int maxLine) {
         if (line.length() > maxLine) {
             mark(lineNo, line, Verdict.UNRECOGNIZED, "line is longer than " + maxLine + " characters");
             return true;
         }
-        if (ConfigText.hasControl(line)) {
+        if (ConfigText.hasControl(line) && ConfigText.hasControl(ConfigText.withoutComment(line))) {
             mark(lineNo, line, Verdict.UNRECOGNIZED, "binary or control characters");
             return true;
         }

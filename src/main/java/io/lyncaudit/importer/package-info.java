@@ -13,7 +13,8 @@
  * (the elements of an nftables JSON array, the rows of a workbook), the ledger counts the units
  * declared to it. The neutral format carries the counts and diagnostics of the import that wrote it.
  *
- * <p>May depend on {@code java..}, {@code io.lyncaudit.model}, {@code io.lyncaudit.policy}, {@code io.lyncaudit.ipsec} and, for
+ * <p>May depend on {@code java..}, {@code io.lyncaudit.model}, {@code io.lyncaudit.policy}, {@code io.lyncaudit.ipsec},
+ * {@code io.lyncaudit.io} (how bytes become text: {@code InputText}, through {@link io.lyncaudit.importer.ConfigText}) and, for
  * the registry only, its vendor sub-packages. Vendor sub-packages never see each other and never
  * see {@code Importers}; they see this package for the {@code Importer} interface and the classes
  * they share ({@code LineLedger}, {@code ConfigText}, {@code MatchSpan}, {@code CiscoNames},

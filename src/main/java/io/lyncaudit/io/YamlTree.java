@@ -1,11 +1,8 @@
 package io.lyncaudit.io;
 
 import io.lyncaudit.model.BadInputException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.lyncaudit.model.Excerpt;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +18,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * A read-only view of a YAML document that remembers where every value stands, so that each
@@ -38,19 +36,32 @@ public final class YamlTree {
         this.path = path;
     }
 
-    /** Parses a YAML file; a syntax error names the file and line. */
+    /** The largest YAML file read (a deployment or waiver file is a few KiB). */
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    /**
+     * The longest line of a YAML file. SnakeYAML takes time quadratic in the length of a line (a
+     * 1 MB line takes over a second, 50 MB hang it), so longer lines are refused before it starts.
+     */
+    public static final int MAX_LINE = 64 * 1024;
+    /** SnakeYAML's limits, kept: aliases per document (billion laughs), nesting depth, code points. */
+    public static final int MAX_ALIASES = 20, MAX_NESTING = 50, MAX_CODE_POINTS = 10 * 1024 * 1024;
+
+    /**
+     * Parses a YAML file, decoded by the shared rule of {@link InputText} (UTF-8 with or without
+     * BOM, UTF-16 with BOM, Windows-1252), within {@link #MAX_BYTES} and {@link #MAX_LINE}; a
+     * syntax error names the file and line.
+     */
     public static YamlTree load(Path p, String displayName) throws BadInputException {
+        String text = InputText.read(p, displayName, null, MAX_BYTES, MAX_LINE, "a YAML file").text();
         LoaderOptions opts = new LoaderOptions();
-        opts.setMaxAliasesForCollections(20);
+        opts.setMaxAliasesForCollections(MAX_ALIASES);
         opts.setAllowRecursiveKeys(false);
-        opts.setCodePointLimit(10 * 1024 * 1024);
-        opts.setNestingDepthLimit(50);
-        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-            Node root = new Yaml(opts).compose(r);
+        opts.setCodePointLimit(MAX_CODE_POINTS);
+        opts.setNestingDepthLimit(MAX_NESTING);
+        try {
+            Node root = new Yaml(opts).compose(new StringReader(text));
             if (root == null) throw new BadInputException(displayName, 0, "the file is empty");
             return new YamlTree(displayName, root, "");
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(displayName, 0, "file not found");
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -59,13 +70,28 @@ public final class YamlTree {
             String context = e.getContext() == null ? ""
                     : " (" + e.getContext() + (contextLine > 0 && contextLine != line ? " started at line " + contextLine : "") + ")";
             throw new BadInputException(displayName, line, "YAML syntax error: " + what + context);
+        } catch (ReaderException e) {
+            // a character YAML does not allow (a control character, an escape sequence): name where it is
+            int[] at = lineColumn(text, e.getPosition());
+            throw new BadInputException(displayName, displayName + ":" + at[0] + ":" + at[1], "YAML does not allow the character "
+                    + String.format("\\u%04x", e.getCodePoint()) + " (a control character); remove it", null);
         } catch (YAMLException e) {
             throw new BadInputException(displayName, 0, "YAML error: " + e.getMessage());
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new BadInputException(displayName, 0, "not UTF-8 text");
-        } catch (IOException e) {
-            throw new BadInputException(displayName, 0, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** Line and column (1-based) of the code point at {@code index}. */
+    private static int[] lineColumn(String text, int index) {
+        int line = 1, col = 1, cp = 0;
+        for (int i = 0; i < text.length() && cp < index; i += Character.charCount(text.codePointAt(i)), cp++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new int[] {line, col};
     }
 
     public String file() {
@@ -123,7 +149,7 @@ public final class YamlTree {
         for (Map.Entry<String, YamlTree> e : entries().entrySet()) {
             if (!known.contains(e.getKey())) {
                 String hint = closest(e.getKey(), known);
-                throw e.getValue().error("unknown field '" + e.getKey() + "'"
+                throw e.getValue().error("unknown field '" + Excerpt.of(e.getKey()) + "'"
                         + (hint != null ? " (did you mean '" + hint + "'?)" : "") + "; known fields: " + String.join(", ", known));
             }
         }
@@ -171,7 +197,7 @@ public final class YamlTree {
         return switch (v) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
-            default -> throw error("expected true or false, found '" + text() + "'");
+            default -> throw error("expected true or false, found '" + Excerpt.of(text()) + "'");
         };
     }
 
@@ -179,7 +205,7 @@ public final class YamlTree {
         try {
             return Integer.parseInt(text().trim());
         } catch (NumberFormatException e) {
-            throw error("expected a whole number, found '" + text() + "'");
+            throw error("expected a whole number, found '" + Excerpt.of(text()) + "'");
         }
     }
 

@@ -7,12 +7,16 @@ import static io.lyncaudit.cli.Cli.edit;
 import static io.lyncaudit.cli.Cli.shown;
 import static io.lyncaudit.cli.Cli.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,6 +26,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bad-input promise of PRODUCT.md, one test per kind: exit 2, one message naming the file and
@@ -50,7 +56,7 @@ class CliBadInputTest {
     private String audit(Path d, Object... more) throws IOException {
         List<Object> args = new ArrayList<>(List.of("audit", d, "--format", "json", "--format", "xlsx", "--out", reports));
         args.addAll(List.of(more));
-        String message = badInput(Cli.run(args.toArray()));
+        String message = badInput(assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.run(args.toArray())));
         assertNoReport(reports);
         return message;
     }
@@ -138,8 +144,8 @@ class CliBadInputTest {
     void binaryJunkNamedXlsxWithoutFormat() throws IOException {
         Path f = externalConfig("external.xlsx");
         Files.write(f, junk(3000, 'X'));
-        assertEquals(shown(f) + ": cannot tell the format of this file (supported: " + Importers.names() + "); "
-                + "name it with 'format:' in the deployment file or --vendor", audit(deployment));
+        assertEquals(shown(f) + ": cannot tell the format of this file: it is not text, and not an XLSX workbook (looked for "
+                + Importers.looksFor() + "); name it with 'format:' in the deployment file or --vendor (supported: " + Importers.names() + ")", audit(deployment));
     }
 
     @Test
@@ -158,8 +164,8 @@ class CliBadInputTest {
     void randomTextCsv() throws IOException {
         Path f = externalConfig("notes.csv");
         write(f, "Remember to renew the edge certificate.\nAsk Bob about the DMZ switch; it reboots at night.\n");
-        assertEquals(shown(f) + ": cannot tell the format of this file (supported: " + Importers.names() + "); "
-                + "name it with 'format:' in the deployment file or --vendor", audit(deployment));
+        assertEquals(shown(f) + ": cannot tell the format of this file: none of the formats matches its first 64 KiB (looked for "
+                + Importers.looksFor() + "); name it with 'format:' in the deployment file or --vendor (supported: " + Importers.names() + ")", audit(deployment));
     }
 
     @Test
@@ -257,6 +263,151 @@ class CliBadInputTest {
         assertEquals("--out " + file + " is a file; it must name a directory (reports are written as DIR/lyncaudit.<ext>)",
                 badInput(Cli.run("audit", deployment, "--format", "json", "--out", file)));
         assertEquals("keep me", Files.readString(file));
+    }
+
+    // --- hostile input: limits before any parser, nothing echoed raw, all within a time bound
+
+    /** A run that must end quickly: a hang or a quadratic parse fails the test instead of stalling the build. */
+    private static Cli.Result quick(Duration bound, Object... args) {
+        return assertTimeoutPreemptively(bound, () -> Cli.run(args));
+    }
+
+    @Test
+    void aFiftyMegabyteOneLineDeploymentFailsFast() throws IOException {
+        String yaml = Files.readString(deployment);
+        Files.writeString(deployment, yaml.replace("name: CLI fixture", "name: " + "a".repeat(50_000_000)));
+        String m = badInput(quick(Duration.ofSeconds(5), "audit", deployment, "--format", "json", "--out", reports));
+        assertEquals(shown(deployment) + ": the file is " + Files.size(deployment) + " bytes; a YAML file is read up to 10 MiB (a limit against "
+                + "hostile input)", m);
+        // under the size limit, the line limit: SnakeYAML never sees the line (it takes seconds a megabyte)
+        Files.writeString(deployment, yaml.replace("name: CLI fixture", "name: " + "a".repeat(9_000_000)));
+        assertEquals(shown(deployment) + ":4: the line is 9000006 characters long; a YAML file is read with lines of at most 65536 characters "
+                + "(a limit against hostile input)", badInput(quick(Duration.ofSeconds(5), "audit", deployment)));
+        assertNoReport(reports);
+    }
+
+    @Test
+    void aFiftyMegabyteLineInANeutralPolicyFailsFast() throws IOException {
+        Path f = tmp.resolve("policy.yaml");
+        Files.writeString(f, "schemaVersion: 1\npolicies:\n  - name: " + "b".repeat(50_000_000) + "\n");
+        assertEquals(shown(f) + ":3: the line is 50000010 characters long; a neutral policy in YAML is read with lines of at most 262144 "
+                + "characters (a limit against hostile input)", badInput(quick(Duration.ofSeconds(5), "parse", f)));
+    }
+
+    @Test
+    void theLongestConfigLineAnImporterReadsComesBackThroughNeutralYaml() throws IOException {
+        Path rules = write(tmp.resolve("long.rules"), "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -p tcp --dport 22 -m comment --comment \""
+                + "z".repeat(65_400) + "\" -j ACCEPT\nCOMMIT\n");
+        Cli.Result yaml = quick(Duration.ofSeconds(30), "parse", rules, "--format", "yaml");
+        assertEquals(ExitCode.PASS.code(), yaml.code(), yaml::toString);
+        Path neutral = write(tmp.resolve("long.yaml"), yaml.out());
+        Cli.Result back = quick(Duration.ofSeconds(30), "parse", neutral, "--vendor", "neutral");
+        assertEquals(ExitCode.PASS.code(), back.code(), back::toString);
+        assertTrue(back.out().contains("z".repeat(65_400)), "the rule's text comes back whole");
+    }
+
+    @Test
+    void aHugeValueIsCutInTheMessage() throws IOException {
+        edit(deployment, "scenario: single-consolidated-nat", "scenario: " + "x".repeat(60_000));
+        String m = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> audit(deployment));
+        assertEquals(shown(deployment) + ":6: edge.scenario: unknown scenario '" + "x".repeat(80) + "… (60000 characters)'; expected one of: "
+                + "single-consolidated-nat, single-consolidated-public, scaled-dns-nat, scaled-dns-public, scaled-hlb", m);
+        edit(deployment, "scenario: " + "x".repeat(60_000), "scenario: single-consolidated-nat");
+        Path f = internalConfig("internal.csv");
+        write(f, "Source,Destination,Protocol,Port,Action\n10.0.1.11,10.0.10.5,TCP," + "7".repeat(60_000) + ",permit\n");
+        String cell = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> audit(deployment));
+        assertTrue(cell.startsWith(shown(f) + ":2: cell D2: '777") && cell.length() < 300, cell);
+    }
+
+    @Test
+    void escapeSequencesAreMadeVisible() throws IOException {
+        // in a spreadsheet cell, echoed by the message
+        Path f = internalConfig("internal.csv");
+        write(f, "Source,Destination,Protocol,Port,Action\n10.0.1.11\u001b[31m,10.0.10.5,TCP,5061,permit\n");
+        String m = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> audit(deployment));
+        assertEquals(shown(f) + ":2: cell A2: '10.0.1.11\\u001b[31m' is not a valid address: '11\\u001b[31m' is not an octet", m);
+        // in the deployment file, which YAML refuses, with where
+        write(deployment, Files.readString(deployment).replace("name: CLI fixture", "name: \"\u001b]0;pwned\u0007\""));
+        assertEquals(shown(deployment) + ":4:8: YAML does not allow the character \\u001b (a control character); remove it", audit(deployment));
+        // in an argument
+        Cli.Result r = quick(Duration.ofSeconds(10), "audit", Cli.BASE.resolve("deployment.yaml"), "--fail-on", "\u001b[31mhigh");
+        assertFalse(r.err().contains("\u001b"), r::toString);
+        assertTrue(badInput(r).contains("'\\u001b[31mhigh'"), r::toString);
+    }
+
+    @Test
+    void escapeSequencesInACommentReachNoTerminalAndCostNoRule() throws IOException {
+        Path f = externalConfig("external.rules");
+        edit(deployment, "      outside: [internet]\n      dmz: [perimeter]", "      eth0: [internet]\n      eth1: [perimeter]");
+        write(f, "*filter\n:FORWARD DROP [0:0]\n"
+                + "-A FORWARD -d 172.25.33.10/32 -p tcp --dport 22 -m comment --comment \"\u001b[2J\u001b[1;1H\u001b[32mall good\u001b[0m\" -j ACCEPT\n"
+                + "COMMIT\n");
+        Cli.Result r = quick(Duration.ofSeconds(30), "audit", deployment);
+        assertEquals(ExitCode.FAIL.code(), r.code(), r::toString);
+        assertFalse(r.out().contains("\u001b"), "no raw escape reaches the terminal");
+        assertTrue(r.out().contains("TCP 22 any -> 172.25.33.10"), "the rule is read: SSH to the Access Edge is EXTRA\n" + r.out());
+        Cli.Result p = quick(Duration.ofSeconds(10), "parse", f);
+        assertTrue(p.out().contains("\"message\": \"line 3, column 71: control character \\\\u001b\""), p.out());
+        assertEquals(0, Cli.run("parse", f).out().split("\"unrecognized\": ")[1].charAt(0) - '0', "no line is unrecognized");
+    }
+
+    @Test
+    void anUnwritableOutIsBadInputNamingThePath() throws IOException {
+        Path file = write(tmp.resolve("a-file"), "keep me");
+        Path under = file.resolve("reports");
+        assertEquals(under + ": cannot write here: not a directory",
+                badInput(quick(Duration.ofSeconds(30), "audit", deployment, "--format", "json", "--out", under)));
+        Path tooLong = tmp.resolve("r".repeat(300));
+        // found only when the report is written: named with the report's own path
+        assertEquals(tooLong.resolve("lyncaudit.json") + ": cannot write here: file name too long",
+                badInput(quick(Duration.ofSeconds(30), "audit", deployment, "--format", "json", "--out", tooLong)));
+        assertEquals(file.resolve("req.csv") + ": cannot write here: a file is in the way where a directory should be",
+                badInput(quick(Duration.ofSeconds(30), "requirements", deployment, "--format", "csv", "--out", file.resolve("req.csv"))));
+        assertEquals("keep me", Files.readString(file));
+        assertEquals(List.of("a-file", "base", "reports"), Cli.list(tmp), "nothing half-written anywhere");
+    }
+
+    @Test
+    void aReadOnlyOutIsBadInputAndLeavesNothing() throws IOException {
+        Path ro = Files.createDirectories(tmp.resolve("ro"));
+        assertTrue(ro.toFile().setWritable(false, false));
+        try {
+            assumeFalse(Files.isWritable(ro), "running as root: a read-only directory takes files anyway");
+            assertEquals(ro.resolve("reports") + ": cannot write here: permission denied",
+                    badInput(quick(Duration.ofSeconds(30), "audit", deployment, "--format", "json", "--out", ro.resolve("reports"))));
+            assertEquals(List.of(), Cli.list(ro));
+        } finally {
+            ro.toFile().setWritable(true, false);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"cisco-asa", "cisco-ios"})
+    void anEmptyCiscoExportIsAWarningNamingTheFile(String format) throws IOException {
+        Path f = externalConfig("empty.cfg");
+        write(f, "");
+        edit(deployment, "    config: empty.cfg\n", "    config: empty.cfg\n    format: " + format + "\n");
+        Cli.Result r = quick(Duration.ofSeconds(30), "audit", deployment, "--format", "json");
+        assertEquals(ExitCode.FAIL.code(), r.code(), r::toString);
+        assertTrue(r.out().contains("\"text\": \"" + shown(f) + "\",\n      \"message\": \"the export holds no rule at all; it is read as the "
+                + "firewall's default action alone (is it the right file, and complete?)\",\n      \"category\": \"no-rules\""), r.out());
+        // a config with no ACL at all is the same
+        write(f, "hostname fw\n!\ninterface GigabitEthernet0/0\n nameif outside\n security-level 0\n".replace(" nameif outside\n security-level 0\n",
+                format.equals("cisco-asa") ? " nameif outside\n security-level 0\n" : " description uplink\n"));
+        Cli.Result r2 = quick(Duration.ofSeconds(30), "audit", deployment, "--format", "json");
+        assertTrue(r2.out().contains("\"category\": \"no-rules\""), r2::toString);
+        Cli.Result p = quick(Duration.ofSeconds(10), "parse", f, "--vendor", format);
+        assertEquals("lyncaudit: warning: " + shown(f) + ": the export holds no rule at all; it is read as the firewall's default action "
+                + "alone (is it the right file, and complete?)", p.err().strip());
+    }
+
+    @Test
+    void binaryJunkInATextFormatNamesLineAndColumn() throws IOException {
+        Path f = internalConfig("internal.csv");
+        Files.write(f, junk(3000, 'S'));
+        String m = audit(deployment);
+        assertTrue(m.matches(java.util.regex.Pattern.quote(shown(f)) + ":\\d+:\\d+: not a spreadsheet: binary content, neither an XLSX workbook "
+                + "nor CSV text"), m);
     }
 
     private static byte[] junk(int size, char first) {

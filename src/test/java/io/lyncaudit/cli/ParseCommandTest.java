@@ -100,8 +100,8 @@ class ParseCommandTest {
     @Test
     void undetectableFile() {
         Path f = Cli.write(tmp.resolve("notes.txt"), "not a firewall export\n");
-        assertEquals(Cli.shown(f) + ": cannot tell the format of this file (supported: " + Importers.names() + "); "
-                + "name it with 'format:' in the deployment file or --vendor", Cli.badInput(Cli.run("parse", f)));
+        assertEquals(Cli.shown(f) + ": cannot tell the format of this file: none of the formats matches its first 64 KiB (looked for "
+                + Importers.looksFor() + "); name it with 'format:' in the deployment file or --vendor (supported: " + Importers.names() + ")", Cli.badInput(Cli.run("parse", f)));
     }
 
     @Test

@@ -80,6 +80,21 @@ class DeploymentLoaderTest {
             """;
 
     @Test
+    void anEncodingIsDeclaredPerFirewallAndIpsecInputInAnyOfItsNames(@TempDir Path dir) throws Exception {
+        String yaml = EDGE + "networks: { perimeter: [172.25.32.0/22] }\nfirewalls:\n  - name: f\n    config: a.csv\n    encoding: Latin-1\n"
+                + "    interfaces: { a: [internet], b: [perimeter] }\n  - name: g\n    config: a.csv\n    interfaces: { a: [internet], b: [perimeter] }\n"
+                + "ipsec:\n  - config: a.csv\n    encoding: UTF16LE\n";
+        Path p = write(dir, yaml, "a.csv");
+        Deployment d = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> DeploymentLoader.load(p, "d.yaml"));
+        assertEquals("windows-1252", d.firewalls().get(0).encoding());
+        assertNull(d.firewalls().get(1).encoding(), "detected");
+        assertEquals("utf-16le", d.ipsec().get(0).encoding());
+        assertEquals("d.yaml:21: ipsec[0].encoding: unknown encoding 'klingon'; expected one of: utf-8, utf-16, utf-16le, utf-16be, "
+                + "windows-1252 (also latin-1), or leave it out to let the content decide", message(dir, yaml.replace("UTF16LE", "klingon")));
+    }
+
+    @Test
     void mistakesNameTheLineAndField(@TempDir Path dir) throws Exception {
         assertEquals("d.yaml:9: edge.servers[0].avEdge: '131.107.155.300' is not a valid address: octet 300 is over 255",
                 message(dir, EDGE.replace("131.107.155.30", "131.107.155.300")));

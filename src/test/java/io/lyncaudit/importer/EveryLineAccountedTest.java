@@ -125,10 +125,19 @@ class EveryLineAccountedTest {
             }
             default -> { }
         }
-        String text = ConfigText.decode(bytes);
+        String text = decoded(bytes);
         if (format.equals("nftables") && (text.startsWith("{") || text.contains("include \""))) return null;
         if (name.endsWith(".xlsx") || name.endsWith(".xlsx.txt")) return null;
         return ConfigText.lines(text);
+    }
+
+    /** The text as the importers decode it (BOM, UTF-16, UTF-8, else Windows-1252); binary bytes read as they come. */
+    private static String decoded(byte[] b) {
+        try {
+            return io.lyncaudit.io.InputText.decode(b, "fixture", null).text();
+        } catch (io.lyncaudit.model.BadInputException e) {
+            return new String(b, StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** Lines as the Windows importers split them: UTF-16 by its byte-order mark, at CR, LF or CRLF. */
@@ -139,7 +148,7 @@ class EveryLineAccountedTest {
         } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
             text = new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
         } else {
-            text = ConfigText.decode(b);
+            text = decoded(b);
         }
         List<String> out = new ArrayList<>();
         for (String l : text.split("\r\n|\r|\n", -1)) out.add(l);

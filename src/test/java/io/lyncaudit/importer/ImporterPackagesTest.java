@@ -75,11 +75,11 @@ class ImporterPackagesTest {
     }
 
     @Test
-    void windowsImporterSeesOnlyJavaModelPolicyIpsecAndTheImporterInterface() {
+    void windowsImporterSeesOnlyJavaModelPolicyIpsecIoAndTheReadingHelpers() {
         classes().that().resideInAPackage("io.lyncaudit.importer.windows..")
                 .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", "io.lyncaudit.model..",
-                        "io.lyncaudit.policy..", "io.lyncaudit.ipsec..", "io.lyncaudit.importer.windows..")
-                        .or(JavaClass.Predicates.belongToAnyOf(Importer.class, LineLedger.class)))
+                        "io.lyncaudit.policy..", "io.lyncaudit.ipsec..", "io.lyncaudit.io..", "io.lyncaudit.importer.windows..")
+                        .or(JavaClass.Predicates.belongToAnyOf(Importer.class, LineLedger.class, ConfigText.class, ConfigText.Source.class)))
                 .check(classes);
     }
 }

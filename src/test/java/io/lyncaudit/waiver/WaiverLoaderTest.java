@@ -29,6 +29,18 @@ class WaiverLoaderTest {
     }
 
     @Test
+    void readsAWaiverFileInUtf16OrWindows1252() throws Exception {
+        String text = Files.readString(CONTRACT).replace("reason: ", "reason: Dérogation – ");
+        List<Waiver> utf8 = WaiverLoader.load(CONTRACT, "w");
+        for (java.nio.charset.Charset cs : List.of(java.nio.charset.StandardCharsets.UTF_16, java.nio.charset.Charset.forName("windows-1252"))) {
+            Path f = Files.write(tmp.resolve("w-" + cs.name() + ".yaml"), text.getBytes(cs)); // Java's UTF-16 writes a big-endian BOM
+            List<Waiver> ws = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> WaiverLoader.load(f, "w"));
+            assertEquals(utf8.size(), ws.size());
+            assertTrue(ws.get(0).reason().startsWith("Dérogation – "), ws.get(0).reason());
+        }
+    }
+
+    @Test
     void readsTheContractExampleAsWritten() throws Exception {
         List<Waiver> ws = WaiverLoader.load(CONTRACT, "waivers.example.yaml");
         assertEquals(2, ws.size());

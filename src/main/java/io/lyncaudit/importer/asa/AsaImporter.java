@@ -51,8 +51,9 @@ public final class AsaImporter implements Importer {
     }
 
     @Override
-    public ImportResult importFile(Path file, String displayName) throws BadInputException {
-        List<String> lines = readLines(file, displayName);
+    public ImportResult importFile(Path file, String displayName, String encoding) throws BadInputException {
+        ConfigText.Source src = ConfigText.read(file, displayName, encoding, MAX_BYTES, AsaParser.MAX_LINE, "a Cisco ASA configuration");
+        List<String> lines = src.lines();
         refuseOtherCisco(lines, displayName);
         LineLedger ledger = new LineLedger(displayName, lines);
         AsaConfig cfg = AsaParser.parse(lines, ledger);
@@ -60,7 +61,8 @@ public final class AsaImporter implements Importer {
             throw new BadInputException(displayName, 0, "not a Cisco ASA configuration: no line was understood");
         }
         AsaConversions.Converted c = AsaConversions.convert(cfg, ledger);
-        return new ImportResult(displayName, FORMAT, c.policies(), c.nat(), ledger.diagnostics(), ledger.counts(), Action.DENY);
+        return new ImportResult(displayName, FORMAT, c.policies(), c.nat(), ConfigText.withNotes(ledger.diagnostics(), src), ledger.counts(),
+                Action.DENY);
     }
 
     /** An IOS running-config shares many keywords with the ASA; reading one as the other would mislead, so it is refused. */
@@ -74,14 +76,5 @@ public final class AsaImporter implements Importer {
             throw new BadInputException(displayName, 0, "this looks like a Cisco IOS configuration (ip access-list / ip access-group), "
                     + "not an ASA one; use format cisco-ios");
         }
-    }
-
-    /** The file's lines, UTF-8 (a BOM is dropped, bad bytes become U+FFFD); binary input is refused. */
-    static List<String> readLines(Path file, String displayName) throws BadInputException {
-        byte[] bytes = ConfigText.readBytes(file, displayName, MAX_BYTES, "file larger than 64 MiB; a running-config is far smaller");
-        for (int i = 0; i < Math.min(bytes.length, 64 * 1024); i++) {
-            if (bytes[i] == 0) throw new BadInputException(displayName, 0, "binary data (NUL bytes): not a configuration text");
-        }
-        return ConfigText.lines(ConfigText.decode(bytes));
     }
 }

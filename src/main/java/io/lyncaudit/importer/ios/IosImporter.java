@@ -47,8 +47,9 @@ public final class IosImporter implements Importer {
     }
 
     @Override
-    public ImportResult importFile(Path file, String displayName) throws BadInputException {
-        List<String> lines = readLines(file, displayName);
+    public ImportResult importFile(Path file, String displayName, String encoding) throws BadInputException {
+        ConfigText.Source src = ConfigText.read(file, displayName, encoding, MAX_BYTES, IosParser.MAX_LINE, "a Cisco IOS configuration");
+        List<String> lines = src.lines();
         for (String l : lines) {
             if (l.startsWith("ASA Version") || l.startsWith(" nameif ") || (l.startsWith("access-group ") && l.contains(" interface "))) {
                 throw new BadInputException(displayName, 0, "this looks like a Cisco ASA configuration (ASA Version, nameif, "
@@ -61,14 +62,7 @@ public final class IosImporter implements Importer {
             throw new BadInputException(displayName, 0, "not a Cisco IOS configuration: no line was understood");
         }
         List<Policy> policies = IosConversions.convert(cfg, ledger);
-        return new ImportResult(displayName, FORMAT, policies, List.of(), ledger.diagnostics(), ledger.counts(), Action.PERMIT);
-    }
-
-    static List<String> readLines(Path file, String displayName) throws BadInputException {
-        byte[] bytes = ConfigText.readBytes(file, displayName, MAX_BYTES, "file larger than 64 MiB; a running-config is far smaller");
-        for (int i = 0; i < Math.min(bytes.length, 64 * 1024); i++) {
-            if (bytes[i] == 0) throw new BadInputException(displayName, 0, "binary data (NUL bytes): not a configuration text");
-        }
-        return ConfigText.lines(ConfigText.decode(bytes));
+        return new ImportResult(displayName, FORMAT, policies, List.of(), ConfigText.withNotes(ledger.diagnostics(), src), ledger.counts(),
+                Action.PERMIT);
     }
 }

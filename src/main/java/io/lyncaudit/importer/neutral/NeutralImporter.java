@@ -1,15 +1,10 @@
 package io.lyncaudit.importer.neutral;
 
 import io.lyncaudit.importer.Importer;
+import io.lyncaudit.io.InputText;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.ImportResult;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -23,6 +18,16 @@ public final class NeutralImporter implements Importer {
 
     /** The format name in deployment files. */
     public static final String FORMAT = "neutral";
+
+    /** Larger files are refused before they are read: the policy of a 100,000-rule firewall is some tens of MiB of JSON. */
+    static final long MAX_BYTES = 256L * 1024 * 1024;
+    /**
+     * The longest line of a YAML policy: room for the longest config line an importer reads (64
+     * KiB), quoted and indented, so that what {@code parse --format yaml} writes always reads back;
+     * SnakeYAML's time grows with the square of a line's length, so it is not more. JSON, often one
+     * line, has none.
+     */
+    static final int MAX_YAML_LINE = 256 * 1024;
 
     private static final Pattern YAML_KEYS = Pattern.compile("(?m)^(schemaVersion|policies)\\s*:");
     private static final Pattern JSON_KEYS = Pattern.compile("\"(schemaVersion|policies)\"\\s*:");
@@ -41,23 +46,12 @@ public final class NeutralImporter implements Importer {
     }
 
     @Override
-    public ImportResult importFile(Path file, String displayName) throws BadInputException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(displayName, 0, "file not found");
-        } catch (IOException e) {
-            throw new BadInputException(displayName, displayName, "cannot read the file: " + e.getMessage(), e);
+    public ImportResult importFile(Path file, String displayName, String encoding) throws BadInputException {
+        String text = InputText.decode(InputText.readBytes(file, displayName, MAX_BYTES, "a neutral policy file"), displayName, encoding).text();
+        if (!text.stripLeading().startsWith("{")) {
+            // YAML parsing is quadratic in the length of a line: long lines are refused before it starts
+            InputText.requireLineLength(text, displayName, MAX_YAML_LINE, "a neutral policy in YAML");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(displayName, 0, "not a neutral policy file: not UTF-8 text");
-        }
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
         return new PolicyReader(displayName).read(LocatedTreeReader.read(text, displayName));
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
  * Splits one nft source file into tokens as nft's scanner does: {@code #} comments to the end of
  * the line, a backslash before a newline continues the line, newlines and {@code ;} end
  * statements, braces, commas and parentheses are tokens of their own, quoted strings are one token
- * (without quotes), {@code $NAME} is a variable. Lines too long or holding binary junk are
- * diagnosed and read as empty.
+ * (without quotes), {@code $NAME} is a variable. A line holding binary junk outside its comment is
+ * diagnosed and read as empty (a longer line than {@link #MAX_LINE} never gets here: the importer
+ * refuses it).
  */
 final class NftLexer {
     static final int MAX_LINE = 64 * 1024;

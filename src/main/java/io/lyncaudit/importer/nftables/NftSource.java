@@ -70,6 +70,10 @@ final class NftSource {
     }
 
     final List<SrcFile> files = new ArrayList<>();
+    /** The decoded included files (the file given is decoded by the importer), whose notes go with the diagnostics. */
+    final List<ConfigText.Source> included = new ArrayList<>();
+    /** The declared encoding of the file given, which its includes share; null: each is detected. */
+    private final String encoding;
     private final Path root;
     private final String displayDir;
     private final Deque<Frame> frames = new ArrayDeque<>();
@@ -84,7 +88,8 @@ final class NftSource {
     private long bytes;
     private Tok last;
 
-    private NftSource(Path file, String display, String content) throws BadInputException {
+    private NftSource(Path file, String display, String content, String encoding) throws BadInputException {
+        this.encoding = encoding;
         Path real;
         try {
             real = file.toRealPath();
@@ -101,8 +106,9 @@ final class NftSource {
         scopes.push(new HashMap<>());
     }
 
-    static NftSource open(Path file, String display, String content) throws BadInputException {
-        return new NftSource(file, display, content);
+    /** The ruleset of {@code file}, whose decoded text is {@code content}; its includes are read in {@code encoding} (null: detected). */
+    static NftSource open(Path file, String display, String content, String encoding) throws BadInputException {
+        return new NftSource(file, display, content, encoding);
     }
 
     /** The file given. */
@@ -362,10 +368,11 @@ final class NftSource {
             }
             if (files.size() >= MAX_FILES) throw new BadInputException(from.display, kw.line(), "more than " + MAX_FILES + " files included");
             String disp = display(p);
-            byte[] data = ConfigText.readBytes(p, disp, MAX_TOTAL_BYTES - bytes, "the included files are larger than "
-                    + (MAX_TOTAL_BYTES >> 20) + " MiB together");
-            bytes += data.length;
-            SrcFile sf = new SrcFile(disp, ConfigText.decode(data), from);
+            ConfigText.Source text = ConfigText.read(p, disp, encoding, MAX_TOTAL_BYTES - bytes, NftLexer.MAX_LINE,
+                    "an nftables ruleset with its included files (" + (MAX_TOTAL_BYTES >> 20) + " MiB together)");
+            bytes += text.text().length();
+            included.add(text);
+            SrcFile sf = new SrcFile(disp, text.text(), from);
             files.add(sf);
             names.add(disp);
             opened.add(new Frame(sf, p));

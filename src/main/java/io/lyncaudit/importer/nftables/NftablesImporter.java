@@ -42,18 +42,25 @@ public final class NftablesImporter implements Importer {
     }
 
     @Override
-    public ImportResult importFile(Path file, String displayName) throws BadInputException {
-        String content = read(file, displayName);
+    public ImportResult importFile(Path file, String displayName, String encoding) throws BadInputException {
+        ConfigText.Source text = ConfigText.decode(file, displayName, encoding, MAX_BYTES, "an nftables ruleset");
+        String content = text.text();
         NftRuleset rs;
         List<SrcFile> files;
+        List<ConfigText.Source> included = List.of();
         if (JSON.matcher(content).find()) {
+            // nft -j writes the whole ruleset on one line: no line limit, the JSON parser streams
             SrcFile f = new SrcFile(displayName, content, null);
             files = List.of(f);
             rs = NftJsonParser.parse(f);
-        } else if (content.indexOf('\0') < 0 && TEXT.matcher(content.length() > 1 << 20 ? content.substring(0, 1 << 20) : content).find()) {
-            NftSource src = NftSource.open(file, displayName, content);
+        } else if (TEXT.matcher(ConfigText.window(content, 0, 1 << 20)).find()
+                || TEXT.matcher(ConfigText.pastLeadingComments(content, 1 << 20)).find()) {
+            // the signature is looked for at the start and past any leading comments, however long
+            io.lyncaudit.io.InputText.requireLineLength(content, displayName, NftLexer.MAX_LINE, "an nftables ruleset");
+            NftSource src = NftSource.open(file, displayName, content, encoding);
             rs = NftTextParser.parse(src);
             files = src.files;
+            included = src.included;
         } else {
             throw new BadInputException(displayName, 0, "not an nftables ruleset (no 'table FAMILY NAME {' line, no 'flush ruleset' "
                     + "and no {\"nftables\": [...]} JSON)");
@@ -71,11 +78,9 @@ public final class NftablesImporter implements Importer {
             unsupported += n.unsupported();
             unrecognized += n.unrecognized();
         }
+        diagnostics = ConfigText.withNotes(diagnostics, text);
+        for (ConfigText.Source s : included) diagnostics = ConfigText.withNotes(diagnostics, s);
         return new ImportResult(displayName, FORMAT, c.policies(), c.nat(), diagnostics,
                 new LineCounts(total, used, ignored, unsupported, unrecognized), Action.PERMIT);
-    }
-
-    static String read(Path file, String displayName) throws BadInputException {
-        return ConfigText.decode(ConfigText.readBytes(file, displayName, MAX_BYTES, "file is larger than " + (MAX_BYTES >> 20) + " MiB"));
     }
 }

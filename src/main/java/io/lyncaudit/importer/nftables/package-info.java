@@ -95,7 +95,7 @@
  *       {@code flush chain}, {@code delete table}, {@code delete chain} remove what came before
  *       (those lines are diagnosed as removed).</li>
  *   <li><b>Limits</b> against hostile input: {@value io.lyncaudit.importer.nftables.NftLexer#MAX_LINE}
- *       characters per line, {@value io.lyncaudit.importer.nftables.NftSource#MAX_FILES} included
+ *       characters per line (a longer line is bad input before the lexer sees the text), {@value io.lyncaudit.importer.nftables.NftSource#MAX_FILES} included
  *       files and 512 MiB of input in all, a variable's value at most
  *       {@value io.lyncaudit.importer.nftables.NftSource#MAX_DEFINE_TOKENS} tokens and all
  *       expansions {@value io.lyncaudit.importer.nftables.NftSource#MAX_EXPANDED} tokens,

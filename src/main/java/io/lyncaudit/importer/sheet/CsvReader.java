@@ -1,12 +1,9 @@
 package io.lyncaudit.importer.sheet;
 
+import io.lyncaudit.io.InputText;
 import io.lyncaudit.model.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -14,14 +11,23 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads a CSV rule table (UTF-8, with or without BOM; ',', ';' or tab delimited) into raw rows. */
+/**
+ * Reads a CSV rule table (',', ';' or tab delimited) into raw rows. The text is decoded by the
+ * shared rule of {@code io.InputText}: UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 (what
+ * Excel writes on a western Windows), or the declared encoding.
+ */
 final class CsvReader {
     private CsvReader() {}
 
     static final char[] DELIMITERS = {',', ';', '\t'};
 
     static RawTable read(byte[] bytes, String file, String policyName) throws BadInputException {
-        return read(bytes, file, policyName, rows -> Header.find(rows) != null, Column.expected());
+        return read(bytes, file, policyName, null);
+    }
+
+    /** A rule table in {@code encoding} (null: detected). */
+    static RawTable read(byte[] bytes, String file, String policyName, String encoding) throws BadInputException {
+        return read(bytes, file, policyName, rows -> Header.find(rows) != null, Column.expected(), encoding);
     }
 
     /**
@@ -32,7 +38,13 @@ final class CsvReader {
      */
     static RawTable read(byte[] bytes, String file, String policyName, Predicate<List<RawRow>> hasHeader, String expected)
             throws BadInputException {
-        String text = decode(bytes, file);
+        return read(bytes, file, policyName, hasHeader, expected, null);
+    }
+
+    /** As {@link #read(byte[], String, String, Predicate, String)}, in {@code encoding} (null: detected). */
+    static RawTable read(byte[] bytes, String file, String policyName, Predicate<List<RawRow>> hasHeader, String expected,
+                         String encoding) throws BadInputException {
+        String text = decode(bytes, file, encoding);
         if (text.isBlank()) throw new BadInputException(file, 0, "the file is empty: no rows to import");
         Character delimiter = null;
         for (char d : DELIMITERS) {
@@ -49,19 +61,34 @@ final class CsvReader {
         return new RawTable(null, policyName, parse(text, delimiter, file));
     }
 
-    /** Strict UTF-8, BOM removed; a binary file is refused here rather than read as garbage. */
+    /** The longest physical line of a CSV file: a row with long comments is a few KiB. */
+    static final int MAX_LINE = 64 * 1024;
+    /** Larger CSV files are refused before they are read (a 50,000-rule sheet is a few MiB). */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    /** The text of a CSV file, decoded by the shared rule (detected), a binary file refused rather than read as garbage. */
     static String decode(byte[] bytes, String file) throws BadInputException {
+        return decode(bytes, file, null);
+    }
+
+    /**
+     * The text of a CSV file in {@code encoding} (null: detected by the shared rule), BOM removed; a
+     * binary file, or one with a line longer than {@link #MAX_LINE}, is refused before the CSV parser sees it.
+     */
+    static String decode(byte[] bytes, String file, String encoding) throws BadInputException {
+        if (bytes.length > MAX_BYTES) {
+            throw new BadInputException(file, 0, "the file is " + bytes.length + " bytes; a CSV rule table is read up to "
+                    + (MAX_BYTES >> 20) + " MiB (a limit against hostile input)");
+        }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(file, 0, "not a spreadsheet: neither an XLSX workbook nor UTF-8 CSV text");
+            text = InputText.decode(bytes, file, encoding).text();
+        } catch (BadInputException e) {
+            if (!e.getMessage().contains("binary content")) throw e;
+            throw new BadInputException(e.file(), e.where(), "not a spreadsheet: binary content, neither an XLSX workbook nor CSV text", null);
         }
-        if (text.indexOf('\0') >= 0) {
-            throw new BadInputException(file, 0, "not a spreadsheet: binary content, neither an XLSX workbook nor CSV text");
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        InputText.requireLineLength(text, file, MAX_LINE, "a CSV rule table");
+        return text;
     }
 
     private static CSVFormat format(char delimiter) {

@@ -2,6 +2,7 @@ package io.lyncaudit.importer.sheet;
 
 import io.lyncaudit.ipsec.IpsecPolicy;
 import io.lyncaudit.ipsec.IpsecRule;
+import io.lyncaudit.io.InputText;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.model.IntervalSet;
 import io.lyncaudit.model.PacketSet;
@@ -48,7 +49,12 @@ public final class IpsecSpreadsheetImporter {
 
     /** Reads the file; {@code displayName} is how reports name it. */
     public static IpsecPolicy read(Path file, String displayName) throws BadInputException {
-        List<RawTable> tables = tables(file, displayName);
+        return read(file, displayName, null);
+    }
+
+    /** Reads the sheet; a CSV file is decoded in {@code encoding} (null: detected). */
+    public static IpsecPolicy read(Path file, String displayName, String encoding) throws BadInputException {
+        List<RawTable> tables = tables(file, displayName, encoding);
         List<IpsecRule> rules = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         int total = 0;
@@ -184,7 +190,7 @@ public final class IpsecSpreadsheetImporter {
         return SourceRef.cell(file, t.sheet(), first, row.number(), text);
     }
 
-    private static List<RawTable> tables(Path file, String displayName) throws BadInputException {
+    private static List<RawTable> tables(Path file, String displayName, String encoding) throws BadInputException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(4);
@@ -196,13 +202,8 @@ public final class IpsecSpreadsheetImporter {
         if (head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return XlsxReader.read(file, displayName);
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new BadInputException(displayName, 0, "cannot read the file: " + e.getMessage());
-        }
-        return List.of(CsvReader.read(bytes, displayName, "ipsec", rows -> IpsecColumn.find(rows) >= 0, IpsecColumn.expected()));
+        byte[] bytes = InputText.readBytes(file, displayName, CsvReader.MAX_BYTES, "a CSV sheet of IPsec rules");
+        return List.of(CsvReader.read(bytes, displayName, "ipsec", rows -> IpsecColumn.find(rows) >= 0, IpsecColumn.expected(), encoding));
     }
 
     private static int count(List<Diagnostic> ds, Diagnostic.Category c) {

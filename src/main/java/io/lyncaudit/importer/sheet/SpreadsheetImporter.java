@@ -1,6 +1,7 @@
 package io.lyncaudit.importer.sheet;
 
 import io.lyncaudit.importer.Importer;
+import io.lyncaudit.io.InputText;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.Action;
 import io.lyncaudit.policy.Diagnostic;
@@ -65,8 +66,8 @@ public final class SpreadsheetImporter implements Importer {
     }
 
     @Override
-    public ImportResult importFile(Path file, String displayName) throws BadInputException {
-        List<RawTable> tables = read(file, displayName);
+    public ImportResult importFile(Path file, String displayName, String encoding) throws BadInputException {
+        List<RawTable> tables = read(file, displayName, encoding);
         List<Policy> policies = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         int total = 0, used = 0;
@@ -139,7 +140,7 @@ public final class SpreadsheetImporter implements Importer {
         return result;
     }
 
-    private static List<RawTable> read(Path file, String displayName) throws BadInputException {
+    private static List<RawTable> read(Path file, String displayName, String encoding) throws BadInputException {
         byte[] magic = new byte[8];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -156,13 +157,8 @@ public final class SpreadsheetImporter implements Importer {
         if (excelName(displayName) || excelName(String.valueOf(file.getFileName()))) {
             throw new BadInputException(displayName, 0, "not a spreadsheet: the name says Excel workbook but the content is not one");
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new BadInputException(displayName, displayName, "cannot read the file: " + e.getMessage(), e);
-        }
-        return List.of(CsvReader.read(bytes, displayName, baseName(displayName)));
+        byte[] bytes = InputText.readBytes(file, displayName, CsvReader.MAX_BYTES, "a CSV rule table");
+        return List.of(CsvReader.read(bytes, displayName, baseName(displayName), encoding));
     }
 
     private static boolean excelName(String name) {

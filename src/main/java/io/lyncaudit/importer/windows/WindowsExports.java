@@ -1,10 +1,9 @@
 package io.lyncaudit.importer.windows;
 
+import io.lyncaudit.importer.ConfigText;
 import io.lyncaudit.importer.LineLedger;
 import io.lyncaudit.model.BadInputException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.lyncaudit.policy.Diagnostic;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -14,8 +13,13 @@ import java.util.Set;
 final class WindowsExports {
     private WindowsExports() {}
 
-    /** A read export with the ledger its lines are accounted in. */
-    record Read(WindowsExportReader.RawExport export, LineLedger ledger) {}
+    /** A read export with the ledger its lines are accounted in, and its decoded text (whose notes go with the diagnostics). */
+    record Read(WindowsExportReader.RawExport export, LineLedger ledger, ConfigText.Source source) {
+        /** The ledger's diagnostics with the decoding's notes. */
+        List<Diagnostic> diagnostics() {
+            return ConfigText.withNotes(ledger.diagnostics(), source);
+        }
+    }
 
     /**
      * True when the text is a Windows export (one of the three shapes, by {@code markers}) whose
@@ -24,7 +28,7 @@ final class WindowsExports {
     static boolean detect(byte[] head, Set<String> markers, Kind kind) {
         String text = WindowsText.lenient(head);
         if (text == null) return false;
-        List<String> lines = new WindowsText.Decoded(text, "", false).lines();
+        List<String> lines = WindowsText.lines(text);
         WindowsExportReader.Shape shape = WindowsExportReader.shape(lines, markers);
         return shape != null && kind.test(shape, WindowsExportReader.keys(lines, shape));
     }
@@ -47,27 +51,16 @@ final class WindowsExports {
         return out;
     }
 
-    static Read read(Path file, String display, Set<String> markers, Kind kind, String what)
+    /** Reads an export in {@code encoding} (null: detected). */
+    static Read read(Path file, String display, String encoding, Set<String> markers, Kind kind, String what)
             throws BadInputException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(display, 0, "file not found");
-        } catch (IOException e) {
-            throw new BadInputException(display, display, "cannot read the file: " + e.getMessage(), e);
-        }
-        WindowsText.Decoded d = WindowsText.decode(bytes, display);
-        List<String> lines = d.lines();
+        ConfigText.Source src = ConfigText.read(file, display, encoding, WindowsText.MAX_BYTES, WindowsText.MAX_LINE, "a Windows export");
+        List<String> lines = WindowsText.lines(src.text());
         WindowsExportReader.Shape shape = WindowsExportReader.shape(lines, markers);
         if (shape == null || !kind.test(shape, WindowsExportReader.keys(lines, shape))) {
             throw new BadInputException(display, 0, "not " + what);
         }
         LineLedger ledger = new LineLedger(display, withoutBom(lines));
-        if (d.guessed()) {
-            ledger.fileDiagnostic(LineLedger.Verdict.IGNORED, d.encoding(), "no byte-order mark; read as " + d.encoding()
-                    + " from its zero bytes");
-        }
-        return new Read(WindowsExportReader.read(lines, shape, ledger), ledger);
+        return new Read(WindowsExportReader.read(lines, shape, ledger), ledger, src);
     }
 }

@@ -56,14 +56,14 @@ public final class WindowsFirewallImporter implements Importer {
     }
 
     @Override
-    public ImportResult importFile(Path file, String displayName) throws BadInputException {
-        WindowsExports.Read r = WindowsExports.read(file, displayName, MARKERS, KIND,
+    public ImportResult importFile(Path file, String displayName, String encoding) throws BadInputException {
+        WindowsExports.Read r = WindowsExports.read(file, displayName, encoding, MARKERS, KIND,
                 "a Windows Firewall rule export (Get-NetFirewallRule with its filters as CSV or Format-List, or netsh advfirewall "
                         + "firewall show rule name=all verbose)");
         WindowsProperties props = WindowsProperties.firewall(r.ledger());
         props.header(r.export().headerLine(), r.export().header());
         var policies = WindowsFirewallConversions.policies(r.export().blocks(), active, props);
         // traffic that neither enters nor leaves the host is not this firewall's business
-        return new ImportResult(displayName, FORMAT, policies, List.of(), r.ledger().diagnostics(), r.ledger().counts(), Action.PERMIT);
+        return new ImportResult(displayName, FORMAT, policies, List.of(), r.diagnostics(), r.ledger().counts(), Action.PERMIT);
     }
 }

@@ -47,16 +47,21 @@ public final class WindowsIpsecImporter implements Importer {
     }
 
     @Override
-    public ImportResult importFile(Path file, String displayName) throws BadInputException {
+    public ImportResult importFile(Path file, String displayName, String encoding) throws BadInputException {
         throw new BadInputException(displayName, 0, "this is " + WHAT + ", not a firewall; list it under 'ipsec:' in the deployment file");
     }
 
     /** Reads the export; {@code displayName} is how reports name it. */
     public static IpsecPolicy read(Path file, String displayName) throws BadInputException {
-        WindowsExports.Read r = WindowsExports.read(file, displayName, MARKERS, KIND, WHAT);
+        return read(file, displayName, null);
+    }
+
+    /** Reads the export in {@code encoding} (null: detected); {@code displayName} is how reports name it. */
+    public static IpsecPolicy read(Path file, String displayName, String encoding) throws BadInputException {
+        WindowsExports.Read r = WindowsExports.read(file, displayName, encoding, MARKERS, KIND, WHAT);
         WindowsProperties props = WindowsProperties.ipsec(r.ledger());
         props.header(r.export().headerLine(), r.export().header());
         var rules = WindowsIpsecConversions.rules(r.export().blocks(), WindowsValues.Profile.DOMAIN, props);
-        return new IpsecPolicy(displayName, FORMAT, rules, r.ledger().diagnostics(), r.ledger().counts());
+        return new IpsecPolicy(displayName, FORMAT, rules, r.diagnostics(), r.ledger().counts());
     }
 }

@@ -27,9 +27,17 @@ class IosBadInputTest {
     }
 
     @Test
-    void hugeLineAndUnterminatedBanner() throws Exception {
-        ImportResult r = run("hostname x\n" + "permit ".repeat(300_000) + "\nbanner motd #\nno end in sight\n");
-        assertEquals(1, r.lines().unrecognized());
+    void hugeLineIsRefusedNamingItsLine() throws Exception {
+        Path f = tmp.resolve("in.ios");
+        Files.writeString(f, "hostname x\n" + "permit ".repeat(300_000) + "\n");
+        BadInputException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(BadInputException.class, () -> new IosImporter().importFile(f, "in.ios")));
+        assertTrue(e.getMessage().startsWith("in.ios:2: the line is 2100000 characters long;"), e.getMessage());
+    }
+
+    @Test
+    void unterminatedBanner() throws Exception {
+        ImportResult r = run("hostname x\nip access-list extended A\n permit ip any any\nbanner motd #\nno end in sight\n");
         assertEquals(r.lines().total(), r.lines().used() + r.lines().ignored() + r.lines().unsupported() + r.lines().unrecognized());
     }
 

@@ -188,10 +188,13 @@ class IptablesImporterTest {
     }
 
     @Test
-    void hugeLinesAndJunkBecomeDiagnostics() throws Exception {
+    void hugeLinesAreRefusedAndJunkIsADiagnostic() throws Exception {
         String huge = "-A FORWARD -m comment --comment \"" + "x".repeat(2_000_000) + "\" -j ACCEPT\n";
-        ImportResult r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> rules("DROP", huge + "\u0001\u0002junk\n"));
-        assertEquals(2, r.lines().unrecognized());
+        BadInputException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(BadInputException.class, () -> rules("DROP", huge)));
+        assertTrue(e.getMessage().contains(": the line is 2000044 characters long;"), e.getMessage());
+        ImportResult r = rules("DROP", "\u0001\u0002junk\n");
+        assertEquals(1, r.lines().unrecognized());
         assertTrue(r.diagnostics().stream().allMatch(d -> d.text().length() < 400));
     }
 

@@ -126,6 +126,7 @@ class NeutralBadInputTest {
         assertEquals("policies/q.yaml: empty: no policy document", error("q.yaml", "# nothing\n"));
         Path bin = Files.write(tmp.resolve("r.json"), new byte[] {(byte) 0xC3, 0x28, 0x00});
         BadInputException b = assertThrows(BadInputException.class, () -> new NeutralImporter().importFile(bin, "r.json"));
-        assertEquals("r.json: not a neutral policy file: not UTF-8 text", b.getMessage());
+        assertEquals("r.json:1:3: binary content, not text: a NUL character (encodings tried: utf-8 (byte 0xC3 at line 1, "
+                + "column 1 is not valid utf-8), windows-1252)", b.getMessage());
     }
 }
