@@ -54,6 +54,7 @@ class ArchitectureTest {
             "io.lyncaudit.importer.Importers",             // AuditCommand's FirewallLoader, ParseCommand
             "io.lyncaudit.policy.ImportResult",            // AuditCommand's FirewallLoader
             "io.lyncaudit.importer.Importers$UnknownVendorException", // ParseCommand
+            "io.lyncaudit.importer.ImportOptions",        // ParseCommand's --action
             "io.lyncaudit.report.xlsx.TableXlsx");         // Outputs, for `requirements --format xlsx`
 
     private static JavaClasses main() {

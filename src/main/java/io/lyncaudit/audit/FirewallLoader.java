@@ -1,6 +1,8 @@
 package io.lyncaudit.audit;
 
 import io.lyncaudit.deployment.FirewallSpec;
+import io.lyncaudit.importer.ImportOptions;
+import io.lyncaudit.importer.Importers;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.ImportResult;
 
@@ -8,4 +10,12 @@ import io.lyncaudit.policy.ImportResult;
 @FunctionalInterface
 public interface FirewallLoader {
     ImportResult load(FirewallSpec firewall) throws BadInputException;
+
+    /** The importer registry, told what the deployment says about each export (its Windows profile, its sheets' row action). */
+    FirewallLoader IMPORTERS = fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format(), options(fw));
+
+    /** What the deployment says about a firewall's export. */
+    static ImportOptions options(FirewallSpec fw) {
+        return ImportOptions.of(fw.profile(), fw.rowAction(), true);
+    }
 }

@@ -2,12 +2,12 @@ package io.lyncaudit.cli;
 
 import io.lyncaudit.audit.Adjustments;
 import io.lyncaudit.audit.Auditor;
+import io.lyncaudit.audit.FirewallLoader;
 import io.lyncaudit.audit.Timings;
 import io.lyncaudit.deployment.Deployment;
 import io.lyncaudit.deployment.DeploymentLoader;
 import io.lyncaudit.engine.RuleEngine;
 import io.lyncaudit.gate.GatePolicy;
-import io.lyncaudit.importer.Importers;
 import io.lyncaudit.report.AtomicReportWriter;
 import io.lyncaudit.report.ReportFormat;
 import io.lyncaudit.report.ReportRenderer;
@@ -112,7 +112,7 @@ final class AuditCommand implements Callable<Integer> {
         timings.mark("deployment");
         RuleEngine engine = rules != null ? RuleEngine.withUserRules(rules) : RuleEngine.builtIn();
         timings.mark("rules");
-        Auditor.Result result = new Auditor(engine, fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format(), fw.profile()))
+        Auditor.Result result = new Auditor(engine, FirewallLoader.IMPORTERS)
                 .audit(d, gate, timings, adj);
 
         for (ReportFormat f : fmts) {

@@ -8,7 +8,6 @@ import io.lyncaudit.deployment.DeploymentLoader;
 import io.lyncaudit.engine.RuleEngine;
 import io.lyncaudit.finding.Severity;
 import io.lyncaudit.gate.GatePolicy;
-import io.lyncaudit.importer.Importers;
 import io.lyncaudit.report.ChangeReport;
 import io.lyncaudit.report.ChangeReportRenderer;
 import java.nio.file.Files;
@@ -60,7 +59,7 @@ final class DiffCommand implements Callable<Integer> {
             if (!Files.isRegularFile(p)) throw new Main.UsageException(DeploymentLoader.display(p) + ": file not found");
         }
         Deployment d = DeploymentLoader.load(deployment, DeploymentLoader.display(deployment));
-        FirewallLoader loader = fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format(), fw.profile());
+        FirewallLoader loader = FirewallLoader.IMPORTERS;
         ChangeReport c = new ChangeAudit(new Auditor(RuleEngine.builtIn(), loader), loader)
                 .diff(d, firewall, before, after, threshold, DeploymentLoader::display);
         Outputs.toStdout(spec.commandLine().getOut(), o -> {

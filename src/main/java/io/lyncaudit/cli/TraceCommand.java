@@ -2,6 +2,7 @@ package io.lyncaudit.cli;
 
 import io.lyncaudit.audit.PacketTrace;
 import io.lyncaudit.deployment.DeploymentLoader;
+import io.lyncaudit.deployment.FirewallSpec;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.report.Trace;
 import io.lyncaudit.report.TraceRenderer;
@@ -48,6 +49,10 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--vendor", paramLabel = "V", description = "The export's format, when detection should not decide.")
     String vendor;
 
+    @Option(names = "--action", paramLabel = "A", description = {"For a spreadsheet export without an action column: what every row means,",
+            "permit (a list of openings) or deny. With a deployment file its firewall's 'action:' says it."})
+    String action;
+
     @Option(names = "--firewall", paramLabel = "NAME", description = "With a deployment file: the firewall to trace through.")
     String firewall;
 
@@ -72,7 +77,13 @@ final class TraceCommand implements Callable<Integer> {
         if ((packet == null) == (packets == null)) throw new Main.UsageException("give exactly one of --packet and --packets");
         if (!Files.isRegularFile(file)) throw new Main.UsageException(DeploymentLoader.display(file) + ": file not found");
         List<Probe> probes = probes();
-        PacketTrace t = isDeployment() ? PacketTrace.ofDeployment(file, firewall) : PacketTrace.ofExport(file, DeploymentLoader.display(file), vendor);
+        boolean deployment = isDeployment();
+        if (deployment && action != null) throw new Main.UsageException("--action is for a bare export; a deployment's firewall says it with 'action:'");
+        if (action != null && !FirewallSpec.ROW_ACTIONS.contains(action.strip().toLowerCase(java.util.Locale.ROOT))) {
+            throw new Main.UsageException("--action is permit (every row is an opening) or deny, not '" + action + "'");
+        }
+        PacketTrace t = deployment ? PacketTrace.ofDeployment(file, firewall)
+                : PacketTrace.ofExport(file, DeploymentLoader.display(file), vendor, action);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         for (Probe p : probes) {
             Trace trace;

@@ -82,6 +82,7 @@ public final class InitTemplate {
                   - name: edge-external
                     config: edge-external-rules.xlsx     # format is detected from content unless `format:` is given
                     # format: spreadsheet
+                    # action: permit                     # a spreadsheet without an action column: every row is an opening
                     interfaces:                          # interface or zone name -> networks behind it
                       outside: [internet]
                       dmz: [perimeter]

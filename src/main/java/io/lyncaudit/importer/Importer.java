@@ -26,4 +26,12 @@ public interface Importer {
      * @param displayName the path as it should appear in reports and diagnostics (relative to the deployment file)
      */
     ImportResult importFile(Path file, String displayName) throws BadInputException;
+
+    /**
+     * Imports the file with what the deployment says about it; an importer whose format states
+     * everything itself ignores the options.
+     */
+    default ImportResult importFile(Path file, String displayName, ImportOptions options) throws BadInputException {
+        return importFile(file, displayName);
+    }
 }

@@ -47,26 +47,33 @@ public final class Importers {
     }
 
     /**
-     * Imports a file with the named format, or the detected one when {@code format} is null.
-     * Spreadsheet rows with invalid values are bad input here (exit 2), not just diagnostics.
+     * Imports a file with the named format, or the detected one when {@code format} is null, as the
+     * audit needs it: a value malformed as written (a spreadsheet's port 70000) is bad input (exit 2).
      */
     public static ImportResult load(Path file, String display, String format) throws BadInputException {
-        return load(file, display, format, null);
+        return load(file, display, format, ImportOptions.NONE);
     }
 
     /**
-     * As {@link #load(Path, String, String)}, with the Windows network profile whose rules are
-     * active in a Windows Firewall export ("domain", "private", "public"; null: domain).
+     * As {@link #load(Path, String, String)}, with what the deployment says about the input: the
+     * Windows network profile whose rules are active, what a spreadsheet's rows mean when it has no
+     * action column. Malformed values are bad input whatever {@code options} says.
      */
-    public static ImportResult load(Path file, String display, String format, String windowsProfile) throws BadInputException {
+    public static ImportResult load(Path file, String display, String format, ImportOptions options) throws BadInputException {
         Importer importer = format != null ? forFormat(format) : detect(file, display);
-        if (importer instanceof WindowsFirewallImporter && windowsProfile != null) importer = WindowsFirewallImporter.forProfile(windowsProfile);
+        if (importer instanceof WindowsFirewallImporter && options.windowsProfile() != null) {
+            importer = WindowsFirewallImporter.forProfile(options.windowsProfile());
+        }
         if (importer == null) {
             throw new BadInputException(display, 0, "format '" + format + "' is not supported by this version of lyncaudit (supported: "
                     + names() + ")");
         }
-        ImportResult r = importer.importFile(file, display);
-        return importer instanceof SpreadsheetImporter ? SpreadsheetImporter.strict(r) : r;
+        if (options.rowAction() != null && !(importer instanceof SpreadsheetImporter)) {
+            throw new BadInputException(display, 0, "'action: " + options.rowAction().name().toLowerCase(java.util.Locale.ROOT)
+                    + "' is set for this input, but it is read as " + importer.format() + ", whose rules say their own action; "
+                    + "'action:' is for spreadsheets without an action column");
+        }
+        return importer.importFile(file, display, new ImportOptions(options.windowsProfile(), options.rowAction(), true));
     }
 
     /**
@@ -131,6 +138,16 @@ public final class Importers {
      */
     public static void parseListing(Path file, String display, String vendor, boolean yaml, Writer out, Runnable imported)
             throws BadInputException, UnknownVendorException, IOException {
+        parseListing(file, display, vendor, ImportOptions.NONE, yaml, out, imported);
+    }
+
+    /**
+     * As {@link #parseListing(Path, String, String, boolean, Writer, Runnable)}, with what the command
+     * line says about the input ({@code --action} for a spreadsheet without an action column).
+     * Malformed values are listed as diagnostics, not bad input: parse shows everything it read.
+     */
+    public static void parseListing(Path file, String display, String vendor, ImportOptions options, boolean yaml, Writer out,
+                                    Runnable imported) throws BadInputException, UnknownVendorException, IOException {
         if (!Files.isRegularFile(file)) throw new BadInputException(display, 0, "file not found");
         byte[] head = vendor == null ? head(file, display) : null;
         if (WindowsIpsecImporter.FORMAT.equals(vendor) || IPSEC_SHEET.equals(vendor)
@@ -146,7 +163,11 @@ public final class Importers {
         if (importer == null) {
             throw new UnknownVendorException("unknown vendor '" + vendor + "' (supported: " + Importers.names() + ", " + IPSEC_SHEET + ")");
         }
-        ImportResult r = importer.importFile(file, display);
+        if (options.rowAction() != null && !(importer instanceof SpreadsheetImporter)) {
+            throw new BadInputException(display, 0, "--action is for spreadsheets without an action column, and this file is read as "
+                    + importer.format());
+        }
+        ImportResult r = importer.importFile(file, display, new ImportOptions(options.windowsProfile(), options.rowAction(), false));
         imported.run();
         if (yaml) {
             out.write(NeutralWriter.toYaml(r));

@@ -50,6 +50,14 @@ public final class LineLedger {
     }
 
     /**
+     * Gives a line that needs no diagnostic (a blank row, a header row) the weakest verdict,
+     * IGNORED, so it is counted; any later verdict replaces it.
+     */
+    public void quiet(int line) {
+        if (verdictAt(line) == 0) setVerdict(line, Verdict.IGNORED);
+    }
+
+    /**
      * Marks a line that cannot be a statement (longer than {@code maxLine}, or binary) as
      * unrecognized and returns true; returns false for a line worth parsing.
      */

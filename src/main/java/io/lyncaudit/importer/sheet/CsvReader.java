@@ -7,37 +7,37 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads a CSV rule table (UTF-8, with or without BOM; ',', ';' or tab delimited) into raw rows. */
+/**
+ * Reads a CSV rule table (UTF-8, with or without BOM; ',', ';' or tab delimited) and streams its
+ * records as raw rows. A record is one row, numbered by the line it starts on; a quoted line break
+ * makes it span lines. The file is decoded whole (it is at most {@link Limits#MAX_CSV_BYTES}); the
+ * records are not collected.
+ */
 final class CsvReader {
     private CsvReader() {}
 
     static final char[] DELIMITERS = {',', ';', '\t'};
 
-    static RawTable read(byte[] bytes, String file, String policyName) throws BadInputException {
-        return read(bytes, file, policyName, rows -> Header.find(rows) != null, Column.expected());
-    }
-
     /**
-     * Reads a CSV table whose header row {@code hasHeader} recognises among the first rows (the IPsec
-     * rule sheets have other headers than firewall rule sheets).
+     * Streams the table to {@code sink} once a delimiter makes one of its first rows a header.
      *
+     * @param isHeader recognises a header row (the IPsec sheets have other headers than firewall rule sheets)
      * @param expected the header spellings looked for, for the "no header" message
      */
-    static RawTable read(byte[] bytes, String file, String policyName, Predicate<List<RawRow>> hasHeader, String expected)
+    static void read(byte[] bytes, String file, String tableName, Predicate<RawRow> isHeader, String expected, RowSink sink)
             throws BadInputException {
         String text = decode(bytes, file);
         if (text.isBlank()) throw new BadInputException(file, 0, "the file is empty: no rows to import");
         Character delimiter = null;
         for (char d : DELIMITERS) {
             // the header has to be among the first rows, so a cheap look at them picks the delimiter
-            if (hasHeader.test(parseLenient(text, d, Header.SEARCH_ROWS))) {
+            if (anyRow(text, d, Header.SEARCH_ROWS, isHeader)) {
                 delimiter = d;
                 break;
             }
@@ -46,7 +46,9 @@ final class CsvReader {
             throw new BadInputException(file, 0, "no recognisable header row in the first " + Header.SEARCH_ROWS
                     + " lines (tried ',', ';' and tab as delimiters); expected " + expected);
         }
-        return new RawTable(null, policyName, parse(text, delimiter, file));
+        sink.start(new Table(null, tableName));
+        stream(text, delimiter, file, sink);
+        sink.end();
     }
 
     /** Strict UTF-8, BOM removed; a binary file is refused here rather than read as garbage. */
@@ -68,44 +70,76 @@ final class CsvReader {
         return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
     }
 
-    private static List<RawRow> parse(String text, char delimiter, String file) throws BadInputException {
-        int[] lineStarts = lineStarts(text);
-        List<CSVRecord> records = new ArrayList<>();
+    /** Streams every record to the sink, with its first and last line and raw text. */
+    private static void stream(String text, char delimiter, String file, RowSink sink) throws BadInputException {
+        Lines lines = new Lines(text);
         try (CSVParser p = CSVParser.parse(text, format(delimiter))) {
-            try {
-                for (CSVRecord r : p) records.add(r);
-            } catch (UncheckedIOException e) {
-                throw new BadInputException(file, (int) p.getCurrentLineNumber(), "malformed CSV: " + e.getCause().getMessage());
+            Iterator<CSVRecord> it = p.iterator();
+            CSVRecord prev = null;
+            int prevStart = 0, prevLine = 0;
+            while (true) {
+                CSVRecord r;
+                try {
+                    r = it.hasNext() ? it.next() : null;
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    throw new BadInputException(file, (int) p.getCurrentLineNumber(), "malformed CSV: " + Excerpt.visible(String.valueOf(cause.getMessage()), true));
+                }
+                // a record's position points before any blank lines the parser skipped
+                int end = r == null ? text.length() : (int) r.getCharacterPosition();
+                if (prev != null) {
+                    String raw = text.substring(prevStart, Math.max(prevStart, end)).stripTrailing();
+                    int last = raw.isEmpty() ? prevLine : lines.lineAt(prevStart + raw.length() - 1);
+                    sink.row(new RawRow(prevLine, last, cells(prev, file, prevLine), raw, null));
+                }
+                if (r == null) break;
+                int start = skipLineBreaks(text, end);
+                int line = lines.lineAt(start);
+                if (line > Limits.MAX_ROWS) {
+                    throw new BadInputException(file, line, "more than " + String.format("%,d", Limits.MAX_ROWS)
+                            + " lines, the most a spreadsheet import reads (docs/importer-spreadsheet.md); split the file");
+                }
+                prev = r;
+                prevStart = start;
+                prevLine = line;
             }
         } catch (IOException e) {
-            throw new BadInputException(file, 0, "cannot read: " + e.getMessage());
+            throw new BadInputException(file, 0, "cannot read: " + Excerpt.visible(String.valueOf(e.getMessage()), true));
         }
-        List<RawRow> rows = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            // a record's position points before any blank lines the parser skipped
-            int start = skipLineBreaks(text, (int) records.get(i).getCharacterPosition());
-            int end = i + 1 < records.size() ? (int) records.get(i + 1).getCharacterPosition() : text.length();
-            String raw = text.substring(start, Math.max(start, end)).stripTrailing();
-            rows.add(new RawRow(lineOf(lineStarts, start), records.get(i).toList(), raw));
-        }
-        return rows;
     }
 
-    /** The first rows, for header and delimiter detection; a parse error just ends the look. */
-    static List<RawRow> parseLenient(String text, char delimiter, int maxRows) {
-        List<RawRow> rows = new ArrayList<>();
-        int[] lineStarts = lineStarts(text);
+    /** The record's cells up to {@link Limits#MAX_COLUMNS}; a cell beyond {@link Limits#MAX_CELL_CHARS} refuses the file. */
+    private static String[] cells(CSVRecord r, String file, int line) throws BadInputException {
+        int n = Math.min(r.size(), Limits.MAX_COLUMNS);
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            String v = r.get(i);
+            if (v.length() > Limits.MAX_CELL_CHARS) {
+                throw new BadInputException(file, line, "cell " + new Table(null, "").ref(i, line) + " holds " + String.format("%,d", v.length())
+                        + " characters, more than " + String.format("%,d", Limits.MAX_CELL_CHARS) + " (Excel's own limit for a cell): "
+                        + Excerpt.quote(v));
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+
+    /** True when {@code isHeader} accepts one of the records on the first {@code maxRows} lines; a parse error just ends the look. */
+    static boolean anyRow(String text, char delimiter, int maxRows, Predicate<RawRow> isHeader) {
+        Lines lines = new Lines(text);
         try (CSVParser p = CSVParser.parse(text, format(delimiter))) {
             for (CSVRecord r : p) {
-                int start = skipLineBreaks(text, (int) r.getCharacterPosition());
-                int line = lineOf(lineStarts, start);
+                int line = lines.lineAt(skipLineBreaks(text, (int) r.getCharacterPosition()));
                 if (line > maxRows) break;
-                rows.add(new RawRow(line, r.toList(), null));
+                int n = Math.min(r.size(), Limits.MAX_COLUMNS);
+                String[] cells = new String[n];
+                for (int i = 0; i < n; i++) cells[i] = r.get(i);
+                if (isHeader.test(new RawRow(line, cells, null))) return true;
             }
-        } catch (IOException | UncheckedIOException e) {
-            // keep the rows read so far
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // the rows read so far decide
         }
-        return rows;
+        return false;
     }
 
     private static int skipLineBreaks(String text, int pos) {
@@ -113,23 +147,23 @@ final class CsvReader {
         return pos;
     }
 
-    /** Start offsets of every line; "\r\n", "\n" and a lone "\r" all end a line. */
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) starts.add(i + 1);
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
+    /** Line numbers of offsets asked in increasing order; "\r\n", "\n" and a lone "\r" all end a line. */
+    private static final class Lines {
+        private final String text;
+        private int pos;
+        private int line = 1;
 
-    private static int lineOf(int[] lineStarts, int offset) {
-        int lo = 0, hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
+        Lines(String text) {
+            this.text = text;
         }
-        return lo + 1;
+
+        int lineAt(int offset) {
+            int n = text.length();
+            for (; pos < offset && pos < n; pos++) {
+                char c = text.charAt(pos);
+                if (c == '\n' || (c == '\r' && (pos + 1 == n || text.charAt(pos + 1) != '\n'))) line++;
+            }
+            return line;
+        }
     }
 }

@@ -1,0 +1,47 @@
+package io.lyncaudit.importer.sheet;
+
+/**
+ * Every limit the spreadsheet importers enforce, so a hostile or accidental file is refused with a
+ * clear message (bad input, exit 2) instead of running out of memory or time. The reasons are in
+ * docs/importer-spreadsheet.md; a test checks that the page lists each of these numbers.
+ */
+final class Limits {
+    private Limits() {}
+
+    /**
+     * Rows of one file: every row of every sheet of a workbook, or every record of a CSV. Excel's
+     * own sheets end at 1,048,576 rows; the limit keeps the rules of one file in a few hundred MB of
+     * heap (about 1 KB a rule once imported).
+     */
+    static final int MAX_ROWS = 1_000_000;
+
+    /** Characters of one cell: Excel's own limit, so no cell Excel wrote is refused. */
+    static final int MAX_CELL_CHARS = 32_767;
+
+    /** Columns read per row; rule tables are narrow, and a stray cell at XFD1 must not cost 16,384 cells a row. */
+    static final int MAX_COLUMNS = 256;
+
+    /** Cells a row of sheet XML may hold: as many as a sheet has columns (A to XFD). */
+    static final int MAX_CELLS_PER_ROW = 16_384;
+
+    /** Bytes of a CSV file: it is decoded into memory whole, so it must stay far below the heap. */
+    static final long MAX_CSV_BYTES = 256L << 20;
+
+    /** Bytes of a legacy .xls workbook, which POI can only read whole (the format ends at 65,536 rows). */
+    static final long MAX_XLS_BYTES = 64L << 20;
+
+    /** Uncompressed bytes of one sheet's XML: a sheet at the row limit with ten columns is about 400 MB. */
+    static final long MAX_SHEET_XML_BYTES = 1L << 30;
+
+    /** Uncompressed bytes of a workbook's shared strings, which are held in memory while its sheets are read. */
+    static final long MAX_SHARED_STRINGS_BYTES = 256L << 20;
+
+    /** Merged cell regions of one sheet, which are held in memory while it is read. */
+    static final int MAX_MERGED_REGIONS = 100_000;
+
+    /** Characters of a cell quoted in a message; the rest is counted, not shown. */
+    static final int EXCERPT_CHARS = 80;
+
+    /** Characters of a row's text kept as its source text (reports, diff); a longer row keeps a hash of the rest. */
+    static final int ROW_TEXT_CHARS = 240;
+}
