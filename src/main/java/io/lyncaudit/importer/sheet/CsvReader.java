@@ -96,7 +96,7 @@ final class CsvReader {
                 int start = skipLineBreaks(text, end);
                 int line = lines.lineAt(start);
                 if (line > Limits.MAX_ROWS) {
-                    throw new BadInputException(file, line, "more than " + String.format("%,d", Limits.MAX_ROWS)
+                    throw new BadInputException(file, line, "more than " + Excerpt.count(Limits.MAX_ROWS)
                             + " lines, the most a spreadsheet import reads (docs/importer-spreadsheet.md); split the file");
                 }
                 prev = r;
@@ -115,8 +115,8 @@ final class CsvReader {
         for (int i = 0; i < n; i++) {
             String v = r.get(i);
             if (v.length() > Limits.MAX_CELL_CHARS) {
-                throw new BadInputException(file, line, "cell " + new Table(null, "").ref(i, line) + " holds " + String.format("%,d", v.length())
-                        + " characters, more than " + String.format("%,d", Limits.MAX_CELL_CHARS) + " (Excel's own limit for a cell): "
+                throw new BadInputException(file, line, "cell " + new Table(null, "").ref(i, line) + " holds " + Excerpt.count(v.length())
+                        + " characters, more than " + Excerpt.count(Limits.MAX_CELL_CHARS) + " (Excel's own limit for a cell): "
                         + Excerpt.quote(v));
             }
             out[i] = v;

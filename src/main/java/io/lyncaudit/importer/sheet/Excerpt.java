@@ -12,7 +12,7 @@ final class Excerpt {
     /** A cell as a message quotes it: {@code 'text'}, or {@code 'first 80 characters…' (N characters)}. */
     static String quote(String cell) {
         if (cell.length() <= Limits.EXCERPT_CHARS) return "'" + visible(cell, true) + "'";
-        return "'" + visible(cut(cell, Limits.EXCERPT_CHARS), true) + "\u2026' (" + cell.length() + " characters)";
+        return "'" + visible(cut(cell, Limits.EXCERPT_CHARS), true) + "\u2026' (" + Excerpt.count(cell.length()) + " characters)";
     }
 
     /**
@@ -22,8 +22,8 @@ final class Excerpt {
      */
     static String row(String text) {
         if (text.length() <= Limits.ROW_TEXT_CHARS) return visible(text, false);
-        return visible(cut(text, Limits.ROW_TEXT_CHARS), false) + "\u2026 (" + text.length() + " characters, #"
-                + String.format("%016x", hash(text)) + ")";
+        return visible(cut(text, Limits.ROW_TEXT_CHARS), false) + "\u2026 (" + Excerpt.count(text.length()) + " characters, #"
+                + String.format(java.util.Locale.ROOT, "%016x", hash(text)) + ")";
     }
 
     /**
@@ -45,7 +45,7 @@ final class Excerpt {
                 case '\n' -> b.append("\\n");
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
-                default -> b.append(String.format("\\u%04x", (int) c));
+                default -> b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
             }
         }
         return b.toString();
@@ -62,6 +62,11 @@ final class Excerpt {
         int end = max;
         if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
         return s.substring(0, end);
+    }
+
+    /** A count as messages write it: 1,000,000 (whatever the default locale). */
+    static String count(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     /** FNV-1a, 64 bits: only to tell long texts apart, not for security. */

@@ -189,7 +189,7 @@ final class XlsxReader {
                 Table table = new Table(name, name);
                 rows += sheet.getLastRowNum() + 1;
                 if (rows > Limits.MAX_ROWS) {
-                    throw new BadInputException(file, 0, "the workbook has more than " + String.format("%,d", Limits.MAX_ROWS) + " rows" + LIMIT_DOC);
+                    throw new BadInputException(file, 0, "the workbook has more than " + Excerpt.count(Limits.MAX_ROWS) + " rows" + LIMIT_DOC);
                 }
                 sink.start(table);
                 legacyRows(sheet, file, table, sink);
@@ -243,7 +243,7 @@ final class XlsxReader {
         };
         if (s.length() > Limits.MAX_CELL_CHARS) {
             throw new BadInputException(file, table.where(file, c.getColumnIndex(), c.getRowIndex() + 1), "the cell holds "
-                    + String.format("%,d", s.length()) + " characters, more than " + String.format("%,d", Limits.MAX_CELL_CHARS)
+                    + Excerpt.count(s.length()) + " characters, more than " + Excerpt.count(Limits.MAX_CELL_CHARS)
                     + " (Excel's own limit for a cell)", null);
         }
         return s;

@@ -166,7 +166,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         if (inValue) hasValue = true;
         valueLength += len;
         if (valueLength > Limits.MAX_CELL_CHARS) {
-            throw stop(table.where(file, column, rowNumber), "the cell holds more than " + String.format("%,d", Limits.MAX_CELL_CHARS)
+            throw stop(table.where(file, column, rowNumber), "the cell holds more than " + Excerpt.count(Limits.MAX_CELL_CHARS)
                     + " characters (Excel's own limit for a cell), starting " + Excerpt.quote(value + new String(ch, start, Math.min(len, 100))));
         }
         value.append(ch, start, len);
@@ -184,7 +184,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
         rowNumber = n;
         if (rowsBefore + n > Limits.MAX_ROWS) {
-            throw stop(table.where(file, 0, n), "the workbook has more than " + String.format("%,d", Limits.MAX_ROWS)
+            throw stop(table.where(file, 0, n), "the workbook has more than " + Excerpt.count(Limits.MAX_ROWS)
                     + " rows, the most a spreadsheet import reads (docs/importer-spreadsheet.md); split it, or remove the sheets that hold no rules");
         }
         lastRow = n;
@@ -224,8 +224,8 @@ final class XlsxSheetHandler extends DefaultHandler {
             } else {
                 int tooLong = strings.tooLong(i);
                 if (tooLong >= 0) {
-                    throw stop(table.where(file, column, rowNumber), "the cell holds " + String.format("%,d", tooLong) + " characters, more than "
-                            + String.format("%,d", Limits.MAX_CELL_CHARS) + " (Excel's own limit for a cell), starting " + Excerpt.quote(strings.get(i)));
+                    throw stop(table.where(file, column, rowNumber), "the cell holds " + Excerpt.count(tooLong) + " characters, more than "
+                            + Excerpt.count(Limits.MAX_CELL_CHARS) + " (Excel's own limit for a cell), starting " + Excerpt.quote(strings.get(i)));
                 }
                 text = strings.get(i);
             }
@@ -297,7 +297,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         int r1 = rowOf(a), r2 = rowOf(b), c1 = columnOf(a), c2 = columnOf(b);
         if (r1 <= 0 || r2 < r1 || c2 < c1) return; // a damaged region merges nothing
         if (merges.size() >= Limits.MAX_MERGED_REGIONS) {
-            throw stop(table.where(file, 0, 1), "the sheet has more than " + String.format("%,d", Limits.MAX_MERGED_REGIONS)
+            throw stop(table.where(file, 0, 1), "the sheet has more than " + Excerpt.count(Limits.MAX_MERGED_REGIONS)
                     + " merged cell regions, the most a spreadsheet import reads (docs/importer-spreadsheet.md)");
         }
         merges.add(new Merge(r1, r2, c1, c2));
