@@ -269,10 +269,10 @@ public final class DeploymentLoader {
             if (at != null && !at.isNull()) {
                 rowAction = at.text().strip().toLowerCase(java.util.Locale.ROOT);
                 if (!FirewallSpec.ROW_ACTIONS.contains(rowAction)) {
-                    throw at.error("action is 'permit' (every row of the spreadsheet is an opening) or 'deny', found '" + at.text() + "'");
+                    throw at.error("expected 'permit' (every row of the spreadsheet is an opening) or 'deny', found '" + at.text() + "'");
                 }
                 if (format != null && !format.equals("spreadsheet")) {
-                    throw at.error("action is for spreadsheets without an action column; a " + format + " export says the action of each rule");
+                    throw at.error("'action' is for spreadsheets without an action column; a " + format + " export says the action of each rule");
                 }
             }
             out.add(new FirewallSpec(name, config, display(config), format, ifaces, host, edgeAddresses, f.line(), profile, rowAction));

@@ -151,7 +151,7 @@ final class ServiceParser {
         if (!ported) {
             // "icmp/8", "icmp:echo-request": a type or code of a protocol without ports, which is not modelled
             return new ServiceItem(p, Ports.ALL, ServiceItem.Kind.UNKNOWN, written,
-                    Excerpt.quote(written) + " names a " + Protocols.format(p) + " type, and types are not modelled");
+                    Excerpt.quote(written) + " is a type or code of " + Protocols.format(p) + ", and those are not modelled");
         }
         if (Character.isDigit(rest.charAt(0))) return new ServiceItem(p, ports(rest), ServiceItem.Kind.EXPLICIT, written);
         NamedServices.Named n = NamedServices.lookup(rest);
