@@ -85,4 +85,19 @@ class SheetActionTest {
         assertTrue(Cli.badInput(Cli.run("trace", csv, "--action", "sure", "--packet", "tcp 1.2.3.4:1 -> 5.6.7.8:2"))
                 .contains("--action is permit (every row is an opening) or deny"));
     }
+
+    @Test
+    void escapesFromCellsNeverReachTheTerminalOrTheReports() throws Exception {
+        Path d = openings("    action: permit\n");
+        Path csv = d.getParent().resolve("edge-external.csv");
+        // a stand-in whose reason quotes the hostile cell, and a rule whose name and text carry escapes
+        Files.writeString(csv, Files.readString(csv).replaceFirst("\n", "\nevil\u001b[2J\u001b[31m,any,Edge\u001b]0;pwned\u0007VIP,TCP,3389\n"));
+        for (String format : List.of("console", "json", "md", "sarif", "junit")) {
+            Cli.Result r = Cli.run("audit", d, "--format", format, "--fail-on", "none");
+            assertEquals(ExitCode.PASS.code(), r.code(), r::toString);
+            assertTrue(r.out().indexOf('\u001b') < 0 && r.out().indexOf('\u0007') < 0, format + ": " + r.out());
+        }
+        Cli.Result json = Cli.run("audit", d, "--format", "json", "--fail-on", "none");
+        assertTrue(json.out().contains("Edge\\\\u001b]0;pwned\\\\u0007VIP"), "shown, escaped once by the importer and once by JSON");
+    }
 }

@@ -28,7 +28,7 @@ final class Cells {
     /** The action a cell names; throws for a blank or unknown one (the row's meaning is then not known). */
     static Action action(String cell) {
         if (blank(cell)) throw new CellException("the action is empty (write permit or deny)");
-        String v = letters(cell);
+        String v = Excerpt.visible(cell, true).equals(cell) ? letters(cell) : "";
         if (PERMIT.contains(v)) return Action.PERMIT;
         if (DENY.contains(v)) return Action.DENY;
         throw new CellException(Excerpt.quote(cell) + " is not an action (permit, allow, accept, pass, yes; deny, drop, block, reject, no)");
@@ -58,10 +58,11 @@ final class Cells {
         return out;
     }
 
-    /** Lower case letters only: "Block with reset" is "blockwithreset", "Allow (log)" is "allowlog". */
+    /** Lower case letters before any parenthesis: "Block with reset" is "blockwithreset", "Allow (log)" is "allow". */
     private static String letters(String cell) {
         StringBuilder b = new StringBuilder(Math.min(cell.length(), 32));
-        String lower = cell.toLowerCase(Locale.ROOT);
+        int paren = cell.indexOf('(');
+        String lower = (paren > 0 ? cell.substring(0, paren) : cell).toLowerCase(Locale.ROOT);
         for (int i = 0; i < lower.length() && b.length() < 32; i++) {
             char c = lower.charAt(i);
             if (c >= 'a' && c <= 'z') b.append(c);

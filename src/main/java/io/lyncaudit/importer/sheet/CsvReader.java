@@ -104,7 +104,7 @@ final class CsvReader {
                 prevLine = line;
             }
         } catch (IOException e) {
-            throw new BadInputException(file, 0, "cannot read: " + Excerpt.visible(String.valueOf(e.getMessage()), true));
+            throw new BadInputException(file, 0, "cannot read: " + Excerpt.message(e.getMessage()));
         }
     }
 

@@ -64,6 +64,23 @@ final class Excerpt {
         return s.substring(0, end);
     }
 
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']{" + (Limits.EXCERPT_CHARS + 2) + ",})'");
+
+    /**
+     * A message from the model's parsers ("'10.0.0.999…' is not an octet"): visible, and every quoted
+     * part longer than an excerpt (and its ellipsis) cut to one, since those parsers quote what they
+     * were given whole.
+     */
+    static String message(String m) {
+        if (m == null) return "";
+        java.util.regex.Matcher x = QUOTED.matcher(m);
+        StringBuilder b = new StringBuilder();
+        while (x.find()) x.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(quote(x.group(1))));
+        x.appendTail(b);
+        String out = visible(b.toString(), true);
+        return out.length() <= 4 * Limits.EXCERPT_CHARS ? out : out.substring(0, 4 * Limits.EXCERPT_CHARS) + "\u2026";
+    }
+
     /** A count as messages write it: 1,000,000 (whatever the default locale). */
     static String count(long n) {
         return String.format(java.util.Locale.ROOT, "%,d", n);

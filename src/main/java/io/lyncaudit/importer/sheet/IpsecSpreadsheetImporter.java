@@ -145,7 +145,7 @@ public final class IpsecSpreadsheetImporter {
             try {
                 return reader.get();
             } catch (CellException | IllegalArgumentException e) {
-                String m = Excerpt.visible(String.valueOf(e.getMessage()), true);
+                String m = Excerpt.message(e.getMessage());
                 problems.add(col == null ? m : table.ref(col, row.number()) + ": " + m);
                 return null;
             }
@@ -168,7 +168,7 @@ public final class IpsecSpreadsheetImporter {
             } catch (IllegalArgumentException e) {
                 String m = e.getMessage();
                 int k = m.indexOf(" is not a valid address");
-                throw new CellException(k >= 0 ? Excerpt.quote(t) + m.substring(k) : m);
+                throw new CellException(k >= 0 ? Excerpt.quote(t) + Excerpt.message(m.substring(k)) : Excerpt.message(m));
             }
         }
         return s;

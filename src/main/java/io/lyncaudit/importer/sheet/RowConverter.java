@@ -200,7 +200,7 @@ final class RowConverter {
                 if (LITERAL.matcher(t).matches()) {
                     String m = e.getMessage();
                     int k = m.indexOf(" is not a valid address");
-                    p.error(col, k >= 0 ? Excerpt.quote(t) + Excerpt.visible(m.substring(k), true) : Excerpt.visible(m, true));
+                    p.error(col, k >= 0 ? Excerpt.quote(t) + Excerpt.message(m.substring(k)) : Excerpt.message(m));
                 } else {
                     unknown = true;
                     p.unknown(col, Excerpt.quote(t) + " is a name, not an address (an object or host the sheet does not define)");
@@ -268,7 +268,7 @@ final class RowConverter {
                 }
             }
         } catch (CellException | IllegalArgumentException e) {
-            p.error(col, Excerpt.visible(e.getMessage(), true));
+            p.error(col, Excerpt.message(e.getMessage()));
         }
         return new Part<>(s, unknown);
     }
@@ -290,7 +290,7 @@ final class RowConverter {
             try {
                 items = ServiceParser.parse(cell);
             } catch (CellException | IllegalArgumentException e) {
-                p.error(col, Excerpt.visible(e.getMessage(), true));
+                p.error(col, Excerpt.message(e.getMessage()));
                 return null;
             }
         }
@@ -329,7 +329,7 @@ final class RowConverter {
             }
             return List.of(new ServiceItem(null, Ports.parseRange(lo.startLong(0) + "-" + hi.startLong(0)), ServiceItem.Kind.BARE, f + "-" + t));
         } catch (CellException | IllegalArgumentException e) {
-            p.error(fc, Excerpt.visible(e.getMessage(), true));
+            p.error(fc, Excerpt.message(e.getMessage()));
             return null;
         }
     }
