@@ -60,14 +60,14 @@ final class XlsxReader {
                 String name = Excerpt.visible(it.getSheetName(), true);
                 PackagePart part = it.getSheetPart();
                 Table table = new Table(name, name);
-                XlsxSheetHandler scan = XlsxSheetHandler.scanner(file, table, rows);
-                parse(first, scan, file, table);
+                XlsxSheetHandler scan = mergedRegions(first, file, table, rows);
                 sink.start(table);
+                XlsxSheetHandler read = XlsxSheetHandler.reader(file, table, strings, sink, scan);
                 try (InputStream again = part.getInputStream()) {
-                    parse(again, XlsxSheetHandler.reader(file, table, strings, sink, scan), file, table);
+                    parse(again, read, file, table);
                 }
                 sink.end();
-                rows += scan.lastRow();
+                rows += read.lastRow();
             }
         } catch (BadInputException e) {
             throw e;
@@ -90,6 +90,28 @@ final class XlsxReader {
         } catch (Limited.Exceeded e) {
             throw new BadInputException(file, file, "the workbook's shared strings are more than " + mib(Limits.MAX_SHARED_STRINGS_BYTES)
                     + " unpacked, the most a spreadsheet import reads" + LIMIT_DOC, null);
+        }
+    }
+
+    /**
+     * The first pass over a sheet: its merged regions, by a scan of its bytes (UTF-8, as Excel and
+     * POI write it) or, for other XML, a SAX parse.
+     */
+    private static XlsxSheetHandler mergedRegions(InputStream in, String file, Table table, long rowsBefore) throws BadInputException, IOException {
+        java.io.PushbackInputStream head = new java.io.PushbackInputStream(in, 64);
+        byte[] start = new byte[64];
+        int n = Math.max(0, head.readNBytes(start, 0, start.length));
+        head.unread(start, 0, n);
+        if (!XlsxMergeScan.utf8(start, n)) {
+            XlsxSheetHandler scan = XlsxSheetHandler.scanner(file, table, rowsBefore);
+            parse(head, scan, file, table);
+            return scan;
+        }
+        try (InputStream limited = new Limited(head, Limits.MAX_SHEET_XML_BYTES)) {
+            return XlsxSheetHandler.scanned(file, table, rowsBefore, XlsxMergeScan.refs(limited, Limits.MAX_MERGED_REGIONS));
+        } catch (Limited.Exceeded e) {
+            throw new BadInputException(file, file + " [" + table.sheet() + "]", "the sheet is more than " + mib(Limits.MAX_SHEET_XML_BYTES)
+                    + " of XML unpacked, the most a spreadsheet import reads" + LIMIT_DOC, null);
         }
     }
 

@@ -95,9 +95,25 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
     }
 
-    /** The first pass: merged regions and the last row; refuses a sheet beyond the row or merge limits. */
+    /**
+     * The first pass, for XML that {@link XlsxMergeScan} cannot scan (UTF-16): the merged regions
+     * and the last row; refuses a sheet beyond the row or merge limits.
+     */
     static XlsxSheetHandler scanner(String file, Table table, long rowsBefore) {
         return new XlsxSheetHandler(true, file, table, null, null, rowsBefore, null);
+    }
+
+    /** The first pass's result from the refs {@link XlsxMergeScan} found; refuses more than the merge limit. */
+    static XlsxSheetHandler scanned(String file, Table table, long rowsBefore, List<String> mergeRefs) throws BadInputException {
+        XlsxSheetHandler h = scanner(file, table, rowsBefore);
+        try {
+            for (String ref : mergeRefs) h.merge(ref);
+        } catch (Stop e) {
+            throw e.reason;
+        } catch (SAXException e) {
+            throw new BadInputException(file, file + " [" + table.sheet() + "]", "a merged region cannot be read: " + e.getMessage(), null);
+        }
+        return h;
     }
 
     /** The second pass: every row to {@code sink}, merged values filled in from what {@code scanned} found. */
@@ -105,7 +121,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         return new XlsxSheetHandler(false, file, table, strings, sink, scanned.rowsBefore, scanned.merges);
     }
 
-    /** The last row number the sheet's XML names. */
+    /** The last row number the sheet's XML names (after the pass). */
     int lastRow() {
         return lastRow;
     }

@@ -71,6 +71,11 @@ final class BigSheets {
      * shared strings part, or null for none.
      */
     static Path rawXlsx(Path file, RowsWriter sheetRows, String sharedStrings) throws IOException {
+        return rawXlsx(file, sheetRows, sharedStrings, StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #rawXlsx(Path, RowsWriter, String)}, with the sheet's XML in {@code charset} (UTF-16 has a byte order mark). */
+    static Path rawXlsx(Path file, RowsWriter sheetRows, String sharedStrings, java.nio.charset.Charset charset) throws IOException {
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file))) {
             entry(z, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                     + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -101,8 +106,9 @@ final class BigSheets {
                         + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">" + sharedStrings + "</sst>");
             }
             z.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(z, StandardCharsets.UTF_8), 1 << 16);
-            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(z, charset), 1 << 16);
+            if (charset.name().startsWith("UTF-16")) w.write('\uFEFF');
+            w.write("<?xml version=\"1.0\" encoding=\"" + charset.name() + "\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
             sheetRows.write(w);
             w.write("</sheetData></worksheet>");
             w.flush();
