@@ -34,6 +34,7 @@ final class CsvReader {
             throws BadInputException {
         String text = decode(bytes, file);
         if (text.isBlank()) throw new BadInputException(file, 0, "the file is empty: no rows to import");
+        if (lastLine(text) > Limits.MAX_ROWS) throw tooManyLines(file);
         Character delimiter = null;
         for (char d : DELIMITERS) {
             // the header has to be among the first rows, so a cheap look at them picks the delimiter
@@ -95,10 +96,7 @@ final class CsvReader {
                 if (r == null) break;
                 int start = skipLineBreaks(text, end);
                 int line = lines.lineAt(start);
-                if (line > Limits.MAX_ROWS) {
-                    throw new BadInputException(file, line, "more than " + Excerpt.count(Limits.MAX_ROWS)
-                            + " lines, the most a spreadsheet import reads (docs/importer-spreadsheet.md); split the file");
-                }
+                if (line > Limits.MAX_ROWS) throw tooManyLines(file);
                 prev = r;
                 prevStart = start;
                 prevLine = line;
@@ -106,6 +104,18 @@ final class CsvReader {
         } catch (IOException e) {
             throw new BadInputException(file, 0, "cannot read: " + Excerpt.message(e.getMessage()));
         }
+    }
+
+    private static BadInputException tooManyLines(String file) {
+        return new BadInputException(file, Limits.MAX_ROWS + 1, "more than " + Excerpt.count(Limits.MAX_ROWS)
+                + " lines, the most a spreadsheet import reads (docs/importer-spreadsheet.md); split the file");
+    }
+
+    /** The number of the last line that holds more than white space: the rows to read, counted before any is. */
+    private static int lastLine(String text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) end--;
+        return new Lines(text).lineAt(end);
     }
 
     /** The record's cells up to {@link Limits#MAX_COLUMNS}; a cell beyond {@link Limits#MAX_CELL_CHARS} refuses the file. */

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the merged regions of a worksheet's XML, which the XML lists after all the rows, by
- * scanning its bytes for {@code <mergeCell ref="..."/>} tags instead of parsing it: the first of
- * the two passes over a sheet then costs little more than unpacking it. Comments and CDATA sections
+ * Finds the merged regions of a worksheet's XML, which the XML lists after all the rows, and its
+ * last row number, by scanning its bytes for {@code <mergeCell ref="..."/>} and {@code <row r="...">}
+ * tags instead of parsing it: the first of the two passes over a sheet then costs little more than
+ * unpacking it, and a sheet beyond the row limit is refused before a row is read. Comments and CDATA sections
  * are skipped, so text cannot pose as a tag (in element text a '<' is always escaped). Only UTF-8
  * (and ASCII) XML is scanned this way; {@link #utf8} says whether a part is, and the caller parses
  * any other with SAX.
@@ -28,12 +29,18 @@ final class XlsxMergeScan {
     }
 
     /**
-     * The {@code ref} of every {@code mergeCell} tag, in order ("B2:B5").
+     * What the scan found.
      *
-     * @param max how many to return at most; one more is returned when there are more, so the caller can refuse
+     * @param refs    the {@code ref} of every {@code mergeCell} tag, in order ("B2:B5"); one more than
+     *                asked for when there are more, so the caller can refuse
+     * @param lastRow the number of the last row tag seen; the first beyond {@code rowCap} when the scan stopped there
      */
-    static List<String> refs(InputStream in, int max) throws IOException {
+    record Scan(List<String> refs, int lastRow) {}
+
+    /** The merged regions and the last row number, stopping at the first row numbered beyond {@code rowCap}. */
+    static Scan scan(InputStream in, int maxRefs, int rowCap) throws IOException {
         List<String> out = new ArrayList<>();
+        int[] lastRow = {0};
         byte[] buf = new byte[1 << 16];
         byte[] tag = new byte[MAX_TAG];
         int len = 0, pos = 0;
@@ -43,7 +50,7 @@ final class XlsxMergeScan {
             if (pos == len) {
                 len = in.read(buf);
                 pos = 0;
-                if (len < 0) return out;
+                if (len < 0) return new Scan(out, lastRow[0]);
                 continue;
             }
             byte b = buf[pos++];
@@ -56,10 +63,11 @@ final class XlsxMergeScan {
                 }
                 case 1 -> {
                     if (b == '>') {
+                        if (rowTag(tag, t, lastRow) && lastRow[0] > rowCap) return new Scan(out, lastRow[0]);
                         String ref = mergeRef(tag, t);
                         if (ref != null) {
                             out.add(ref);
-                            if (out.size() > max) return out;
+                            if (out.size() > maxRefs) return new Scan(out, lastRow[0]);
                         }
                         state = 0;
                     } else if (t < MAX_TAG) {
@@ -92,21 +100,51 @@ final class XlsxMergeScan {
         }
     }
 
-    /** The ref of a tag (the bytes between '<' and '>') when it is a mergeCell start tag, else null. */
-    private static String mergeRef(byte[] tag, int t) {
+    private static final byte[] ROW = "row".getBytes(StandardCharsets.US_ASCII);
+
+    /** True for a row start tag, whose number (its r, else the one after the last) goes to {@code last[0]}. */
+    private static boolean rowTag(byte[] tag, int t, int[] last) {
+        int nameEnd = nameEnd(tag, t);
+        if (!named(tag, nameEnd, ROW)) return false;
+        String r = attribute(new String(tag, nameEnd, t - nameEnd, StandardCharsets.UTF_8), "r");
+        int n = -1;
+        if (r != null && !r.isEmpty() && r.length() <= 9 && r.chars().allMatch(Character::isDigit)) n = Integer.parseInt(r);
+        last[0] = n > 0 ? n : last[0] + 1;
+        return true;
+    }
+
+    private static int nameEnd(byte[] tag, int t) {
         int i = 0;
         while (i < t && tag[i] != ' ' && tag[i] != '\t' && tag[i] != '\r' && tag[i] != '\n' && tag[i] != '/') i++;
-        int nameEnd = i, nameStart = 0;
+        return i;
+    }
+
+    /** True when the tag's name, without its namespace prefix, is {@code name}. */
+    private static boolean named(byte[] tag, int nameEnd, byte[] name) {
+        int nameStart = 0;
         for (int k = 0; k < nameEnd; k++) if (tag[k] == ':') nameStart = k + 1;
-        if (nameEnd - nameStart != NAME.length) return null;
-        for (int k = 0; k < NAME.length; k++) if (tag[nameStart + k] != NAME[k]) return null;
-        String attrs = new String(tag, nameEnd, t - nameEnd, StandardCharsets.UTF_8);
-        int r = attrs.indexOf("ref=");
-        while (r > 0 && !Character.isWhitespace(attrs.charAt(r - 1))) r = attrs.indexOf("ref=", r + 1);
-        if (r < 0 || r + 5 > attrs.length()) return null;
-        char q = attrs.charAt(r + 4);
+        if (nameEnd - nameStart != name.length) return false;
+        for (int k = 0; k < name.length; k++) if (tag[nameStart + k] != name[k]) return false;
+        return true;
+    }
+
+    /** The ref of a tag (the bytes between '<' and '>') when it is a mergeCell start tag, else null. */
+    private static String mergeRef(byte[] tag, int t) {
+        int nameEnd = nameEnd(tag, t);
+        if (!named(tag, nameEnd, NAME)) return null;
+        return attribute(new String(tag, nameEnd, t - nameEnd, StandardCharsets.UTF_8), "ref");
+    }
+
+    /** The value of attribute {@code name} in a tag's attribute text, or null. */
+    private static String attribute(String attrs, String name) {
+        String key = name + "=";
+        int r = attrs.indexOf(key);
+        while (r > 0 && !Character.isWhitespace(attrs.charAt(r - 1))) r = attrs.indexOf(key, r + 1);
+        int v = r + key.length();
+        if (r < 0 || v + 1 > attrs.length()) return null;
+        char q = attrs.charAt(v);
         if (q != '"' && q != '\'') return null;
-        int close = attrs.indexOf(q, r + 5);
-        return close < 0 ? null : attrs.substring(r + 5, close);
+        int close = attrs.indexOf(q, v + 1);
+        return close < 0 ? null : attrs.substring(v + 1, close);
     }
 }

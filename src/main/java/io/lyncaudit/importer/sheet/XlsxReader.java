@@ -108,7 +108,10 @@ final class XlsxReader {
             return scan;
         }
         try (InputStream limited = new Limited(head, Limits.MAX_SHEET_XML_BYTES)) {
-            return XlsxSheetHandler.scanned(file, table, rowsBefore, XlsxMergeScan.refs(limited, Limits.MAX_MERGED_REGIONS));
+            int cap = (int) Math.max(0, Limits.MAX_ROWS - rowsBefore);
+            XlsxMergeScan.Scan s = XlsxMergeScan.scan(limited, Limits.MAX_MERGED_REGIONS, cap);
+            if (s.lastRow() > cap) throw XlsxSheetHandler.tooManyRows(file, table, s.lastRow());
+            return XlsxSheetHandler.scanned(file, table, rowsBefore, s.refs());
         } catch (Limited.Exceeded e) {
             throw new BadInputException(file, file + " [" + table.sheet() + "]", "the sheet is more than " + mib(Limits.MAX_SHEET_XML_BYTES)
                     + " of XML unpacked, the most a spreadsheet import reads" + LIMIT_DOC, null);

@@ -188,6 +188,12 @@ final class XlsxSheetHandler extends DefaultHandler {
         value.append(ch, start, len);
     }
 
+    /** The refusal of a workbook whose rows, up to row {@code n} of this sheet, pass the row limit. */
+    static BadInputException tooManyRows(String file, Table table, int n) {
+        return new BadInputException(file, table.where(file, 0, n), "the workbook has more than " + Excerpt.count(Limits.MAX_ROWS)
+                + " rows, the most a spreadsheet import reads (docs/importer-spreadsheet.md); split it, or remove the sheets that hold no rules", null);
+    }
+
     private Stop stop(String where, String message) {
         return new Stop(new BadInputException(file, where, message, null));
     }
@@ -199,10 +205,7 @@ final class XlsxSheetHandler extends DefaultHandler {
                     + "; the sheet's XML is damaged");
         }
         rowNumber = n;
-        if (rowsBefore + n > Limits.MAX_ROWS) {
-            throw stop(table.where(file, 0, n), "the workbook has more than " + Excerpt.count(Limits.MAX_ROWS)
-                    + " rows, the most a spreadsheet import reads (docs/importer-spreadsheet.md); split it, or remove the sheets that hold no rules");
-        }
+        if (rowsBefore + n > Limits.MAX_ROWS) throw new Stop(tooManyRows(file, table, n));
         lastRow = n;
         column = -1;
         cellsInRow = 0;

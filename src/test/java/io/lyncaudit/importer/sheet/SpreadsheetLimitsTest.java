@@ -82,7 +82,7 @@ class SpreadsheetLimitsTest {
             for (int i = 0; i < Limits.MAX_ROWS; i++) w.write("any,10.0.0.1,443,permit\n");
         }
         BadInputException e = refused(f, "long.csv");
-        assertEquals("long.csv:1000001: more than 1,000,000 lines, the most a spreadsheet import reads (docs/importer-spreadsheet.md); "
+        assertEquals("long.csv:500001: more than 500,000 lines, the most a spreadsheet import reads (docs/importer-spreadsheet.md); "
                 + "split the file", e.getMessage());
     }
 
@@ -94,7 +94,7 @@ class SpreadsheetLimitsTest {
             w.write(BigSheets.xmlRow(Limits.MAX_ROWS + 1, "any", "10.0.0.1", "443", "permit"));
         }, null);
         BadInputException e = refused(f, "long.xlsx");
-        assertEquals("long.xlsx [Rules!A1000001]: the workbook has more than 1,000,000 rows, the most a spreadsheet import reads "
+        assertEquals("long.xlsx [Rules!A500001]: the workbook has more than 500,000 rows, the most a spreadsheet import reads "
                 + "(docs/importer-spreadsheet.md); split it, or remove the sheets that hold no rules", e.getMessage());
     }
 

@@ -18,7 +18,7 @@ class XlsxMergeScanTest {
     Path tmp;
 
     private static List<String> refs(String xml) throws Exception {
-        return XlsxMergeScan.refs(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), 10);
+        return XlsxMergeScan.scan(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), 10, Integer.MAX_VALUE).refs();
     }
 
     @Test
@@ -27,8 +27,11 @@ class XlsxMergeScanTest {
                 + "</row></sheetData><!-- <mergeCell ref=\"Z1:Z2\"/> --><![CDATA[<mergeCell ref=\"Y1:Y2\"/>]]>"
                 + "<mergeCells count=\"3\"><mergeCell ref=\"B2:B3\"/><x:mergeCell  ref='C5:D5' /><mergeCell\nref=\"E1:E9\"></mergeCell>"
                 + "<mergeCellX ref=\"Q1:Q2\"/></mergeCells></worksheet>"));
-        assertEquals(11, XlsxMergeScan.refs(new ByteArrayInputStream("<mergeCell ref=\"A1:A2\"/>".repeat(20).getBytes(StandardCharsets.UTF_8)), 10).size(),
-                "one more than the most asked for, so the caller can refuse");
+        assertEquals(11, XlsxMergeScan.scan(new ByteArrayInputStream("<mergeCell ref=\"A1:A2\"/>".repeat(20).getBytes(StandardCharsets.UTF_8)),
+                10, Integer.MAX_VALUE).refs().size(), "one more than the most asked for, so the caller can refuse");
+        // rows: their r, or one after the last; the scan stops at the first row beyond the cap
+        assertEquals(7, XlsxMergeScan.scan(new ByteArrayInputStream("<row r=\"1\"/><row><c/></row><x:row r='6'/><row/><rows/><row r=\"9\"/>"
+                .getBytes(StandardCharsets.UTF_8)), 10, 6).lastRow());
     }
 
     @Test
