@@ -29,6 +29,7 @@ public class GenerateSheet {
                 "172.16." + (i % 200) + ".0/24", proto, port, i % 5 == 0 ? "deny" : "permit", "row " + i + " of the bench sheet"};
     }
 
+    @SuppressWarnings("deprecation") // SXSSFWorkbook.dispose: still the way to remove its temp files
     public static void main(String[] a) throws Exception {
         Path out = Path.of(a[1]);
         int n = Integer.parseInt(a[2]);

@@ -153,6 +153,10 @@ public final class Importers {
         if (WindowsIpsecImporter.FORMAT.equals(vendor) || IPSEC_SHEET.equals(vendor)
                 || head != null && new WindowsIpsecImporter().detect(file, head)) {
             // an IPsec input: its connection-security rules rather than a firewall policy
+            if (options.rowAction() != null) {
+                throw new BadInputException(display, 0, "--action is for firewall-rule spreadsheets without an action column; an IPsec "
+                        + "rule sheet says what each rule does in its Authentication column");
+            }
             IpsecPolicy p = Importers.loadIpsec(file, display, IPSEC_SHEET.equals(vendor) ? IpsecSpreadsheetImporter.FORMAT : WindowsIpsecImporter.FORMAT);
             imported.run();
             out.write(yaml ? NeutralWriter.toYaml(p) : NeutralWriter.toJson(p));

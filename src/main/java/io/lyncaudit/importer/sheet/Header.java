@@ -58,16 +58,4 @@ record Header(RawRow row, Map<Column, Integer> columns, int firstColumn) {
     String value(RawRow r, Column c) {
         return r.cell(index(c));
     }
-
-    /** "Source B, Destination C, ...": how the header was read, for messages. */
-    String describe() {
-        StringBuilder b = new StringBuilder();
-        for (Column c : Column.values()) {
-            Integer i = columns.get(c);
-            if (i == null) continue;
-            if (b.length() > 0) b.append(", ");
-            b.append(c.meaning()).append(" = ").append(Excerpt.quote(row.cell(i)));
-        }
-        return b.toString();
-    }
 }
