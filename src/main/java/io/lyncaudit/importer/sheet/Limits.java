@@ -33,6 +33,9 @@ final class Limits {
     /** Uncompressed bytes of one sheet's XML: a sheet at the row limit with seven columns of inline strings is about 215 MB. */
     static final long MAX_SHEET_XML_BYTES = 1L << 30;
 
+    /** Uncompressed bytes of all the sheets of a workbook together: bounds the time a workbook of many large sheets takes. */
+    static final long MAX_WORKBOOK_XML_BYTES = 2L << 30;
+
     /** Uncompressed bytes of a workbook's shared strings, which are held in memory while its sheets are read. */
     static final long MAX_SHARED_STRINGS_BYTES = 256L << 20;
 

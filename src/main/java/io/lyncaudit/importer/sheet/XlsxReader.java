@@ -55,12 +55,13 @@ final class XlsxReader {
             XlsxSharedStrings strings = sharedStrings(reader, file);
             XSSFReader.SheetIterator it = reader.getSheetIterator();
             long rows = 0;
+            long[] xmlBytes = {0}; // every sheet's XML so far, against MAX_WORKBOOK_XML_BYTES
             while (it.hasNext()) {
                 InputStream first = it.next();
                 String name = Excerpt.visible(it.getSheetName(), true);
                 PackagePart part = it.getSheetPart();
                 Table table = new Table(name, name);
-                XlsxSheetHandler scan = mergedRegions(first, file, table, rows);
+                XlsxSheetHandler scan = mergedRegions(first, file, table, rows, xmlBytes);
                 sink.start(table);
                 XlsxSheetHandler read = XlsxSheetHandler.reader(file, table, strings, sink, scan);
                 try (InputStream again = part.getInputStream()) {
@@ -97,25 +98,39 @@ final class XlsxReader {
      * The first pass over a sheet: its merged regions, by a scan of its bytes (UTF-8, as Excel and
      * POI write it) or, for other XML, a SAX parse.
      */
-    private static XlsxSheetHandler mergedRegions(InputStream in, String file, Table table, long rowsBefore) throws BadInputException, IOException {
-        java.io.PushbackInputStream head = new java.io.PushbackInputStream(in, 64);
-        byte[] start = new byte[64];
-        int n = Math.max(0, head.readNBytes(start, 0, start.length));
-        head.unread(start, 0, n);
-        if (!XlsxMergeScan.utf8(start, n)) {
-            XlsxSheetHandler scan = XlsxSheetHandler.scanner(file, table, rowsBefore);
-            parse(head, scan, file, table);
-            return scan;
-        }
-        try (InputStream limited = new Limited(head, Limits.MAX_SHEET_XML_BYTES)) {
+    private static XlsxSheetHandler mergedRegions(InputStream in, String file, Table table, long rowsBefore, long[] xmlBytes)
+            throws BadInputException, IOException {
+        long left = Limits.MAX_WORKBOOK_XML_BYTES - xmlBytes[0];
+        Limited limited = new Limited(in, Math.min(Limits.MAX_SHEET_XML_BYTES, left));
+        try (limited) {
+            java.io.PushbackInputStream head = new java.io.PushbackInputStream(limited, 64);
+            byte[] start = new byte[64];
+            int n = Math.max(0, head.readNBytes(start, 0, start.length));
+            head.unread(start, 0, n);
+            if (!XlsxMergeScan.utf8(start, n)) {
+                XlsxSheetHandler scan = XlsxSheetHandler.scanner(file, table, rowsBefore);
+                parse(head, scan, file, table);
+                return scan;
+            }
             int cap = (int) Math.max(0, Limits.MAX_ROWS - rowsBefore);
-            XlsxMergeScan.Scan s = XlsxMergeScan.scan(limited, Limits.MAX_MERGED_REGIONS, cap);
+            XlsxMergeScan.Scan s = XlsxMergeScan.scan(head, Limits.MAX_MERGED_REGIONS, cap);
             if (s.lastRow() > cap) throw XlsxSheetHandler.tooManyRows(file, table, s.lastRow());
             return XlsxSheetHandler.scanned(file, table, rowsBefore, s.refs());
         } catch (Limited.Exceeded e) {
-            throw new BadInputException(file, file + " [" + table.sheet() + "]", "the sheet is more than " + mib(Limits.MAX_SHEET_XML_BYTES)
-                    + " of XML unpacked, the most a spreadsheet import reads" + LIMIT_DOC, null);
+            throw tooBig(file, table, left < Limits.MAX_SHEET_XML_BYTES);
+        } catch (BadInputException e) {
+            // the SAX pass of a UTF-16 sheet reports the limit as a sheet that is too big; it may be the workbook
+            if (limited.count() > Math.min(Limits.MAX_SHEET_XML_BYTES, left)) throw tooBig(file, table, left < Limits.MAX_SHEET_XML_BYTES);
+            throw e;
+        } finally {
+            xmlBytes[0] += limited.count();
         }
+    }
+
+    private static BadInputException tooBig(String file, Table table, boolean workbook) {
+        return new BadInputException(file, file + " [" + table.sheet() + "]", (workbook
+                ? "the workbook's sheets are more than " + mib(Limits.MAX_WORKBOOK_XML_BYTES)
+                : "the sheet is more than " + mib(Limits.MAX_SHEET_XML_BYTES)) + " of XML unpacked, the most a spreadsheet import reads" + LIMIT_DOC, null);
     }
 
     /** Parses one sheet part with a fresh, secure SAX reader, within the byte limit. */
@@ -127,13 +142,9 @@ final class XlsxReader {
         } catch (XlsxSheetHandler.Stop e) {
             throw e.reason;
         } catch (Limited.Exceeded e) {
-            throw new BadInputException(file, file + " [" + table.sheet() + "]", "the sheet is more than " + mib(Limits.MAX_SHEET_XML_BYTES)
-                    + " of XML unpacked, the most a spreadsheet import reads" + LIMIT_DOC, null);
+            throw tooBig(file, table, false);
         } catch (SAXException e) {
-            if (e.getException() instanceof Limited.Exceeded) {
-                throw new BadInputException(file, file + " [" + table.sheet() + "]", "the sheet is more than "
-                        + mib(Limits.MAX_SHEET_XML_BYTES) + " of XML unpacked, the most a spreadsheet import reads" + LIMIT_DOC, null);
-            }
+            if (e.getException() instanceof Limited.Exceeded) throw tooBig(file, table, false);
             throw new BadInputException(file, file + " [" + table.sheet() + "]", "the sheet's XML cannot be read: " + message(e), e);
         } catch (ParserConfigurationException e) {
             throw new IOException("no XML parser: " + e.getMessage(), e);
@@ -161,6 +172,11 @@ final class XlsxReader {
         Limited(InputStream in, long limit) {
             super(in);
             this.limit = limit;
+        }
+
+        /** The bytes read so far. */
+        long count() {
+            return read;
         }
 
         @Override

@@ -29,7 +29,7 @@ class LimitsDocTest {
             assertTrue(row.contains("| " + shown), name + " is " + shown + " but the doc says: " + row);
             checked++;
         }
-        assertEquals(11, checked);
+        assertEquals(12, checked);
         assertTrue(String.join("\n", doc).contains("the first " + Header.SEARCH_ROWS + " rows"));
     }
 }
