@@ -108,8 +108,10 @@ final class RowConverter {
         if (p.errors.isEmpty() && services != null) {
             int serviceColumn = serviceColumn();
             try {
-                sure = on == null || protocols.unknown() ? PacketSet.EMPTY
+                // read even when the rule may be off, so a contradiction in it is still reported
+                PacketSet exact = protocols.unknown() ? PacketSet.EMPTY
                         : match(services, protocols.known(), false, src.known(), dst.known(), sports.known(), false);
+                sure = on == null ? PacketSet.EMPTY : exact;
             } catch (CellException e) {
                 p.error(serviceColumn, e.getMessage());
             }
