@@ -4,7 +4,8 @@
 # from GNU time, as in run.sh). With LYNCAUDIT_TIMING=1 parse also reports its phases: "import" (read, parse,
 # convert) and "write" (the neutral JSON); the rest of the wall time is JVM start-up, which the first line, the
 # parse of a 73-line fixture, shows on its own.
-# Usage: bench/import.sh [N]   (default 100000: an N-line Cisco ASA config and an N-rule iptables-save file)
+# Usage: bench/import.sh [N] [ROWS]   (default 100000: an N-line Cisco ASA config and an N-rule iptables-save file;
+# default 250000: a ROWS-row rule sheet as XLSX and as CSV, and a sheet of 1000 MiB of XML at the edge of POI's zip-bomb ratio)
 # Needs target/lyncaudit.jar (mvn -B -ntp package -DskipTests) and GNU time at /usr/bin/time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ jar=target/lyncaudit.jar
 out=bench/out
 mkdir -p "$out"
 n=${1:-100000}
+rows=${2:-250000}
 
 median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 
@@ -40,4 +42,10 @@ java bench/GenerateIptables.java "$out/iptables-$n.rules" "$n" >/dev/null
 measure "start-up (73-line ASA fixture)" src/test/resources/importer/asa/groups.asa
 measure "ASA, $n lines" "$out/asa-$n.cfg"
 measure "iptables-save, $n rules" "$out/iptables-$n.rules"
+java -cp "$jar" bench/GenerateSheet.java xlsx "$out/sheet-$rows.xlsx" "$rows" >/dev/null
+java -cp "$jar" bench/GenerateSheet.java csv "$out/sheet-$rows.csv" "$rows" >/dev/null
+java -cp "$jar" bench/GenerateSheet.java ratio "$out/sheet-ratio-1000.xlsx" 1000 >/dev/null
+measure "XLSX, $rows rows" "$out/sheet-$rows.xlsx"
+measure "CSV, $rows rows" "$out/sheet-$rows.csv"
+measure "XLSX, 1000 MiB sheet at the zip ratio" "$out/sheet-ratio-1000.xlsx"
 echo "load after: $(uptime | sed 's/.*load average: //')"

@@ -53,6 +53,7 @@ class ArchitectureTest {
             "io.lyncaudit.finding.Severity",               // AuditCommand, the type of GatePolicy.parseFailOn
             "io.lyncaudit.importer.Importers",             // ParseCommand; TraceCommand, the decoded head of a deployment
             "io.lyncaudit.importer.Importers$UnknownVendorException", // ParseCommand
+            "io.lyncaudit.importer.ImportOptions",        // ParseCommand's --action
             "io.lyncaudit.report.xlsx.TableXlsx");         // Outputs, for `requirements --format xlsx`
 
     private static JavaClasses main() {

@@ -100,7 +100,7 @@ public final class ChangeAudit {
     }
 
     private static FirewallSpec withConfig(FirewallSpec fw, Path config, String display) {
-        return new FirewallSpec(fw.name(), config, display, fw.format(), fw.interfaces(), fw.host(), fw.edgeAddresses(), fw.line(), fw.profile(), fw.encoding());
+        return fw.withConfig(config, display);
     }
 
     /** The deployment with only this firewall: the others do not change, and auditing them twice is wasted time. */

@@ -1,6 +1,7 @@
 package io.lyncaudit.audit;
 
 import io.lyncaudit.deployment.FirewallSpec;
+import io.lyncaudit.importer.ImportOptions;
 import io.lyncaudit.importer.Importers;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.ImportResult;
@@ -10,8 +11,16 @@ import io.lyncaudit.policy.ImportResult;
 public interface FirewallLoader {
     ImportResult load(FirewallSpec firewall) throws BadInputException;
 
-    /** The importer registry: the firewall's export in its format, profile and encoding (each detected or defaulted when not given). */
+    /** The importer registry, told what the deployment says about each export (its Windows profile, its sheets' row action, its encoding). */
+    FirewallLoader IMPORTERS = fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format(), options(fw));
+
+    /** The importer registry (as {@link #IMPORTERS}). */
     static FirewallLoader registry() {
-        return fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format(), fw.profile(), fw.encoding());
+        return IMPORTERS;
+    }
+
+    /** What the deployment says about a firewall's export. */
+    static ImportOptions options(FirewallSpec fw) {
+        return ImportOptions.of(fw.profile(), fw.rowAction(), true).withEncoding(fw.encoding());
     }
 }

@@ -5,6 +5,7 @@ import io.lyncaudit.analysis.Topology;
 import io.lyncaudit.deployment.Deployment;
 import io.lyncaudit.deployment.DeploymentLoader;
 import io.lyncaudit.deployment.FirewallSpec;
+import io.lyncaudit.importer.ImportOptions;
 import io.lyncaudit.importer.Importers;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.model.IntervalSet;
@@ -63,12 +64,18 @@ public final class PacketTrace {
 
     /** Traces through one export, its format detected or given ({@code vendor}, null to detect). */
     public static PacketTrace ofExport(Path file, String display, String vendor) throws BadInputException {
-        return ofExport(file, display, vendor, null);
+        return ofExport(file, display, vendor, null, null);
     }
 
-    /** As {@link #ofExport(Path, String, String)}, the export decoded in {@code encoding} (null: detected). */
-    public static PacketTrace ofExport(Path file, String display, String vendor, String encoding) throws BadInputException {
-        return new PacketTrace(Importers.load(file, display, vendor, null, encoding), null);
+    /**
+     * As {@link #ofExport(Path, String, String)}, for a spreadsheet without an action column whose rows
+     * all mean {@code rowAction} ("permit" or "deny"; null when the sheet says it), the export decoded
+     * in {@code encoding} (null: detected).
+     *
+     * @throws IllegalArgumentException when {@code rowAction} is neither
+     */
+    public static PacketTrace ofExport(Path file, String display, String vendor, String rowAction, String encoding) throws BadInputException {
+        return new PacketTrace(Importers.load(file, display, vendor, ImportOptions.of(null, rowAction, true).withEncoding(encoding)), null);
     }
 
     /** Traces through a firewall of a deployment ({@code name} may be null when the deployment has one firewall). */
@@ -86,7 +93,7 @@ public final class PacketTrace {
             for (FirewallSpec f : d.firewalls()) if (f.name().equals(name)) fw = f;
             if (fw == null) throw new BadInputException(d.displayFile(), 0, "no firewall '" + name + "' (" + String.join(", ", all) + ")");
         }
-        ImportResult ir = FirewallChecks.forRole(fw, FirewallLoader.registry().load(fw));
+        ImportResult ir = FirewallChecks.forRole(fw, FirewallLoader.IMPORTERS.load(fw));
         return new PacketTrace(ir, new Topology(d).interfaces(fw));
     }
 

@@ -115,7 +115,7 @@ final class AuditCommand implements Callable<Integer> {
         timings.mark("deployment");
         RuleEngine engine = rules != null ? RuleEngine.withUserRules(rules) : RuleEngine.builtIn();
         timings.mark("rules");
-        Auditor.Result result = new Auditor(engine, FirewallLoader.registry())
+        Auditor.Result result = new Auditor(engine, FirewallLoader.IMPORTERS)
                 .audit(d, gate, timings, adj);
 
         for (ReportFormat f : fmts) {

@@ -59,7 +59,7 @@ final class DiffCommand implements Callable<Integer> {
             if (!Files.isRegularFile(p)) throw new Main.UsageException(DeploymentLoader.display(p) + ": file not found");
         }
         Deployment d = DeploymentLoader.load(deployment, DeploymentLoader.display(deployment));
-        FirewallLoader loader = FirewallLoader.registry();
+        FirewallLoader loader = FirewallLoader.IMPORTERS;
         ChangeReport c = new ChangeAudit(new Auditor(RuleEngine.builtIn(), loader), loader)
                 .diff(d, firewall, before, after, threshold, DeploymentLoader::display);
         Outputs.toStdout(spec.commandLine().getOut(), o -> {

@@ -2,6 +2,7 @@ package io.lyncaudit.cli;
 
 import io.lyncaudit.audit.Timings;
 import io.lyncaudit.deployment.DeploymentLoader;
+import io.lyncaudit.importer.ImportOptions;
 import io.lyncaudit.importer.Importers;
 import io.lyncaudit.model.BadInputException;
 import java.io.PrintWriter;
@@ -34,15 +35,25 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "F", defaultValue = "json", description = "json (default) or yaml.")
     String format;
 
+    @Option(names = "--action", paramLabel = "A", description = {"For a spreadsheet without an action column: what every row means,",
+            "permit (a list of openings) or deny. Without it such a sheet is refused."})
+    String action;
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("json") && !format.equals("yaml")) throw new Main.UsageException("unknown format '" + format + "' (json, yaml)");
+        ImportOptions options;
+        try {
+            options = ImportOptions.of(null, action, false);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--action: " + e.getMessage());
+        }
         Timings timings = new Timings();
         PrintWriter out = spec.commandLine().getOut();
         List<String> warnings;
         try {
-            warnings = Importers.parseListing(file, DeploymentLoader.display(file), vendor, encoding, format.equals("yaml"), out,
-                    () -> timings.mark("import"));
+            warnings = Importers.parseListing(file, DeploymentLoader.display(file), vendor, options.withEncoding(encoding),
+                    format.equals("yaml"), out, () -> timings.mark("import"));
         } catch (Importers.UnknownVendorException e) {
             throw new Main.UsageException(e.getMessage());
         }

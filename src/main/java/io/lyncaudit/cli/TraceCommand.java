@@ -3,6 +3,7 @@ package io.lyncaudit.cli;
 import io.lyncaudit.audit.PacketTrace;
 import io.lyncaudit.deployment.DeploymentLoader;
 import io.lyncaudit.importer.Importers;
+import io.lyncaudit.deployment.FirewallSpec;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.report.Trace;
 import io.lyncaudit.report.TraceRenderer;
@@ -52,6 +53,9 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--encoding", paramLabel = "E",
             description = "The export's encoding, when detection should not decide: utf-8, utf-16, utf-16le, utf-16be or windows-1252.")
     String encoding;
+    @Option(names = "--action", paramLabel = "A", description = {"For a spreadsheet export without an action column: what every row means,",
+            "permit (a list of openings) or deny. With a deployment file its firewall's 'action:' says it."})
+    String action;
 
     @Option(names = "--firewall", paramLabel = "NAME", description = "With a deployment file: the firewall to trace through.")
     String firewall;
@@ -81,8 +85,12 @@ final class TraceCommand implements Callable<Integer> {
         if (deployment && encoding != null) {
             throw new Main.UsageException("--encoding is for an export; a deployment names each firewall's encoding with 'encoding:'");
         }
+        if (deployment && action != null) throw new Main.UsageException("--action is for a bare export; a deployment's firewall says it with 'action:'");
+        if (action != null && !FirewallSpec.ROW_ACTIONS.contains(action.strip().toLowerCase(java.util.Locale.ROOT))) {
+            throw new Main.UsageException("--action is permit (every row is an opening) or deny, not '" + action + "'");
+        }
         PacketTrace t = deployment ? PacketTrace.ofDeployment(file, firewall)
-                : PacketTrace.ofExport(file, DeploymentLoader.display(file), vendor, encoding);
+                : PacketTrace.ofExport(file, DeploymentLoader.display(file), vendor, action, encoding);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         for (Probe p : probes) {
             Trace trace;

@@ -27,7 +27,7 @@ public final class DeploymentLoader {
     private static final List<String> POOL = List.of("name", "role", "vip", "servers", "collocatedMediation",
             "centralManagementStore", "internal", "external", "loadBalancing");
     private static final List<String> FIREWALL = List.of("name", "config", "format", "encoding", "interfaces", "host", "edgeAddresses",
-            "profile");
+            "profile", "action");
     private static final List<String> IPSEC = List.of("config", "format", "encoding");
     private static final List<String> PORT_RANGES = List.of("edgeMedia", "audio", "video", "applicationSharing", "clientMedia");
     /** Formats a deployment may name; only some have importers yet, the rest are rejected when loaded. */
@@ -265,7 +265,19 @@ public final class DeploymentLoader {
                             + pt.text() + "'");
                 }
             }
-            out.add(new FirewallSpec(name, config, display(config), format, ifaces, host, edgeAddresses, f.line(), profile, encoding(f)));
+            String rowAction = null;
+            YamlTree at = f.get("action");
+            if (at != null && !at.isNull()) {
+                rowAction = at.text().strip().toLowerCase(java.util.Locale.ROOT);
+                if (!FirewallSpec.ROW_ACTIONS.contains(rowAction)) {
+                    throw at.error("expected 'permit' (every row of the spreadsheet is an opening) or 'deny', found '" + at.text() + "'");
+                }
+                if (format != null && !format.equals("spreadsheet")) {
+                    throw at.error("'action' is for spreadsheets without an action column; a " + format + " export says the action of each rule");
+                }
+            }
+            out.add(new FirewallSpec(name, config, display(config), format, ifaces, host, edgeAddresses, f.line(), profile, rowAction,
+                    encoding(f)));
         }
         return out;
     }

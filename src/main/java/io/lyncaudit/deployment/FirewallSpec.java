@@ -21,12 +21,18 @@ import java.util.Map;
  *                      translation, traffic from an Edge arrives from its private address)
  * @param profile       for a Windows Firewall export, the network profile whose rules are active:
  *                      "domain" (the default: Lync servers are domain members), "private" or "public"
+ * @param rowAction     for a spreadsheet whose sheets have no action column, what every row means:
+ *                      "permit" (a list of openings) or "deny"; null when the sheet must say it, and
+ *                      a sheet without an action column is then bad input
  * @param encoding      the declared encoding of the export ({@code encoding:}: utf-8, utf-16, utf-16le,
  *                      utf-16be, windows-1252), or null to detect it
  */
 public record FirewallSpec(String name, Path config, String configDisplay, String format,
                            Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line, String profile,
-                           String encoding) {
+                           String rowAction, String encoding) {
+
+    /** The row actions a firewall may name. */
+    public static final List<String> ROW_ACTIONS = List.of("permit", "deny");
 
     /** The Windows profiles a firewall may name. */
     public static final List<String> PROFILES = List.of("domain", "private", "public");
@@ -36,16 +42,21 @@ public record FirewallSpec(String name, Path config, String configDisplay, Strin
         if (profile == null) profile = "domain";
     }
 
-    /** A firewall whose export's encoding is detected. */
+    /** A firewall whose export says what its rules do, its encoding detected. */
     public FirewallSpec(String name, Path config, String configDisplay, String format,
                         Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line, String profile) {
-        this(name, config, configDisplay, format, interfaces, host, edgeAddresses, line, profile, null);
+        this(name, config, configDisplay, format, interfaces, host, edgeAddresses, line, profile, null, null);
     }
 
     /** A firewall audited under the default (domain) profile. */
     public FirewallSpec(String name, Path config, String configDisplay, String format,
                         Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line) {
-        this(name, config, configDisplay, format, interfaces, host, edgeAddresses, line, null, null);
+        this(name, config, configDisplay, format, interfaces, host, edgeAddresses, line, null, null, null);
+    }
+
+    /** This firewall with another export (diff's before and after). */
+    public FirewallSpec withConfig(Path newConfig, String newDisplay) {
+        return new FirewallSpec(name, newConfig, newDisplay, format, interfaces, host, edgeAddresses, line, profile, rowAction, encoding);
     }
 
     public boolean seesPublicEdgeAddresses() {

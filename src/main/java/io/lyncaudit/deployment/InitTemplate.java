@@ -83,6 +83,7 @@ public final class InitTemplate {
                     config: edge-external-rules.xlsx     # format is detected from content unless `format:` is given
                     # format: spreadsheet
                     # encoding: windows-1252             # a text export's encoding, when detection should not decide
+                    # action: permit                     # a spreadsheet without an action column: every row is an opening
                     interfaces:                          # interface or zone name -> networks behind it
                       outside: [internet]
                       dmz: [perimeter]

@@ -33,6 +33,14 @@ public interface Importer {
 
     /** Imports the file, its encoding detected. */
     default ImportResult importFile(Path file, String displayName) throws BadInputException {
-        return importFile(file, displayName, null);
+        return importFile(file, displayName, (String) null);
+    }
+
+    /**
+     * Imports the file with what the deployment says about it (its encoding among it); an importer
+     * whose format states everything else itself ignores the rest of the options.
+     */
+    default ImportResult importFile(Path file, String displayName, ImportOptions options) throws BadInputException {
+        return importFile(file, displayName, options.encoding());
     }
 }

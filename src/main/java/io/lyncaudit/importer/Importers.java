@@ -45,35 +45,33 @@ public final class Importers {
     }
 
     /**
-     * Imports a file with the named format, or the detected one when {@code format} is null.
-     * Spreadsheet rows with invalid values are bad input here (exit 2), not just diagnostics.
+     * Imports a file with the named format, or the detected one when {@code format} is null, as the
+     * audit needs it: a value malformed as written (a spreadsheet's port 70000) is bad input (exit 2).
      */
     public static ImportResult load(Path file, String display, String format) throws BadInputException {
-        return load(file, display, format, null);
+        return load(file, display, format, ImportOptions.NONE);
     }
 
     /**
-     * As {@link #load(Path, String, String)}, with the Windows network profile whose rules are
-     * active in a Windows Firewall export ("domain", "private", "public"; null: domain).
+     * As {@link #load(Path, String, String)}, with what the deployment says about the input: the
+     * Windows network profile whose rules are active, what a spreadsheet's rows mean when it has no
+     * action column. Malformed values are bad input whatever {@code options} says.
      */
-    public static ImportResult load(Path file, String display, String format, String windowsProfile) throws BadInputException {
-        return load(file, display, format, windowsProfile, null);
-    }
-
-    /**
-     * As {@link #load(Path, String, String, String)}, the text decoded in {@code encoding} (utf-8,
-     * utf-16, utf-16le, utf-16be, windows-1252; null: detected by the rule of {@code io.InputText}).
-     */
-    public static ImportResult load(Path file, String display, String format, String windowsProfile, String encoding)
-            throws BadInputException {
-        Importer importer = format != null ? forFormat(format) : detect(file, display, encoding);
-        if (importer instanceof WindowsFirewallImporter && windowsProfile != null) importer = WindowsFirewallImporter.forProfile(windowsProfile);
+    public static ImportResult load(Path file, String display, String format, ImportOptions options) throws BadInputException {
+        Importer importer = format != null ? forFormat(format) : detect(file, display, options.encoding());
+        if (importer instanceof WindowsFirewallImporter && options.windowsProfile() != null) {
+            importer = WindowsFirewallImporter.forProfile(options.windowsProfile());
+        }
         if (importer == null) {
             throw new BadInputException(display, 0, "format '" + format + "' is not supported by this version of lyncaudit (supported: "
                     + names() + ")");
         }
-        ImportResult r = importer.importFile(file, display, encoding);
-        return importer instanceof SpreadsheetImporter ? SpreadsheetImporter.strict(r) : r;
+        if (options.rowAction() != null && !(importer instanceof SpreadsheetImporter)) {
+            throw new BadInputException(display, 0, "'action: " + options.rowAction().name().toLowerCase(java.util.Locale.ROOT)
+                    + "' is set for this input, but it is read as " + importer.format() + ", whose rules say their own action; "
+                    + "'action:' is for spreadsheets without an action column");
+        }
+        return importer.importFile(file, display, options.failingOnBadValues(true));
     }
 
     /**
@@ -202,18 +200,21 @@ public final class Importers {
      */
     public static void parseListing(Path file, String display, String vendor, boolean yaml, Writer out, Runnable imported)
             throws BadInputException, UnknownVendorException, IOException {
-        parseListing(file, display, vendor, null, yaml, out, imported);
+        parseListing(file, display, vendor, ImportOptions.NONE, yaml, out, imported);
     }
 
     /**
-     * As {@link #parseListing(Path, String, String, boolean, Writer, Runnable)}, the text decoded in
-     * {@code encoding} (null: detected).
+     * As {@link #parseListing(Path, String, String, boolean, Writer, Runnable)}, with what the command
+     * line says about the input: its encoding ({@code --encoding}; null: detected), and
+     * {@code --action} for a spreadsheet without an action column. Malformed values are listed as
+     * diagnostics, not bad input: parse shows everything it read.
      *
      * @return warnings about the input worth a line on stderr (an export with no rule at all)
-     * @throws UnknownVendorException {@code vendor} names no importer, or {@code encoding} no encoding
+     * @throws UnknownVendorException {@code vendor} names no importer, or the encoding no encoding
      */
-    public static List<String> parseListing(Path file, String display, String vendor, String encoding, boolean yaml, Writer out,
+    public static List<String> parseListing(Path file, String display, String vendor, ImportOptions options, boolean yaml, Writer out,
                                             Runnable imported) throws BadInputException, UnknownVendorException, IOException {
+        String encoding = options.encoding();
         if (encoding != null && InputText.Encoding.named(encoding) == null) {
             throw new UnknownVendorException("unknown encoding '" + encoding + "' (supported: " + InputText.Encoding.labels() + ")");
         }
@@ -224,6 +225,10 @@ public final class Importers {
         if (WindowsIpsecImporter.FORMAT.equals(vendor) || IPSEC_SHEET.equals(vendor)
                 || head != null && new WindowsIpsecImporter().detect(file, head)) {
             // an IPsec input: its connection-security rules rather than a firewall policy
+            if (options.rowAction() != null) {
+                throw new BadInputException(display, 0, "--action is for firewall-rule spreadsheets without an action column; an IPsec "
+                        + "rule sheet says what each rule does in its Authentication column");
+            }
             IpsecPolicy p = Importers.loadIpsec(file, display, IPSEC_SHEET.equals(vendor) ? IpsecSpreadsheetImporter.FORMAT : WindowsIpsecImporter.FORMAT,
                     encoding);
             imported.run();
@@ -235,7 +240,11 @@ public final class Importers {
         if (importer == null) {
             throw new UnknownVendorException("unknown vendor '" + vendor + "' (supported: " + Importers.names() + ", " + IPSEC_SHEET + ")");
         }
-        ImportResult r = importer.importFile(file, display, encoding);
+        if (options.rowAction() != null && !(importer instanceof SpreadsheetImporter)) {
+            throw new BadInputException(display, 0, "--action is for spreadsheets without an action column, and this file is read as "
+                    + importer.format());
+        }
+        ImportResult r = importer.importFile(file, display, options.failingOnBadValues(false));
         imported.run();
         if (yaml) {
             out.write(NeutralWriter.toYaml(r));

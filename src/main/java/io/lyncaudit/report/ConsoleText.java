@@ -11,7 +11,8 @@ final class ConsoleText {
     private ConsoleText() {}
 
     /**
-     * One line of terminal-safe text: null becomes "-", line breaks and tabs become spaces, and
+     * One line of terminal-safe text: null becomes "-", line breaks (the Unicode line and paragraph
+     * separators too) and tabs become spaces, and
      * other control or bidi-override characters become '?', because config lines are untrusted
      * and could otherwise move the cursor, recolour the terminal or reorder what is shown.
      */
@@ -19,7 +20,7 @@ final class ConsoleText {
         if (s == null) return "-";
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
-            if (cp == '\t' || cp == '\n' || cp == '\r') b.append(' ');
+            if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029) b.append(' ');
             else if (Character.isISOControl(cp) || isBidiControl(cp)) b.append('?');
             else b.appendCodePoint(cp);
         });

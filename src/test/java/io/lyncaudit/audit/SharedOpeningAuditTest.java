@@ -18,7 +18,6 @@ import io.lyncaudit.finding.Finding;
 import io.lyncaudit.finding.FindingType;
 import io.lyncaudit.finding.Severity;
 import io.lyncaudit.gate.GatePolicy;
-import io.lyncaudit.importer.Importers;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Uncertainty;
 import io.lyncaudit.report.Report;
@@ -57,7 +56,7 @@ class SharedOpeningAuditTest {
         assertTrue(!after.equals(before), "the edit changes edge-internal.csv");
         Files.writeString(internal, after);
         Deployment d = DeploymentLoader.load(copy.resolve("deployment.yaml"), "deployment.yaml");
-        return new Auditor(RuleEngine.builtIn(), fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format(), fw.profile()))
+        return new Auditor(RuleEngine.builtIn(), FirewallLoader.IMPORTERS)
                 .audit(d, new GatePolicy(Severity.HIGH, false)).report();
     }
 
@@ -284,7 +283,7 @@ class SharedOpeningAuditTest {
         auditNorthwind(t -> t.replace("TCP,4443,permit", "TCP,4443,deny"));
         Path copy = dir.resolve("northwind");
         Deployment d = DeploymentLoader.load(copy.resolve("deployment.yaml"), "deployment.yaml");
-        FirewallLoader loader = fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format(), fw.profile());
+        FirewallLoader loader = FirewallLoader.IMPORTERS;
         io.lyncaudit.report.ChangeReport c = new ChangeAudit(new Auditor(RuleEngine.builtIn(), loader), loader)
                 .diff(d, "edge-internal", Path.of("samples/northwind-single-edge-nat/edge-internal.csv"), copy.resolve("edge-internal.csv"),
                         Severity.HIGH, p -> p.getFileName().toString());

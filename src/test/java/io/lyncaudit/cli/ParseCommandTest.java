@@ -32,8 +32,8 @@ class ParseCommandTest {
         JsonNode p = new ObjectMapper().readTree(r.out());
         assertEquals(1, p.get("schemaVersion").asInt());
         assertEquals(Cli.shown(INTERNAL_CSV), p.get("file").asText());
-        assertEquals(8, p.at("/lines/total").asInt());
-        assertEquals(8, p.at("/lines/used").asInt());
+        assertEquals(9, p.at("/lines/total").asInt(), "the header row is a row too");
+        assertEquals(9, p.at("/lines/used").asInt(), "eight rules and the header");
         assertEquals(1, p.get("policies").size());
         JsonNode rules = p.at("/policies/0/rules");
         assertEquals(8, rules.size());
@@ -83,12 +83,33 @@ class ParseCommandTest {
     void aBadCellIsADiagnosticHereNotAnError() throws IOException {
         // parse shows what the importer understood; only audit makes value errors fatal
         Path f = Cli.write(tmp.resolve("fw.csv"), "Source,Destination,Port\nany,10.0.10.5,443\nany,10.0.10.5,70000\n");
-        Cli.Result r = Cli.run("parse", f);
+        Cli.Result r = Cli.run("parse", f, "--action", "permit");
         assertEquals(ExitCode.PASS.code(), r.code(), r::toString);
         JsonNode d = new ObjectMapper().readTree(r.out()).at("/diagnostics/0");
         assertEquals(3, d.get("line").asInt());
         assertEquals("unrecognized", d.get("category").asText());
         assertEquals("C3: port 70000 is outside 0-65535", d.get("message").asText());
+    }
+
+    @Test
+    void aSheetWithoutAnActionColumnNeedsActionAndIsNeverReadAsAllPermit() throws IOException {
+        Path f = Cli.write(tmp.resolve("flows.csv"), ",Source,Destination,Port/Protocol\n0,10.0.0.1,10.0.10.5,443/TCP\n1,10.0.0.2,10.0.10.5,UDP:3478\n");
+        String m = Cli.badInput(Cli.run("parse", f));
+        assertTrue(m.startsWith(Cli.shown(f) + ":1: the header row (row 1) has no action column (Action, Rule Action, Decision, Permit/Deny"), m);
+        assertTrue(m.contains("'action: permit' on this firewall in the deployment file") && m.contains("--action permit"), m);
+
+        Cli.Result r = Cli.run("parse", f, "--action", "permit");
+        assertEquals(ExitCode.PASS.code(), r.code(), r::toString);
+        JsonNode p = new ObjectMapper().readTree(r.out());
+        assertEquals(2, p.at("/policies/0/rules").size());
+        assertEquals("TCP", p.at("/policies/0/rules/0/protocol").asText());
+        assertEquals("443", p.at("/policies/0/rules/0/ports").asText());
+        assertEquals("UDP", p.at("/policies/0/rules/1/protocol").asText());
+
+        assertEquals("--action: 'maybe' is not a row action; expected permit (every row is an opening) or deny",
+                Cli.badInput(Cli.run("parse", f, "--action", "maybe")));
+        assertTrue(Cli.badInput(Cli.run("parse", Path.of("samples/contoso-scaled-dns-nat/edge-external.asa"), "--action", "permit"))
+                .contains("--action is for spreadsheets without an action column"));
     }
 
     @Test

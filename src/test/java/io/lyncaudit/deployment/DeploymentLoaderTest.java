@@ -137,4 +137,20 @@ class DeploymentLoaderTest {
         assertTrue(t.side("perimeter").containsAll(Addresses.parse("131.107.155.10")), "public Edge addresses are perimeter");
         assertTrue(!t.side("internet").intersects(Addresses.parse("131.107.155.10")));
     }
+
+    @Test
+    void aFirewallMaySayWhatTheRowsOfItsSheetMean(@TempDir Path dir) throws Exception {
+        String yaml = InitTemplate.render(EdgeScenario.SINGLE_CONSOLIDATED_NAT)
+                .replace("    # action: permit ", "    action: Permit ");
+        Deployment d = DeploymentLoader.load(write(dir, yaml, "edge-external-rules.xlsx", "edge-internal-rules.csv"), "deployment.yaml");
+        assertEquals("permit", d.firewalls().get(0).rowAction());
+        assertNull(d.firewalls().get(1).rowAction(), "no action: the sheet must say it");
+        assertEquals("permit", d.firewalls().get(0).withConfig(dir.resolve("x.csv"), "x.csv").rowAction(), "diff keeps it");
+
+        String bad = InitTemplate.render(EdgeScenario.SINGLE_CONSOLIDATED_NAT).replace("    # action: permit ", "    action: yes ");
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> DeploymentLoader.load(write(dir, bad, "edge-external-rules.xlsx", "edge-internal-rules.csv"), "deployment.yaml"));
+        assertTrue(e.getMessage().matches("deployment\\.yaml:\\d+: firewalls\\[0\\]\\.action: expected 'permit' \\(every row of the spreadsheet is an opening\\) or "
+                + "'deny', found 'yes'"), e.getMessage());
+    }
 }

@@ -50,7 +50,7 @@ class CommentBytesTest {
 
     private ImportResult load(String format, byte[] bytes) throws Exception {
         Path f = Files.write(tmp.resolve("export.txt"), bytes);
-        return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Importers.load(f, "export.txt", format, null, null));
+        return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Importers.load(f, "export.txt", format));
     }
 
     private static void ruleIsRead(ImportResult r) {

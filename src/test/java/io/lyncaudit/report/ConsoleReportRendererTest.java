@@ -66,6 +66,7 @@ class ConsoleReportRendererTest extends RendererContractTest {
         String out = text(new ConsoleReportRenderer(200, false), ReportFixtures.sample());
         assertTrue(out.contains("banner motd ?[31mHACKED?[0m"), out);
         assertEquals("a b?c?d", ConsoleText.clean("a\tb\u0007c\u202Ed"));
+        assertEquals("a b c?d?e", ConsoleText.clean("a\u2028b\u2029c\u001bd\u009be"), "line separators, ESC and the C1 CSI too");
     }
 
     @Test

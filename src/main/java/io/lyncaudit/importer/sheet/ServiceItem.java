@@ -5,12 +5,18 @@ import io.lyncaudit.model.IntervalSet;
 /**
  * One protocol/port combination read from a service cell, before the protocol column is applied.
  *
- * @param protocols the protocols the token names itself (explicit), its default (named), or null (bare port, any)
- * @param ports     destination ports; the full range for "any" or a protocol alone
+ * @param protocols the protocols the token names itself (explicit), its default (named), the bound of
+ *                  what it may mean (unknown), or null (bare port, any, an unknown name: the column's)
+ * @param ports     destination ports; the full range for "any", a protocol alone or an unknown item
  * @param kind      how the protocol column combines with it
  * @param token     the token as written, for messages
+ * @param why       for an unknown item, why it cannot be read; null otherwise
  */
-record ServiceItem(IntervalSet protocols, IntervalSet ports, Kind kind, String token) {
+record ServiceItem(IntervalSet protocols, IntervalSet ports, Kind kind, String token, String why) {
+
+    ServiceItem(IntervalSet protocols, IntervalSet ports, Kind kind, String token) {
+        this(protocols, ports, kind, token, null);
+    }
 
     /** Where the item's protocol comes from. */
     enum Kind {
@@ -21,6 +27,11 @@ record ServiceItem(IntervalSet protocols, IntervalSet ports, Kind kind, String t
         /** A bare port or range: the protocol column, or TCP and UDP when there is none. */
         BARE,
         /** "any": every protocol of the protocol column (or all), every port. */
-        ANY
+        ANY,
+        /**
+         * A well-formed item that names something the sheet does not define (a service object, an ICMP
+         * type): the row may match any port of {@link #protocols()} (or of the column, or all).
+         */
+        UNKNOWN
     }
 }

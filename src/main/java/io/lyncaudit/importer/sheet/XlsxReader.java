@@ -1,12 +1,19 @@
 package io.lyncaudit.importer.sheet;
 
 import io.lyncaudit.model.BadInputException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -15,106 +22,272 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 /**
- * Reads every sheet of a workbook into raw rows. POI's zip-bomb limits stay at their defaults;
- * formulas are never evaluated: a formula cell yields its cached value, or its formula text when
- * the file holds no cached value.
+ * Streams every sheet of a workbook to a {@link RowSink}. An XLSX is read with POI's event API
+ * ({@link XSSFReader}: the package, its workbook and the parts), its shared strings and sheets with
+ * SAX ({@link XlsxSharedStrings}, {@link XlsxSheetHandler}): memory holds the shared strings and
+ * one row, never the sheet. POI's zip-bomb limits stay as POI sets them (the minimum inflate ratio
+ * and the largest entry), and each part is also capped in bytes here ({@link Limits}).
+ * {@code IOUtils.setByteArrayMaxOverride} is left unset: the override replaces every per-record
+ * maximum of POI, the stricter ones too, and nothing here asks POI for a part as one byte array.
+ *
+ * <p>A legacy .xls (OLE2) can only be read whole by POI; it is refused beyond
+ * {@link Limits#MAX_XLS_BYTES} (the format itself ends at 65,536 rows).
  */
 final class XlsxReader {
     private XlsxReader() {}
 
-    /** Columns beyond this are not read: rule tables are narrow, and a stray cell at XFD1 must not cost 16k cells a row. */
-    static final int MAX_COLUMNS = 256;
+    private static final String LIMIT_DOC = " (docs/importer-spreadsheet.md)";
 
-    static List<RawTable> read(Path path, String file) throws BadInputException {
-        List<RawTable> tables = new ArrayList<>();
-        try (Workbook wb = WorkbookFactory.create(path.toFile(), null, true)) {
-            for (int s = 0; s < wb.getNumberOfSheets(); s++) {
-                Sheet sheet = wb.getSheetAt(s);
-                tables.add(new RawTable(sheet.getSheetName(), sheet.getSheetName(), rows(sheet)));
+    static void read(Path path, String file, boolean legacy, RowSink sink) throws BadInputException {
+        if (legacy) {
+            readLegacy(path, file, sink);
+            return;
+        }
+        try (OPCPackage pkg = OPCPackage.open(path.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            XlsxSharedStrings strings = sharedStrings(reader, file);
+            XSSFReader.SheetIterator it = reader.getSheetIterator();
+            long rows = 0;
+            long[] xmlBytes = {0}; // every sheet's XML so far, against MAX_WORKBOOK_XML_BYTES
+            while (it.hasNext()) {
+                InputStream first = it.next();
+                String name = Excerpt.visible(it.getSheetName(), true);
+                PackagePart part = it.getSheetPart();
+                Table table = new Table(name, name);
+                XlsxSheetHandler scan = mergedRegions(first, file, table, rows, xmlBytes);
+                sink.start(table);
+                XlsxSheetHandler read = XlsxSheetHandler.reader(file, table, strings, sink, scan);
+                try (InputStream again = part.getInputStream()) {
+                    parse(again, read, file, table);
+                }
+                sink.end();
+                rows += read.lastRow();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IOException | SAXException | RuntimeException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
             // POI reports a non-workbook, a zip bomb, an encrypted file ... with many exception types
             throw new BadInputException(file, file, "not a readable XLSX workbook: " + message(e), e);
         }
-        return tables;
+    }
+
+    private static XlsxSharedStrings sharedStrings(XSSFReader reader, String file) throws BadInputException, IOException, SAXException {
+        InputStream in;
+        try {
+            in = reader.getSharedStringsData();
+        } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException | RuntimeException e) {
+            return XlsxSharedStrings.NONE; // a workbook without text cells has no shared strings part
+        }
+        if (in == null) return XlsxSharedStrings.NONE;
+        try (InputStream limited = new Limited(in, Limits.MAX_SHARED_STRINGS_BYTES)) {
+            return XlsxSharedStrings.read(limited);
+        } catch (Limited.Exceeded e) {
+            throw new BadInputException(file, file, "the workbook's shared strings are more than " + mib(Limits.MAX_SHARED_STRINGS_BYTES)
+                    + " unpacked, the most a spreadsheet import reads" + LIMIT_DOC, null);
+        }
+    }
+
+    /**
+     * The first pass over a sheet: its merged regions, by a scan of its bytes (UTF-8, as Excel and
+     * POI write it) or, for other XML, a SAX parse.
+     */
+    private static XlsxSheetHandler mergedRegions(InputStream in, String file, Table table, long rowsBefore, long[] xmlBytes)
+            throws BadInputException, IOException {
+        long left = Limits.MAX_WORKBOOK_XML_BYTES - xmlBytes[0];
+        Limited limited = new Limited(in, Math.min(Limits.MAX_SHEET_XML_BYTES, left));
+        try (limited) {
+            java.io.PushbackInputStream head = new java.io.PushbackInputStream(limited, 64);
+            byte[] start = new byte[64];
+            int n = Math.max(0, head.readNBytes(start, 0, start.length));
+            head.unread(start, 0, n);
+            if (!XlsxMergeScan.utf8(start, n)) {
+                XlsxSheetHandler scan = XlsxSheetHandler.scanner(file, table, rowsBefore);
+                parse(head, scan, file, table);
+                return scan;
+            }
+            int cap = (int) Math.max(0, Limits.MAX_ROWS - rowsBefore);
+            XlsxMergeScan.Scan s = XlsxMergeScan.scan(head, Limits.MAX_MERGED_REGIONS, cap);
+            if (s.lastRow() > cap) throw XlsxSheetHandler.tooManyRows(file, table, s.lastRow());
+            return XlsxSheetHandler.scanned(file, table, rowsBefore, s.refs());
+        } catch (Limited.Exceeded e) {
+            throw tooBig(file, table, left < Limits.MAX_SHEET_XML_BYTES);
+        } catch (BadInputException e) {
+            // the SAX pass of a UTF-16 sheet reports the limit as a sheet that is too big; it may be the workbook
+            if (limited.count() > Math.min(Limits.MAX_SHEET_XML_BYTES, left)) throw tooBig(file, table, left < Limits.MAX_SHEET_XML_BYTES);
+            throw e;
+        } finally {
+            xmlBytes[0] += limited.count();
+        }
+    }
+
+    private static BadInputException tooBig(String file, Table table, boolean workbook) {
+        return new BadInputException(file, file + " [" + table.sheet() + "]", (workbook
+                ? "the workbook's sheets are more than " + mib(Limits.MAX_WORKBOOK_XML_BYTES)
+                : "the sheet is more than " + mib(Limits.MAX_SHEET_XML_BYTES)) + " of XML unpacked, the most a spreadsheet import reads" + LIMIT_DOC, null);
+    }
+
+    /** Parses one sheet part with a fresh, secure SAX reader, within the byte limit. */
+    private static void parse(InputStream in, XlsxSheetHandler handler, String file, Table table) throws BadInputException, IOException {
+        try (InputStream limited = new Limited(in, Limits.MAX_SHEET_XML_BYTES)) {
+            XMLReader xml = XMLHelper.newXMLReader();
+            xml.setContentHandler(handler);
+            xml.parse(new InputSource(limited));
+        } catch (XlsxSheetHandler.Stop e) {
+            throw e.reason;
+        } catch (Limited.Exceeded e) {
+            throw tooBig(file, table, false);
+        } catch (SAXException e) {
+            if (e.getException() instanceof Limited.Exceeded) throw tooBig(file, table, false);
+            throw new BadInputException(file, file + " [" + table.sheet() + "]", "the sheet's XML cannot be read: " + message(e), e);
+        } catch (ParserConfigurationException e) {
+            throw new IOException("no XML parser: " + e.getMessage(), e);
+        }
+    }
+
+    private static String mib(long bytes) {
+        return bytes >= 1L << 30 ? (bytes >> 30) + " GiB" : (bytes >> 20) + " MiB";
+    }
+
+    /** An input stream that fails once more than its limit has been read from it. */
+    private static final class Limited extends FilterInputStream {
+        /** The limit was passed. */
+        static final class Exceeded extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            Exceeded() {
+                super("limit exceeded", null);
+            }
+        }
+
+        private final long limit;
+        private long read;
+
+        Limited(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        /** The bytes read so far. */
+        long count() {
+            return read;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && ++read > limit) throw new Exceeded();
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && (read += n) > limit) throw new Exceeded();
+            return n;
+        }
     }
 
     /** The first line of the exception's message, plus its root cause's (POI wraps e.g. "Zip bomb detected!"). */
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String top = firstLine(e);
         String deep = firstLine(root);
-        return root == e || top.contains(deep) ? top : top + " (" + deep + ")";
+        return Excerpt.visible(root == e || top.contains(deep) ? top : top + " (" + deep + ")", true);
     }
 
     private static String firstLine(Throwable e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) return e.getClass().getSimpleName();
         // wrapped exceptions repeat "org.apache...SomeException: " in front of the text a user should read
-        return m.lines().findFirst().orElse(m).strip().replaceFirst("^([a-z][\\w$]*\\.)+\\w*(Exception|Error): ", "");
+        String line = m.lines().findFirst().orElse(m).strip().replaceFirst("^([a-z][\\w$]*\\.)+\\w*(Exception|Error): ", "");
+        return line.length() > 300 ? line.substring(0, 300) + "\u2026" : line;
     }
 
-    private static List<RawRow> rows(Sheet sheet) {
-        List<RawRow> rows = new ArrayList<>();
-        List<String[]> raw = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
-        for (Row r : sheet) {
-            int last = Math.min(Math.max(r.getLastCellNum(), 0), MAX_COLUMNS);
-            String[] cells = new String[last];
-            Arrays.fill(cells, "");
-            for (Cell c : r) {
-                if (c.getColumnIndex() < last) cells[c.getColumnIndex()] = text(c);
+    // ---- legacy .xls -----------------------------------------------------------------------------
+
+    private static void readLegacy(Path path, String file, RowSink sink) throws BadInputException {
+        try {
+            if (Files.size(path) > Limits.MAX_XLS_BYTES) {
+                throw new BadInputException(file, 0, "a legacy .xls workbook larger than " + mib(Limits.MAX_XLS_BYTES)
+                        + ", the most a spreadsheet import reads" + LIMIT_DOC + "; save it as .xlsx, which is read as a stream");
             }
-            raw.add(cells);
-            numbers.add(r.getRowNum() + 1);
+        } catch (IOException e) {
+            throw new BadInputException(file, file, "cannot read the file: " + message(e), e);
         }
-        fillMerged(sheet, raw, numbers);
-        for (int i = 0; i < raw.size(); i++) rows.add(new RawRow(numbers.get(i), List.of(raw.get(i)), null));
-        return rows;
+        try (Workbook wb = WorkbookFactory.create(path.toFile(), null, true)) {
+            long rows = 0;
+            for (int s = 0; s < wb.getNumberOfSheets(); s++) {
+                Sheet sheet = wb.getSheetAt(s);
+                String name = Excerpt.visible(sheet.getSheetName(), true);
+                Table table = new Table(name, name);
+                rows += sheet.getLastRowNum() + 1;
+                if (rows > Limits.MAX_ROWS) {
+                    throw new BadInputException(file, 0, "the workbook has more than " + Excerpt.count(Limits.MAX_ROWS) + " rows" + LIMIT_DOC);
+                }
+                sink.start(table);
+                legacyRows(sheet, file, table, sink);
+                sink.end();
+            }
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException(file, file, "not a readable XLSX workbook: " + message(e), e);
+        }
     }
 
-    /**
-     * A merged cell holds its value only in the top-left cell; rule sheets merge a destination
-     * over several rows, and each of those rows means that destination.
-     */
-    private static void fillMerged(Sheet sheet, List<String[]> raw, List<Integer> numbers) {
+    private static void legacyRows(Sheet sheet, String file, Table table, RowSink sink) throws BadInputException {
+        Map<Integer, String[]> merged = new HashMap<>();
         for (CellRangeAddress m : sheet.getMergedRegions()) {
-            int top = numbers.indexOf(m.getFirstRow() + 1);
-            if (top < 0 || m.getFirstColumn() >= raw.get(top).length) continue;
-            String v = raw.get(top)[m.getFirstColumn()];
-            int width = Math.min(m.getLastColumn() + 1, MAX_COLUMNS);
-            for (int i = top; i < raw.size() && numbers.get(i) <= m.getLastRow() + 1; i++) {
-                String[] cells = raw.get(i);
-                if (cells.length < width) {
-                    int old = cells.length;
-                    cells = Arrays.copyOf(cells, width);
-                    Arrays.fill(cells, old, width, "");
-                    raw.set(i, cells);
-                }
-                for (int c = m.getFirstColumn(); c < width; c++) {
-                    if (cells[c].isEmpty()) cells[c] = v;
-                }
+            Row top = sheet.getRow(m.getFirstRow());
+            Cell c = top == null ? null : top.getCell(m.getFirstColumn());
+            if (c == null) continue;
+            String v = legacyText(c, file, table);
+            for (int r = m.getFirstRow() + 1; r <= m.getLastRow(); r++) {
+                String[] fill = merged.computeIfAbsent(r + 1, k -> new String[Limits.MAX_COLUMNS]);
+                for (int col = m.getFirstColumn(); col <= Math.min(m.getLastColumn(), Limits.MAX_COLUMNS - 1); col++) fill[col] = v;
             }
+        }
+        for (Row r : sheet) {
+            int last = Math.min(Math.max(r.getLastCellNum(), 0), Limits.MAX_COLUMNS);
+            String[] cells = new String[last];
+            for (Cell c : r) {
+                if (c.getColumnIndex() < last) cells[c.getColumnIndex()] = legacyText(c, file, table);
+            }
+            String[] fill = merged.get(r.getRowNum() + 1);
+            if (fill != null) {
+                int width = last;
+                for (int i = 0; i < fill.length; i++) if (fill[i] != null) width = Math.max(width, i + 1);
+                cells = Arrays.copyOf(cells, width);
+                for (int i = 0; i < width; i++) if ((cells[i] == null || cells[i].isBlank()) && fill[i] != null) cells[i] = fill[i];
+            }
+            sink.row(new RawRow(r.getRowNum() + 1, cells, null));
         }
     }
 
-    static String text(Cell c) {
+    private static String legacyText(Cell c, String file, Table table) throws BadInputException {
         CellType t = c.getCellType();
-        if (t == CellType.FORMULA) {
-            if (c instanceof XSSFCell x && !x.getCTCell().isSetV()) return "=" + c.getCellFormula();
-            t = c.getCachedFormulaResultType();
-        }
-        return switch (t) {
+        if (t == CellType.FORMULA) t = c.getCachedFormulaResultType();
+        String s = switch (t) {
             case STRING -> c.getStringCellValue();
-            case NUMERIC -> number(c.getNumericCellValue());
+            case NUMERIC -> legacyNumber(c.getNumericCellValue());
             case BOOLEAN -> c.getBooleanCellValue() ? "TRUE" : "FALSE";
             case ERROR -> errorText(c.getErrorCellValue());
             default -> "";
         };
+        if (s.length() > Limits.MAX_CELL_CHARS) {
+            throw new BadInputException(file, table.where(file, c.getColumnIndex(), c.getRowIndex() + 1), "the cell holds "
+                    + Excerpt.count(s.length()) + " characters, more than " + Excerpt.count(Limits.MAX_CELL_CHARS)
+                    + " (Excel's own limit for a cell)", null);
+        }
+        return s;
     }
 
     private static String errorText(byte code) {
@@ -125,8 +298,7 @@ final class XlsxReader {
         }
     }
 
-    /** 443.0 is "443": cell number formats (e.g. "#,##0.00") are not applied to ports. */
-    private static String number(double d) {
+    private static String legacyNumber(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }

@@ -2,6 +2,7 @@ package io.lyncaudit.importer.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lyncaudit.importer.ImportOptions;
 import io.lyncaudit.importer.neutral.NeutralImporter;
 import io.lyncaudit.importer.neutral.NeutralWriter;
 import io.lyncaudit.importer.sheet.SpreadsheetImporter;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden tests of the spreadsheet importer, seen through the neutral writer: each fixture under
  * importer/sheet/ (CSV as is, "*.xlsx.txt" turned into a workbook first) must produce its
- * committed "*.golden.json", and that JSON must read back and write again unchanged.
+ * committed "*.golden.json", and that JSON must read back and write again unchanged. A fixture
+ * without an action column has a "*.action" file next to it saying what its rows mean.
  */
 class SpreadsheetGoldenTest {
 
@@ -46,7 +48,11 @@ class SpreadsheetGoldenTest {
             display = DIR + fixture.substring(0, fixture.length() - 4);
             input = XlsxFixtures.write(tmp.resolve(Path.of(display).getFileName()), Files.readString(input, StandardCharsets.UTF_8));
         }
-        ImportResult r = new SpreadsheetImporter().importFile(input, display);
+        // "<fixture>.action" says what every row means for a sheet without an action column (the deployment's 'action:')
+        Path action = GoldenFiles.resource(DIR).resolve(fixture + ".action");
+        ImportOptions options = Files.exists(action)
+                ? ImportOptions.of(null, Files.readString(action, StandardCharsets.UTF_8).strip(), false) : ImportOptions.NONE;
+        ImportResult r = new SpreadsheetImporter().importFile(input, display, options);
         String json = NeutralWriter.toJson(r);
         String base = display.substring(0, display.lastIndexOf('.'));
         GoldenFiles.assertGolden(base + ".golden.json", json);

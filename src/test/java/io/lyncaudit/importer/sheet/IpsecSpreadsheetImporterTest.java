@@ -101,7 +101,7 @@ class IpsecSpreadsheetImporterTest {
         assertEquals(Diagnostic.Category.IGNORED, d.get(3).category());
         assertTrue(d.get(4).message().contains("has no ports"), d.get(4).message());
         assertEquals("not a rule row", d.get(5).message());
-        assertEquals(2, p.lines().ignored());
+        assertEquals(2, p.lines().ignored(), "the disabled row and the title row (the header is used)");
         assertEquals(4, p.lines().unparsed());
     }
 
@@ -139,5 +139,45 @@ class IpsecSpreadsheetImporterTest {
                 assertThrows(BadInputException.class, () -> IpsecSpreadsheetImporter.read(tmp.resolve("gone.csv"), "gone.csv")).getMessage());
         Path empty = Files.writeString(tmp.resolve("empty.csv"), "");
         assertThrows(BadInputException.class, () -> IpsecSpreadsheetImporter.read(empty, "empty.csv"));
+    }
+
+    @Test
+    void headerVariantsNothingWordsAndTitleRowsAsInRuleSheets() throws Exception {
+        IpsecPolicy p = read("team.csv", """
+                IPsec exemptions for the Edge (CHG-77)
+                Rule Name,Local IP,Remote Subnet,IP Protocol,Local Port,Remote Port,Auth Mode,Status
+                AV,172.25.34.5,Any,UDP,N/A,-,Do not authenticate,Enabled
+                Old,172.25.34.5,Any,UDP,,,Do not authenticate,Disabled
+                """);
+        assertEquals(1, p.rules().size());
+        assertTrue(p.exempt().contains(udp("172.25.34.5", 3478, "10.1.2.3", 50000)), "N/A and - ports are any");
+        assertEquals(new io.lyncaudit.policy.LineCounts(4, 2, 2, 0, 0), p.lines(), "the rule and the header used; the title row and the disabled row ignored");
+        assertEquals("above the header row (a title or a note)", p.diagnostics().get(0).message());
+    }
+
+    @Test
+    void anAmbiguousIpsecHeaderIsRefusedNamingBothColumns() throws Exception {
+        Path f = Files.writeString(tmp.resolve("amb.csv"), "Name,Endpoint 1,Local Address,Endpoint 2,Authentication\nx,any,any,10.0.0.1,Exempt\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> IpsecSpreadsheetImporter.read(f, "amb.csv"));
+        assertEquals("amb.csv:1: the header row (row 1) is ambiguous: 'Endpoint 1' (B1) and 'Local Address' (C1) could both be endpoint 1; "
+                + "rename the column that means something else, so the header names each once", e.getMessage());
+    }
+
+    @Test
+    void ipsecWorkbooksAreReadAsAStreamWithinTheSameLimits() throws Exception {
+        Path big = BigSheets.rawXlsx(tmp.resolve("big.xlsx"), w -> {
+            w.write(BigSheets.xmlRow(1, "Name", "Endpoint 1", "Endpoint 2", "Authentication"));
+            for (int i = 2; i <= 20_001; i++) w.write(BigSheets.xmlRow(i, "r" + i, "10.0." + (i >> 8 & 255) + "." + (i & 255), "any", "Exempt"));
+        }, null);
+        IpsecPolicy p = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> IpsecSpreadsheetImporter.read(big, "big.xlsx"));
+        assertEquals(20_000, p.rules().size());
+        assertEquals("Rules", p.rules().get(0).source().sheet());
+        Path fat = BigSheets.rawXlsx(tmp.resolve("fat.xlsx"), w -> {
+            w.write(BigSheets.xmlRow(1, "Name", "Endpoint 1", "Endpoint 2", "Authentication"));
+            w.write(BigSheets.xmlRow(2, "x".repeat(40_000), "any", "any", "Exempt"));
+        }, null);
+        assertTrue(assertThrows(BadInputException.class, () -> IpsecSpreadsheetImporter.read(fat, "fat.xlsx")).getMessage()
+                .startsWith("fat.xlsx [Rules!A2]: the cell holds more than 32,767 characters"));
     }
 }

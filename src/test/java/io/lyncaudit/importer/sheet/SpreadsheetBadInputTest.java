@@ -129,7 +129,7 @@ class SpreadsheetBadInputTest {
 
     @Test
     void malformedCsvQuoteNamesTheLine() throws Exception {
-        Path f = Files.writeString(tmp.resolve("quote.csv"), "Source,Destination,Port\nany,10.0.0.1,443\nany,\"10.0.0.2,443\n");
+        Path f = Files.writeString(tmp.resolve("quote.csv"), "Source,Destination,Port,Action\nany,10.0.0.1,443,permit\nany,\"10.0.0.2,443,permit\n");
         String m = fails(f, "quote.csv").getMessage();
         assertTrue(m.matches("quote\\.csv:\\d+: malformed CSV: .*"), m);
     }

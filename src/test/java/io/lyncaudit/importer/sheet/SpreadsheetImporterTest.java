@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lyncaudit.importer.ImportOptions;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.model.Ports;
 import io.lyncaudit.model.Protocols;
@@ -41,10 +42,13 @@ class SpreadsheetImporterTest {
 
     private final SpreadsheetImporter importer = new SpreadsheetImporter();
 
+    /** A list of openings unless it has an action column: most of these sheets have none. */
+    static final ImportOptions OPENINGS = new ImportOptions(null, Action.PERMIT, false);
+
     ImportResult csv(String text) throws Exception {
         Path f = tmp.resolve("rules.csv");
         Files.writeString(f, text, StandardCharsets.UTF_8);
-        return importer.importFile(f, "rules.csv");
+        return importer.importFile(f, "rules.csv", OPENINGS);
     }
 
     static Rule only(ImportResult r) {
@@ -147,9 +151,10 @@ class SpreadsheetImporterTest {
     }
 
     @Test
-    void blankRowsCountNowhereAndSectionRowsAreIgnoredWithADiagnostic() throws Exception {
+    void blankRowsCountNowhereTheHeaderIsUsedAndSectionRowsAreIgnoredWithADiagnostic() throws Exception {
         ImportResult r = csv("Source,Destination,Port,Comment\n,,,\n\nSIP section,,,\n,,,only a comment\nany,10.0.0.1,5061,\n");
-        assertEquals(new LineCounts(3, 1, 2, 0, 0), r.lines());
+        // as in every importer's ledger: blank lines count nowhere, the header gives the rows their meaning
+        assertEquals(new LineCounts(4, 2, 2, 0, 0), r.lines());
         assertEquals(List.of("not a rule row", "not a rule row"), r.diagnostics().stream().map(Diagnostic::message).toList());
         assertEquals(List.of(4, 5), r.diagnostics().stream().map(Diagnostic::line).toList());
     }
@@ -184,16 +189,22 @@ class SpreadsheetImporterTest {
                 + "any,10.0.0.1,tcp/443,UDP\n"      // contradiction: not guessed
                 + "any,10.0.0.1,443,ICMP\n"         // ICMP has no ports
                 + "any,10.0.0.1,,ICMP\n"            // protocol alone
-                + "any,10.0.0.1,443,frob\n");       // unknown protocol
+                + "any,10.0.0.1,443,frob\n");       // unknown protocol: it stands in, uncertain
         List<Rule> rules = r.policies().get(0).rules();
-        assertEquals(2, rules.size());
+        assertEquals(3, rules.size());
         assertEquals(Protocols.UDP_SET, rules.get(0).bounds().protocols());
         assertEquals("ICMP", Protocols.format(rules.get(1).bounds().protocols()));
         assertEquals(Ports.ALL, rules.get(1).bounds().destinationPorts());
+        Rule frob = rules.get(2);
+        assertTrue(frob.uncertain());
+        assertTrue(frob.match().isEmpty(), "it surely matches nothing");
+        assertTrue(frob.mayMatch().contains(packet("tcp", "192.0.2.1", "10.0.0.1", 443)), "it may match any protocol on port 443");
+        assertFalse(frob.mayMatch().contains(packet("tcp", "192.0.2.1", "10.0.0.1", 444)));
         List<String> msgs = r.diagnostics().stream().map(Diagnostic::message).toList();
         assertEquals(List.of("C3: service 'tcp/443' does not match protocol UDP",
                 "C4: '443' gives ports, but ICMP has no ports",
-                "D6: unknown protocol 'frob'"), msgs);
+                "D6: unknown protocol 'frob'; the row stays in its place as an uncertain rule: it surely matches nothing, "
+                        + "and may match whatever the unknown values could be"), msgs);
     }
 
     @Test
@@ -205,7 +216,7 @@ class SpreadsheetImporterTest {
         assertEquals("D2: 'maybe' is not an action (permit, allow, accept, pass, yes; deny, drop, block, reject, no); "
                 + "A2: '10.0.0.0/33' is not a valid address: prefix length 33 is outside 0-32; "
                 + "C2: port 70000 is outside 0-65535", d.message());
-        assertEquals(new LineCounts(1, 0, 0, 0, 1), r.lines());
+        assertEquals(new LineCounts(2, 1, 0, 0, 1), r.lines(), "the header is used");
     }
 
     @Test
@@ -219,7 +230,7 @@ class SpreadsheetImporterTest {
     void bomAndCrlfAreHandled() throws Exception {
         Path f = tmp.resolve("bom.csv");
         Files.write(f, ("\uFEFFSource,Destination,Port\r\nany,10.0.0.1,443\r\n").getBytes(StandardCharsets.UTF_8));
-        ImportResult r = importer.importFile(f, "bom.csv");
+        ImportResult r = importer.importFile(f, "bom.csv", OPENINGS);
         assertEquals(2, only(r).source().line());
         assertEquals("any,10.0.0.1,443", only(r).source().text());
         assertEquals("bom", r.policies().get(0).name());
@@ -244,14 +255,17 @@ class SpreadsheetImporterTest {
                  | any | 131.107.155.10 | 443 | TCP
                  | any | 131.107.155.10 | 70000 | TCP
                 """);
-        ImportResult r = importer.importFile(f, "edge.xlsx");
+        ImportResult r = importer.importFile(f, "edge.xlsx", OPENINGS);
         Rule rule = only(r);
         assertEquals(SourceRef.cell("edge.xlsx", "Rules", "B4", 4, "any | 131.107.155.10 | 443 | TCP"), rule.source());
         assertEquals("edge.xlsx [Rules!B4]", rule.source().where());
-        Diagnostic d = r.diagnostics().get(0);
-        assertEquals("Rules!D5: port 70000 is outside 0-65535", d.message());
-        assertEquals(5, d.line());
-        assertEquals(new LineCounts(2, 1, 0, 0, 1), r.lines());
+        List<String> msgs = r.diagnostics().stream().map(Diagnostic::message).toList();
+        // (the text block drops the spacer row's trailing blank, which leaves a lone '|' in C2)
+        assertEquals(List.of("Rules!A1: above the header row (a title or a note)", "Rules!C2: above the header row (a title or a note)",
+                "Rules!D5: port 70000 is outside 0-65535"), msgs);
+        assertEquals(5, r.diagnostics().get(2).line());
+        // the title rows 1 and 2 and the header row 3 are rows too
+        assertEquals(new LineCounts(5, 2, 2, 0, 1), r.lines());
     }
 
     @Test
@@ -265,10 +279,10 @@ class SpreadsheetImporterTest {
                 10.0.0.0/8 | 172.16.0.10 | 5061 | tcp
                 10.0.0.0/8 | 172.16.0.11 | 5061 | tcp
                 """);
-        ImportResult r = importer.importFile(f, "two.xlsx");
+        ImportResult r = importer.importFile(f, "two.xlsx", OPENINGS);
         assertEquals(List.of("External", "Internal"), r.policies().stream().map(Policy::name).toList());
         assertEquals(List.of(1, 2), r.policies().stream().map(p -> p.rules().size()).toList());
-        assertEquals(new LineCounts(3, 3, 0, 0, 0), r.lines());
+        assertEquals(new LineCounts(5, 5, 0, 0, 0), r.lines(), "two headers, three rules");
         assertEquals("Internal", r.policies().get(1).rules().get(1).source().sheet());
     }
 
@@ -289,12 +303,26 @@ class SpreadsheetImporterTest {
                 wb.write(out);
             }
         }
-        ImportResult r = importer.importFile(f, "formulas.xlsx");
-        Rule rule = only(r);
-        assertTrue(rule.match().contains(packet("tcp", "192.0.2.1", "10.0.0.1", 443)));
+        ImportResult r = importer.importFile(f, "formulas.xlsx", OPENINGS);
+        List<Rule> rules = r.policies().get(0).rules();
+        assertEquals(2, rules.size());
+        assertTrue(rules.get(0).match().contains(packet("tcp", "192.0.2.1", "10.0.0.1", 443)), "the saved value counts");
+        assertFalse(rules.get(0).uncertain());
+        // the formula without a saved value: a stand-in that may match any port to 10.0.0.2, surely nothing
+        Rule uncached = rules.get(1);
+        assertTrue(uncached.uncertain());
+        assertTrue(uncached.match().isEmpty());
+        assertTrue(uncached.mayMatch().contains(packet("udp", "192.0.2.1", "10.0.0.2", 9)));
+        assertEquals("any | 10.0.0.2 | =400+43", uncached.source().text());
         List<String> msgs = r.diagnostics().stream().map(Diagnostic::message).toList();
-        assertEquals(List.of("Rules!C3: '=400+43' is a formula; formulas are not evaluated, enter the value",
-                "Rules!C4: '=400+43' is a formula; formulas are not evaluated, enter the value"), msgs);
+        assertEquals(List.of("Rules!C3: a formula saved without its value ('=400+43'): formulas are not evaluated; open and save "
+                        + "the workbook in Excel, which stores the value, or enter the value; the row stays in its place as an uncertain "
+                        + "rule: it surely matches nothing, and may match whatever the unknown values could be",
+                "Rules!C4: '=400+43' is not a port, a protocol or a service name"), msgs);
+        // text that looks like a formula is text: a value malformed as written, bad input for the audit
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> importer.importFile(f, "formulas.xlsx", AUDIT));
+        assertEquals("formulas.xlsx [Rules!C4]: '=400+43' is not a port, a protocol or a service name", e.getMessage());
     }
 
     @Test
@@ -310,7 +338,7 @@ class SpreadsheetImporterTest {
                 wb.write(out);
             }
         }
-        List<Rule> rules = importer.importFile(f, "merged.xlsx").policies().get(0).rules();
+        List<Rule> rules = importer.importFile(f, "merged.xlsx", OPENINGS).policies().get(0).rules();
         assertEquals(2, rules.size());
         assertTrue(rules.get(1).match().contains(packet("tcp", "192.0.2.1", "131.107.155.10", 5061)));
     }
@@ -325,11 +353,11 @@ class SpreadsheetImporterTest {
                 any | 10.0.0.1 | 443
                 ### Empty
                 """);
-        ImportResult r = importer.importFile(f, "notes.xlsx");
+        ImportResult r = importer.importFile(f, "notes.xlsx", OPENINGS);
         assertEquals(1, r.policies().size());
         assertEquals(1, r.diagnostics().size());
-        assertTrue(r.diagnostics().get(0).message().contains("sheet 'Notes' has no rule header row"));
-        assertEquals(new LineCounts(2, 1, 1, 0, 0), r.lines());
+        assertEquals("Notes!A1: sheet 'Notes' has no rule header row in its first 20 rows; not imported", r.diagnostics().get(0).message());
+        assertEquals(new LineCounts(3, 2, 1, 0, 0), r.lines(), "the notes row is ignored; the header and the rule are used");
     }
 
     @Test
@@ -343,7 +371,7 @@ class SpreadsheetImporterTest {
             wb.write(out);
         }
         assertTrue(importer.detect(f, Files.readAllBytes(f)));
-        Rule rule = only(importer.importFile(f, "old.xls"));
+        Rule rule = only(importer.importFile(f, "old.xls", OPENINGS));
         assertTrue(rule.match().contains(packet("udp", "192.0.2.1", "131.107.155.10", 3478)));
         assertEquals("A2", rule.source().cell());
     }
@@ -371,19 +399,24 @@ class SpreadsheetImporterTest {
         assertEquals("spreadsheet", importer.format());
     }
 
-    // ---- strict -------------------------------------------------------------------------
+    // ---- strict (as the audit reads) ---------------------------------------------------------
+
+    private static final ImportOptions AUDIT = new ImportOptions(null, Action.PERMIT, true);
 
     @Test
     void strictPassesCleanResultsAndUnknownNames() throws Exception {
-        ImportResult clean = csv("Source,Destination,Port\nany,10.0.0.1,443\nany,10.0.0.1,frob\n");
-        assertTrue(clean == SpreadsheetImporter.strict(clean));
+        Path f = Files.writeString(tmp.resolve("clean.csv"), "Source,Destination,Port\nany,10.0.0.1,443\nany,10.0.0.1,frob\n");
+        ImportResult r = importer.importFile(f, "clean.csv", AUDIT);
+        assertEquals(2, r.ruleCount(), "the unknown service name stands in as an uncertain rule");
+        assertTrue(r.policies().get(0).rules().get(1).uncertain());
     }
 
     @Test
     void strictThrowsForAPortOutOfRangeNamingFileLineAndCell() throws Exception {
         ImportResult r = csv("Source,Destination,Port\nany,10.0.0.1,443\nany,10.0.0.1,\"443, 70000\"\n");
         assertEquals("C3: port 70000 is outside 0-65535", r.diagnostics().get(0).message());
-        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class, () -> SpreadsheetImporter.strict(r));
+        Path f = tmp.resolve("rules.csv");
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class, () -> importer.importFile(f, "rules.csv", AUDIT));
         assertEquals("rules.csv:3: cell C3: port 70000 is outside 0-65535", e.getMessage());
         assertEquals("rules.csv", e.file());
     }
@@ -396,8 +429,7 @@ class SpreadsheetImporterTest {
                 any | 10.0.0.1 | 443
                 10.0.0.0/33 | 10.0.0.1 | 443
                 """);
-        ImportResult r = importer.importFile(f, "bad.xlsx");
-        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class, () -> SpreadsheetImporter.strict(r));
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class, () -> importer.importFile(f, "bad.xlsx", AUDIT));
         assertEquals("bad.xlsx [Edge!A3]: '10.0.0.0/33' is not a valid address: prefix length 33 is outside 0-32", e.getMessage());
     }
 }
