@@ -108,16 +108,19 @@ public final class Auditor {
             diagnostics.addAll(unknownZones(fw, ir, topo.interfaces(fw).keySet()));
             diagnostics.addAll(NatCheck.check(fw, ir, natPairs));
             List<Coverage> fwCoverages = new ArrayList<>();
+            PacketSet justified = PacketSet.EMPTY;
             for (RequirementSpec spec : specs) {
                 if (spec.isIpsec()) continue; // checked against the IPsec inputs below
                 Coverage c = FirewallChecks.coverage(spec, fw, ir, crossings, topo, d, uncertainty);
+                // what a requirement allows counts even where nothing of it is required on this firewall
+                justified = justified.union(c != null ? c.justified() : FirewallChecks.justification(spec, fw, crossings, topo, d));
                 if (c == null) continue;
                 fwCoverages.add(c);
                 checksPerSpec.merge(spec.id(), 1, Integer::sum);
             }
             coverages.addAll(fwCoverages);
             facts.addAll(fwCoverages);
-            facts.addAll(FirewallChecks.exposures(fw, ir, crossings, topo, fwCoverages, uncertainty));
+            facts.addAll(FirewallChecks.exposures(fw, ir, crossings, topo, justified, uncertainty));
             for (Coverage c : fwCoverages) {
                 Shadowing s = FirewallChecks.shadowing(c, ir);
                 if (s != null) facts.add(s);

@@ -228,12 +228,15 @@ class SharedOpeningAuditTest {
             ImportResult ir = TestPolicies.parse(fw.name() + ".txt", fw.name().equals("core") ? "permit udp 10.1.0.0/16 10.0.2.10 443" : "deny ip any any");
             Uncertainty u = new Uncertainty(ir);
             List<Coverage> cs = new ArrayList<>();
+            io.lyncaudit.model.PacketSet justified = io.lyncaudit.model.PacketSet.EMPTY;
             for (RequirementSpec spec : specs) {
-                Coverage c = spec.isIpsec() ? null : FirewallChecks.coverage(spec, fw, ir, topo.crossings(fw), topo, d, u);
+                if (spec.isIpsec()) continue;
+                Coverage c = FirewallChecks.coverage(spec, fw, ir, topo.crossings(fw), topo, d, u);
+                justified = justified.union(FirewallChecks.justification(spec, fw, topo.crossings(fw), topo, d));
                 if (c != null) cs.add(c);
             }
             facts.addAll(cs);
-            facts.addAll(FirewallChecks.exposures(fw, ir, topo.crossings(fw), topo, cs, u));
+            facts.addAll(FirewallChecks.exposures(fw, ir, topo.crossings(fw), topo, justified, u));
             for (Coverage c : cs) {
                 Shadowing sh = FirewallChecks.shadowing(c, ir);
                 if (sh != null) facts.add(sh);
