@@ -17,7 +17,9 @@ import java.util.Set;
  *       are <em>required</em>, the outer name (here the whole internal side) is <em>justified</em> too;</li>
  *   <li>{@code internal+edgeInternal(frontEndServers)}: several outer names, all justified;</li>
  *   <li>{@code frontEndServers(frontEndServersNoVip)}: an outer name that contains the inner one, for
- *       "these are required, those are allowed".</li>
+ *       "these are required, those are allowed";</li>
+ *   <li>{@code internal()}: nothing required, the outer name justified: for a port the docs list as
+ *       open whose traffic never crosses a firewall (the SQL Browser of a server's local replica).</li>
  * </ul>
  *
  * <p>Servers and load balancers are different endpoints. A {@link Kind#SERVERS} name never holds a
@@ -25,7 +27,7 @@ import java.util.Set;
  * pool is reached at (its VIP when it has one, else its servers). Which kinds a rule may use is
  * derived from the table it cites (CatalogEndpointsTest).
  *
- * @param required  names whose addresses must be allowed
+ * @param required  names whose addresses must be allowed (empty: nothing is required, see {@link #justifiesOnly})
  * @param justified outer names whose every address may be allowed as well (empty for none)
  */
 public record EndpointSpec(List<String> required, List<String> justified, String text) {
@@ -121,6 +123,11 @@ public record EndpointSpec(List<String> required, List<String> justified, String
     /** Every name a catalog flow may use. */
     public static final Set<String> NAMES = Collections.unmodifiableSet(VOCABULARY.keySet());
 
+    /** True when nothing of this endpoint is required, only justified ({@code internal()}). */
+    public boolean justifiesOnly() {
+        return required.isEmpty();
+    }
+
     private static Name n(String name, Kind kind, String meaning) {
         return new Name(name, kind, meaning);
     }
@@ -147,7 +154,8 @@ public record EndpointSpec(List<String> required, List<String> justified, String
             if (!t.endsWith(")")) throw new IllegalArgumentException("unbalanced '(' in endpoint '" + text + "'");
             List<String> outer = List.of(t.substring(0, open).split("\\+"));
             for (String o : outer) check(o);
-            return new EndpointSpec(names(t.substring(open + 1, t.length() - 1)), outer, t);
+            String inner = t.substring(open + 1, t.length() - 1);
+            return new EndpointSpec(inner.isEmpty() ? List.of() : names(inner), outer, t);
         }
         // a|b: the addresses of several names, none wider justified
         return new EndpointSpec(names(t), List.of(), t);
