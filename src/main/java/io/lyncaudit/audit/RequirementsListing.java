@@ -78,8 +78,9 @@ public final class RequirementsListing {
             }
             String ports = FirewallChecks.portsText(FirewallChecks.ports(s.flow().ports(), d),
                     s.flow().sourcePorts() == null ? Ports.ALL : FirewallChecks.ports(s.flow().sourcePorts(), d));
-            // a requirement of a role the deployment does not have is not one of its requirements
-            if (topo.required(s.flow().from(), null).isEmpty() || topo.required(s.flow().to(), null).isEmpty()) continue;
+            // a requirement of a role the deployment does not have is not one of its requirements; some
+            // endpoints resolve on a host firewall only (a load balanced pool's servers take its web ports there)
+            boolean absent = topo.required(s.flow().from(), null).isEmpty() || topo.required(s.flow().to(), null).isEmpty();
             boolean crossed = false;
             for (FirewallSpec fw : d.firewalls()) {
                 IntervalSet src = topo.required(s.flow().from(), fw, false), dst = topo.required(s.flow().to(), fw, true);
@@ -91,7 +92,7 @@ public final class RequirementsListing {
                             whose(a, s.flow().from(), topo), show(b, s.flow().to(), topo), whose(b, s.flow().to(), topo)));
                 }
             }
-            if (!crossed) {
+            if (!crossed && !absent) {
                 IntervalSet src = topo.required(s.flow().from(), null), dst = topo.required(s.flow().to(), null);
                 rows.add(row(s, "", "crosses no firewall", ports, show(src, s.flow().from(), topo), whose(src, s.flow().from(), topo),
                         show(dst, s.flow().to(), topo), whose(dst, s.flow().to(), topo)));
