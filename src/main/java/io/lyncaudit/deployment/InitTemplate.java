@@ -59,8 +59,8 @@ public final class InitTemplate {
                     role: front-end        # front-end | director | mediation | persistent-chat | office-web-apps |
                                            # reverse-proxy | exchange-um | pstn-gateway | sba | sql
                     vip: 10.0.1.10         # hardware load balancer VIP, when there is one
-                    # loadBalancing: hlb     # with a vip: hlb (every port through the VIP, the default) or
-                                           # dns (DNS load balancing; the VIP carries web ports only)
+                    # loadBalancing: hlb     # with a vip: hlb (the VIP carries SIP, web and the load balancer
+                                           # table's other ports; the default) or dns (the VIP carries web only)
                     # collocatedMediation: true   # the Front End servers also run the Mediation Server
                     servers: [10.0.1.11, 10.0.1.12]
                     centralManagementStore: true

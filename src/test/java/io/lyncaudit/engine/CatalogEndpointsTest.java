@@ -175,23 +175,21 @@ class CatalogEndpointsTest {
     /** The checks would catch what issue 13 found: a VIP as destination of a server port, or as a source. */
     @Test
     void theChecksCatchAVipWhereTheTablesPutServers() {
-        assertFalse(violations(spec("TCP 5062 internal(frontEndServers) -> frontEndVip", INT, 1, 6)).isEmpty(),
-                "a VIP as destination of a server-port row");
-        assertFalse(violations(spec("TCP 5062 internal(frontEndServers) -> frontEndServers|frontEndHlbVip", INT, 1, 6)).isEmpty(),
-                "a VIP beside the servers of a server-port row");
-        assertFalse(violations(spec("TCP 5062 internal(frontEndServers) -> frontEndWeb", INT, 1, 6)).isEmpty(),
-                "a pool address (VIP when there is one) for a server-port row");
-        assertFalse(violations(spec("TCP 444 directorVip -> frontEndServers", "lync-server-2013-port-summary-single-director.md", 1, 3)).isEmpty(),
-                "a Director VIP as source");
-        assertFalse(violations(spec("TCP 5061 internal(frontEndVip) -> edgeInternal",
-                "lync-server-2013-port-summary-single-consolidated-edge-with-private-ip-addresses-using-nat.md", 2, 2)).isEmpty(),
-                "a pool VIP required where the Edge table only allows it");
-        assertFalse(violations(spec("TCP 5061 internal(clients) -> frontEndServers", INT, 2, 1)).isEmpty(),
-                "servers as destination of a load balancer row");
-        assertFalse(violations(spec("TCP 5072 internal(frontEndServers) -> frontEndVip", INT, 2, 8)).isEmpty(),
-                "a table 2 row to the VIP of a DNS load balanced pool");
-        assertFalse(violations(spec("TCP 443 internal(clients) -> frontEndHlbVip", INT, 3, 2)).isEmpty(),
-                "a table 3 row to hardware load balanced pools only");
+        String single = "lync-server-2013-port-summary-single-director.md";
+        String nat = "lync-server-2013-port-summary-single-consolidated-edge-with-private-ip-addresses-using-nat.md";
+        // flow, cited file, table, row, what is wrong
+        List<Object[]> wrong = List.of(
+                new Object[] {"TCP 5062 internal(frontEndServers) -> frontEndVip", INT, 1, 6, "a VIP as destination of a server-port row"},
+                new Object[] {"TCP 5062 internal(frontEndServers) -> frontEndServers|frontEndHlbVip", INT, 1, 6, "a VIP beside the servers"},
+                new Object[] {"TCP 5062 internal(frontEndServers) -> frontEndWeb", INT, 1, 6, "a pool address for a server-port row"},
+                new Object[] {"TCP 444 directorVip -> frontEndServers", single, 1, 3, "a Director VIP as source"},
+                new Object[] {"TCP 5061 internal(frontEndVip) -> edgeInternal", nat, 2, 2, "a pool VIP required where the Edge table allows it"},
+                new Object[] {"TCP 5061 internal(clients) -> frontEndServers", INT, 2, 1, "servers as destination of a load balancer row"},
+                new Object[] {"TCP 5072 internal(frontEndServers) -> frontEndVip", INT, 2, 8, "a table 2 row to a DNS load balanced pool's VIP"},
+                new Object[] {"TCP 443 internal(clients) -> frontEndHlbVip", INT, 3, 2, "a table 3 row to hardware load balanced pools only"});
+        for (Object[] w : wrong) {
+            assertFalse(violations(spec((String) w[0], (String) w[1], (Integer) w[2], (Integer) w[3])).isEmpty(), (String) w[4]);
+        }
         assertTrue(violations(spec("TCP 5061 accessEdgePool(accessEdgeVip) -> sipPartners", HLB_EDGE, 3, 5)).isEmpty(),
                 "the HLB Edge page's VIP table names the Access Edge VIP as source");
     }
