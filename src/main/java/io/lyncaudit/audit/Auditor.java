@@ -101,7 +101,8 @@ public final class Auditor {
         Map<String, Integer> checksPerSpec = new LinkedHashMap<>();
         List<NatCheck.Pair> natPairs = NatCheck.pairs(d);
         for (Map.Entry<FirewallSpec, ImportResult> e : imports.entrySet()) {
-            FirewallSpec fw = e.getKey();
+            // an export that carries its own NAT of the Edge addresses is asked as traffic arrives (NatCheck.effective)
+            FirewallSpec fw = NatCheck.effective(e.getKey(), e.getValue(), natPairs);
             ImportResult ir = FirewallChecks.forRole(fw, e.getValue());
             Uncertainty uncertainty = new Uncertainty(ir);
             List<Topology.Crossing> crossings = topo.crossings(fw);

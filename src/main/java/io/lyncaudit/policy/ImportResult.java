@@ -30,9 +30,9 @@ public record ImportResult(String file, String format, List<Policy> policies, Li
         return List.copyOf(sorted);
     }
 
-    /** True when a stage of the path translates destinations (a Linux nat chain with DNAT or redirect). */
+    /** True when a stage of the path translates destinations (a Linux nat chain with DNAT, an ASA's static NAT, ...). */
     public boolean translates() {
-        for (Policy p : policies) if (p.hook() != null && p.translates()) return true;
+        for (Policy p : policies) if (p.translates()) return true;
         return false;
     }
 
