@@ -77,9 +77,27 @@ final class NatCheck {
         return fw;
     }
 
+    /**
+     * The destination translations of the export's NAT stages as address pairs, for an importer that
+     * gives its NAT only as stages of the path (each translating rule: the addresses it matches and
+     * the one it sends them to).
+     */
+    static List<NatRule> fromTranslations(ImportResult ir) {
+        List<NatRule> out = new ArrayList<>();
+        for (Policy p : ir.policies()) {
+            if (!p.translates()) continue;
+            for (Rule r : p.rules()) {
+                Translation t = r.translation();
+                if (t == null || t.destination() == null || t.toHost() || r.match().isEmpty()) continue;
+                out.add(new NatRule(r.match().bounds().destinations(), t.destination(), true, r.source()));
+            }
+        }
+        return out;
+    }
+
     /** Warnings for the firewall's NAT rules that contradict the deployment's address pairs; none without NAT rules. */
     static List<Report.ReportDiagnostic> check(FirewallSpec fw, ImportResult ir, List<Pair> pairs) {
-        List<NatRule> nat = ir.nat();
+        List<NatRule> nat = ir.nat().isEmpty() ? fromTranslations(ir) : ir.nat();
         List<Report.ReportDiagnostic> out = new ArrayList<>();
         if (fw.translatesEdgeAddresses() && !ir.translates() && !pairs.isEmpty()) {
             out.add(new Report.ReportDiagnostic(fw.configDisplay(), fw.line(), "warning", "nat", "edgeAddresses: nat",
