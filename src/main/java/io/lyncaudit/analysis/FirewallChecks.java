@@ -45,7 +45,7 @@ public final class FirewallChecks {
         boolean anyHostBound = ir.policies().stream().anyMatch(FirewallChecks::hostBound);
         if (!anyHostBound) return ir;
         List<Policy> keep = ir.policies().stream().filter(p -> hostBound(p) == (fw.host() != null)).toList();
-        return new ImportResult(ir.file(), ir.format(), keep, ir.nat(), ir.diagnostics(), ir.lines(), ir.unboundDefault());
+        return ir.withPolicies(keep);
     }
 
     private static boolean hostBound(Policy p) {

@@ -84,12 +84,13 @@ public final class InitTemplate {
                     # format: spreadsheet
                     # encoding: windows-1252             # a text export's encoding, when detection should not decide
                     # action: permit                     # a spreadsheet without an action column: every row is an opening
-                    interfaces:                          # interface or zone name -> networks behind it
-                      outside: [internet]
+                    interfaces:                          # interface (ASA nameif, Linux ifname) or, on a zone firewall
+                      outside: [internet]                #   (PAN-OS, FortiGate, SRX), zone name -> networks behind it
                       dmz: [perimeter]
                 """);
         if (nat) {
-            b.append("    # edgeAddresses: private          # the Edge addresses the rules use: private (real, default) or public\n");
+            b.append("    # edgeAddresses: private          # the Edge addresses its rules use: private (real, default), public, or nat\n"
+                    + "    #                                  # (translated by the box); unneeded when the export holds the Edge NAT\n");
         }
         b.append("""
                   - name: edge-internal
