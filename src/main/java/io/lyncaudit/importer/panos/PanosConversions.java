@@ -52,7 +52,7 @@ final class PanosConversions {
     private static final Set<String> RULE_LABELS = Set.of("description", "tag", "group-tag", "log-start", "log-end", "log-setting",
             "log-type", "profile-setting", "option", "qos", "icmp-unreachable", "uuid", "audit-comment", "marking");
     private static final Set<String> NARROWING = Set.of("source-user", "category", "hip-profiles", "source-hip", "destination-hip",
-            "source-imei", "source-imsi", "source-nw-slice");
+            "source-imei", "source-imsi", "source-nw-slice", "source-device", "destination-device");
     private static final Set<String> DENY_ACTIONS = Set.of("deny", "drop", "reset-client", "reset-server", "reset-both");
 
     /** The outcome: the stages and the static translations. */
@@ -450,7 +450,7 @@ final class PanosConversions {
                         }
                     } else {
                         String w = "'" + c.name + "' is not understood in a security rule; it may narrow what the rule matches";
-                        ledger.unrecognized(c, w);
+                        ledger.markTree(c, io.lyncaudit.importer.LineLedger.Verdict.UNRECOGNIZED, w);
                         why.add(w);
                         narrowed = true;
                     }
@@ -615,8 +615,9 @@ final class PanosConversions {
                     + (known ? "its default ports" : "no port for sure")));
         }
         PacketSet t = a.transports() != null ? a.transports() : PacketSet.ALL;
-        return new L4(service.sure().intersect(t), service.may().intersect(t), List.of("application " + a.name()
-                + " on named services: the rule matches only what App-ID identifies as " + a.name() + " on their ports"));
+        String what = a.unknown() != null ? a.unknown() + "; on named services" : "application " + a.name() + " on named services";
+        return new L4(service.sure().intersect(t), service.may().intersect(t), List.of(what
+                + ": the rule matches only what App-ID identifies as " + a.name() + " on their ports"));
     }
 
     /** The zone pairs a rule applies between, by its rule type. */
@@ -695,7 +696,7 @@ final class PanosConversions {
                         ledger.ignoredTree(c, c.name + ": labels; does not decide what the rule translates");
                     } else {
                         String w = "'" + c.name + "' is not understood in a NAT rule; it may narrow what the rule matches";
-                        ledger.unrecognized(c, w);
+                        ledger.markTree(c, io.lyncaudit.importer.LineLedger.Verdict.UNRECOGNIZED, w);
                         why.add(w);
                     }
                 }
