@@ -64,7 +64,7 @@ final class PanRouting {
      * an interface of one of {@code toZones}, or to {@code toInterface} when it is not null.
      */
     Answer routedTo(Set<String> fromZones, Set<String> toZones, String toInterface) {
-        if (network == null) return new Answer(null, "the export has no interfaces or routes (a Panorama configuration)");
+        if (network == null) return new Answer(null, "the export has no interfaces or routes (Panorama policy)");
         if (pbf != null) return new Answer(null, pbf);
         readInterfaces();
         if (network.child("logical-router") != null) {
@@ -130,31 +130,32 @@ final class PanRouting {
         PanNode ip = holder.child("ip");
         if (ip != null) {
             addressNodes.put(name, ip);
-            for (PanNode a : ip.entries()) add(name, a.entry, out);
-            for (String v : ip.values()) add(name, v, out);
+            for (PanNode a : ip.entries()) add(name, a.entry, a, out);
+            for (PanNode m : ip.members().isEmpty() && !ip.text().isEmpty() ? List.of(ip) : ip.members()) add(name, m.value(), m, out);
         }
         PanNode v6 = holder.at("ipv6", "address");
-        if (v6 != null) for (PanNode a : v6.entries()) add(name, a.entry, out);
+        if (v6 != null) for (PanNode a : v6.entries()) add(name, a.entry, a, out);
         if (holder.child("dhcp-client") != null || holder.child("pppoe") != null) dynamic.add(name);
     }
 
-    private void add(String iface, String value, List<IntervalSet> out) {
-        String v = value;
-        if (!PanObjects.looksLiteral(v)) {
-            PanNode obj = PanObjects.find(chain, v, "address");
-            PanNode net = obj == null ? null : obj.child("ip-netmask");
-            if (net == null) {
-                dynamic.add(iface);
-                return;
+    /** An interface address (a prefix, or an address object's); one that cannot be read leaves the interface's subnet unknown. */
+    private void add(String iface, String value, PanNode node, List<IntervalSet> out) {
+        IntervalSet a = address(value, node);
+        if (a == null) dynamic.add(iface);
+        else out.add(a);
+    }
+
+    /** A prefix as written, or an address object's; null when it is neither. */
+    private IntervalSet address(String value, PanNode node) {
+        if (PanObjects.looksLiteral(value)) {
+            try {
+                return PanObjects.cidr(value);
+            } catch (IllegalArgumentException e) {
+                return null;
             }
-            objects.used.add(obj);
-            v = net.value();
         }
-        try {
-            out.add(PanObjects.cidr(v));
-        } catch (IllegalArgumentException e) {
-            dynamic.add(iface);
-        }
+        PanObjects.Side s = objects.address(value, node, chain);
+        return s.why().isEmpty() && s.sure().intervalCount() == 1 ? s.sure() : null;
     }
 
     private Table table(String vr) {
@@ -220,19 +221,8 @@ final class PanRouting {
     private String staticRoute(PanNode r, List<Route> routes, List<String> ifaces) {
         PanNode dst = r.child("destination");
         IntervalSet prefix;
-        try {
-            String v = dst == null || dst.values().isEmpty() ? "" : dst.values().get(0);
-            if (!PanObjects.looksLiteral(v)) {
-                PanNode obj = PanObjects.find(chain, v, "address");
-                PanNode net = obj == null ? null : obj.child("ip-netmask");
-                if (net == null) return "has a destination that is not an address";
-                objects.used.add(obj);
-                v = net.value();
-            }
-            prefix = PanObjects.cidr(v);
-        } catch (IllegalArgumentException e) {
-            return "has a destination that cannot be read";
-        }
+        prefix = dst == null ? null : address(dst.value(), dst);
+        if (prefix == null) return "has a destination that is not one address prefix";
         int distance = number(r.child("admin-dist"), 10), metric = number(r.child("metric"), 10);
         PanNode hop = r.child("nexthop");
         if (hop != null && hop.child("discard") != null) {

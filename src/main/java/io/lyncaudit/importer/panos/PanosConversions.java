@@ -366,14 +366,18 @@ final class PanosConversions {
     private record Default(Action action, SourceRef source, boolean explicit) {}
 
     private Default defaults(Context cx, String name, Action predefined) {
-        // Panorama's post-rulebases override the device's own default rules; the last rulebase first
+        // the most specific override wins: the vsys's own, then the device groups' from the bottom of the hierarchy up, then shared
+        List<Rulebase> order = new ArrayList<>();
+        for (Rulebase rb : cx.rulebases) if (rb.node.name.equals("rulebase")) order.add(rb);
+        for (Rulebase rb : cx.rulebases) if (rb.node.name.equals("post-rulebase")) order.add(rb);
+        for (Rulebase rb : cx.rulebases) if (rb.node.name.equals("pre-rulebase")) order.add(rb);
         Default found = null;
-        for (int i = cx.rulebases.size() - 1; i >= 0; i--) {
-            PanNode rules = cx.rulebases.get(i).node.at("default-security-rules", "rules");
+        for (Rulebase rb : order) {
+            PanNode rules = rb.node.at("default-security-rules", "rules");
             PanNode e = rules == null ? null : rules.entry(name);
             if (e == null) continue;
             if (found != null) {
-                ledger.ignoredTree(e, name + " is overridden where the firewall reads it last (" + found.source.where() + ")");
+                ledger.ignoredTree(e, name + " is overridden in a more specific scope (" + found.source.where() + ")");
                 continue;
             }
             Action a = predefined;
@@ -739,7 +743,8 @@ final class PanosConversions {
             Xlate x = destinationTranslation(dt, chain);
             t = x.translation;
             why.addAll(x.why);
-            if (x.translation != null && x.one && d.why().isEmpty() && d.sure().size().equals(BigInteger.ONE)) {
+            if (x.translation != null && x.one && x.translation.destination() != null && d.why().isEmpty()
+                    && d.sure().size().equals(BigInteger.ONE)) {
                 natRules.add(new NatRule(d.sure(), x.translation.destination(), false, src));
             }
         } else if (dt != null) {
@@ -836,8 +841,10 @@ final class PanosConversions {
                 }
             }
         }
-        Translation t = dest == null && port == null ? null : new Translation(dest, port, false);
-        return new Xlate(t, one && port == null, why);
+        // a translated address that cannot be resolved leaves the translation unknown: none is read, and the rule says why
+        boolean unresolved = dt.child("translated-address") != null && dest == null;
+        Translation t = unresolved || dest == null && port == null ? null : new Translation(dest, port, false);
+        return new Xlate(t, one, why);
     }
 
     /**
