@@ -99,14 +99,14 @@ final class PanSetReader {
         String first = w.get(0);
         switch (first) {
             case "shared" -> {
-                return below(config.child("shared") != null ? config.child("shared") : config.add("shared", null), w, 1, no);
+                return below(() -> config.child("shared") != null ? config.child("shared") : config.add("shared", null), w, 1, no);
             }
             case "vsys", "device-group" -> {
                 if (w.size() < 2) {
                     ledger.lines.unrecognized(no, "'" + first + "' without a name");
                     return null;
                 }
-                return below(list(device(), first, w.get(1)), w, 2, no);
+                return below(() -> list(device(), first, w.get(1)), w, 2, no);
             }
             case "network" -> {
                 if (w.size() > 1) {
@@ -132,15 +132,15 @@ final class PanSetReader {
             }
             default -> {
                 // a single-vsys firewall prints its vsys's objects and rules without a scope
-                return below(list(device(), "vsys", DEFAULT_VSYS), w, 0, no);
+                return below(() -> list(device(), "vsys", DEFAULT_VSYS), w, 0, no);
             }
         }
     }
 
     /** The path from a scope: what the scope does not read is accounted for here; null when the line ends its use. */
-    private Start below(PanNode scope, List<String> w, int at, int no) {
+    private Start below(java.util.function.Supplier<PanNode> scope, List<String> w, int at, int no) {
         if (at >= w.size()) {
-            ledger.lines.ignored(no, "an empty " + PanLedger.where(scope));
+            ledger.lines.ignored(no, "an empty " + w.get(0) + " scope");
             return null;
         }
         PanSchema.Skip skip = PanSchema.skip(PanSchema.Ctx.SCOPE, w.get(at));
@@ -151,7 +151,7 @@ final class PanSetReader {
             ledger.lines.mark(no, skip.verdict(), skip.why());
             return null;
         }
-        return new Start(scope, at);
+        return new Start(scope.get(), at);
     }
 
     private PanNode device() {

@@ -55,6 +55,11 @@ public final class PanosImporter implements Importer {
         String text = src.text();
         LineLedger lines = LineLedger.ofText(displayName, text);
         PanLedger ledger = new PanLedger(lines);
+        if (text.isBlank()) {
+            // nothing at all: the firewall's defaults alone, which the audit warns about
+            return new ImportResult(displayName, FORMAT, List.of(), List.of(), ConfigText.withNotes(lines.diagnostics(), src),
+                    lines.counts(), Action.DENY);
+        }
         PanNode doc;
         int xml = xmlStart(text);
         if (xml >= 0) {
