@@ -49,6 +49,18 @@ final class PanObjects {
             return new Side(IntervalSet.EMPTY, Addresses.ALL, List.of(why));
         }
 
+        /** The union of many operands, in n log n (a group of thousands of members). */
+        static Side union(List<Side> sides) {
+            List<IntervalSet> sure = new ArrayList<>(sides.size()), may = new ArrayList<>(sides.size());
+            Set<String> why = new LinkedHashSet<>();
+            for (Side s : sides) {
+                sure.add(s.sure);
+                may.add(s.may);
+                why.addAll(s.why);
+            }
+            return new Side(IntervalSet.unionOf(sure), IntervalSet.unionOf(may), List.copyOf(why));
+        }
+
         Side or(Side o) {
             List<String> w = new ArrayList<>(why);
             for (String x : o.why) if (!w.contains(x)) w.add(x);
@@ -227,13 +239,13 @@ final class PanObjects {
     private Side addressGroup(PanNode obj, String label, int depth) {
         PanNode st = obj.child("static");
         PanNode dyn = obj.child("dynamic");
-        Side out = Side.exact(IntervalSet.EMPTY);
+        List<Side> parts = new ArrayList<>();
         if (st != null) {
             ledger.used(st);
             List<PanNode> chain = chainAt(obj);
             for (PanNode m : st.members()) {
                 ledger.used(m);
-                out = out.or(address(m.text(), m, chain, depth + 1));
+                parts.add(address(m.text(), m, chain, depth + 1));
             }
         }
         if (dyn != null) {
@@ -252,13 +264,13 @@ final class PanObjects {
             String why = "dynamic address group " + obj.entry + ": its members are registered at run time (User-ID, the API, VM"
                     + " monitoring); read as the address objects the configuration tags to match its filter, it may match any address";
             ledger.unsupported(dyn, why);
-            out = out.or(new Side(tagged, Addresses.ALL, List.of(why)));
+            parts.add(new Side(tagged, Addresses.ALL, List.of(why)));
         }
         if (st == null && dyn == null) {
             ledger.unrecognized(obj, label + " is neither static nor dynamic");
             return Side.unknown(label + " has no members; it may match any address");
         }
-        return out;
+        return Side.union(parts);
     }
 
     /** The addresses of the address objects, in the scopes of {@code chain}, whose tags satisfy the filter. */
@@ -298,17 +310,17 @@ final class PanObjects {
             return Side.unknown(label + " is a region by geography alone, which is not modelled; it may match any address");
         }
         ledger.used(a);
-        Side out = Side.exact(IntervalSet.EMPTY);
+        List<Side> parts = new ArrayList<>();
         for (PanNode m : a.members()) {
             ledger.used(m);
             try {
-                out = out.or(Side.exact(cidr(m.text())));
+                parts.add(Side.exact(cidr(m.text())));
             } catch (IllegalArgumentException e) {
                 ledger.unrecognized(m, e.getMessage());
-                out = out.or(Side.unknown(label + ": " + e.getMessage() + "; it may match any address"));
+                parts.add(Side.unknown(label + ": " + e.getMessage() + "; it may match any address"));
             }
         }
-        return out;
+        return Side.union(parts);
     }
 
     static boolean looksLiteral(String v) {

@@ -481,8 +481,8 @@ final class PanosConversions {
             l4 = l4.with(cx.appOverride);
         }
         why.addAll(l4.why());
-        PacketSet match = narrowed ? PacketSet.EMPTY : l4.sure().intersect(box(s.sure(), d.sure()));
-        PacketSet may = l4.may().intersect(box(s.may(), d.may()));
+        PacketSet match = narrowed ? PacketSet.EMPTY : between(l4.sure(), s.sure(), d.sure());
+        PacketSet may = between(l4.may(), s.may(), d.may());
         // one neutral rule per pair of zone sets the rule type gives
         List<Set<String>[]> pairs = zonePairs(cx, from, to, f.get("rule-type") == null ? "universal" : last(f.get("rule-type")), why);
         List<Rule> out = new ArrayList<>();
@@ -522,18 +522,17 @@ final class PanosConversions {
             ledger.unrecognized(e, "rule '" + e.entry + "' has no '" + field + "'");
             return Side.exact(Addresses.ALL);
         }
-        Side out = null;
         List<PanNode> members = n.members();
         if (members.isEmpty()) {
             String v = n.text();
             return v.isEmpty() ? Side.exact(Addresses.ALL) : objects.address(v, n, chain);
         }
+        List<Side> parts = new ArrayList<>(members.size());
         for (PanNode m : members) {
             ledger.used(m);
-            Side x = objects.address(m.text(), m, chain);
-            out = out == null ? x : out.or(x);
+            parts.add(objects.address(m.text(), m, chain));
         }
-        return out;
+        return parts.size() == 1 ? parts.get(0) : Side.union(parts);
     }
 
     private static Side negate(Side s) {
@@ -542,6 +541,22 @@ final class PanosConversions {
 
     private static boolean yes(PanNode n) {
         return n != null && last(n).equals("yes");
+    }
+
+    /**
+     * The packets of {@code l4} (protocols and ports) from {@code src} to {@code dst}. Its boxes hold
+     * every address, so each takes the two address sets as they are: no intersection with "every
+     * address", which for an operand of thousands of intervals would cost a copy per rule.
+     */
+    private static PacketSet between(PacketSet l4, IntervalSet src, IntervalSet dst) {
+        if (src.isEmpty() || dst.isEmpty() || l4.isEmpty()) return PacketSet.EMPTY;
+        PacketSet out = PacketSet.EMPTY;
+        for (PacketBox b : l4.boxes()) {
+            if (!b.sources().equals(Addresses.ALL) || !b.destinations().equals(Addresses.ALL)) return l4.intersect(box(src, dst));
+            // the boxes of a set are disjoint, and stay so with the same addresses
+            out = out.unionDisjoint(PacketSet.of(new PacketBox(b.protocols(), src, dst, b.sourcePorts(), b.destinationPorts())));
+        }
+        return out;
     }
 
     private static PacketSet box(IntervalSet src, IntervalSet dst) {
@@ -729,8 +744,8 @@ final class PanosConversions {
             }
         }
         Set<String> fromZones = from.contains("any") ? (qualify ? allZones(cx) : Set.of()) : zoneSet(cx, from);
-        PacketSet match = svc.sure().intersect(box(s.sure(), d.sure()));
-        PacketSet may = svc.may().intersect(box(s.may(), d.may()));
+        PacketSet match = between(svc.sure(), s.sure(), d.sure());
+        PacketSet may = between(svc.may(), s.may(), d.may());
         List<Rule> out = new ArrayList<>();
         if (!type.equals("ipv4")) {
             String w = "nat-type " + type + ": translation between address families is not modelled";
