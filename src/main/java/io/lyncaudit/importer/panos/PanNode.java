@@ -80,6 +80,13 @@ final class PanNode {
         return null;
     }
 
+    /** Every child with this element name (a list PAN-OS writes once, which a hand-made file may split). */
+    List<PanNode> childrenNamed(String childName) {
+        List<PanNode> out = new ArrayList<>(1);
+        for (PanNode c : children) if (c.name.equals(childName)) out.add(c);
+        return out;
+    }
+
     /** The child {@code <entry name="...">} of this node with that name, or null. */
     PanNode entry(String entryName) {
         if (index != null) return index.get(key("entry", entryName));

@@ -136,8 +136,13 @@ final class PanObjects {
         for (PanNode scope : chain) {
             for (String k : kinds) {
                 PanNode coll = scope.child(k);
-                PanNode e = coll == null ? null : coll.entry(name);
+                if (coll == null) continue;
+                PanNode e = coll.entry(name);
                 if (e != null) return e;
+                for (PanNode more : scope.childrenNamed(k)) {
+                    e = more == coll ? null : more.entry(name);
+                    if (e != null) return e;
+                }
             }
         }
         return null;
@@ -278,9 +283,7 @@ final class PanObjects {
         IntervalSet out = IntervalSet.EMPTY;
         Set<String> seen = new HashSet<>();
         for (PanNode scope : chain) {
-            PanNode coll = scope.child("address");
-            if (coll == null) continue;
-            for (PanNode a : coll.entries()) {
+            for (PanNode coll : scope.childrenNamed("address")) for (PanNode a : coll.entries()) {
                 if (!seen.add(a.entry)) continue; // a nearer scope's object of the same name hides it
                 PanNode tag = a.child("tag");
                 Set<String> tags = new HashSet<>(tag == null ? List.of() : tag.values());
@@ -668,9 +671,7 @@ final class PanObjects {
         for (PanNode scope : scopes) {
             for (String kind : new String[] {"address", "address-group", "service", "service-group", "application", "application-group",
                     "application-filter", "external-list", "region"}) {
-                PanNode coll = scope.child(kind);
-                if (coll == null) continue;
-                for (PanNode e : coll.children()) {
+                for (PanNode coll : scope.childrenNamed(kind)) for (PanNode e : coll.children()) {
                     if (e.entry == null) continue;
                     if (!used.contains(e)) {
                         ledger.ignoredTree(e, kind + " '" + e.entry + "' is used by no rule that filters: it filters nothing");
