@@ -29,7 +29,7 @@ final class PanSetReader {
 
     private static final Pattern PROMPT = Pattern.compile("^[\\w.@()-]+@[\\w.()-]+(\\(active[^)]*\\)|\\(passive[^)]*\\))?[>#].*");
     private static final Pattern SESSION = Pattern.compile("^(configure|exit|quit|commit( .*)?|\\[edit.*\\]|Entering configuration mode"
-            + "|show( .*)?|Number of .*|Last login.*|=~=~=.*PuTTY log.*)$");
+            + "|show( .*)?|Number of .*|Last login.*|Exiting configuration mode|=~=~=.*PuTTY log.*)$");
 
     private final List<String> lines;
     private final PanLedger ledger;
