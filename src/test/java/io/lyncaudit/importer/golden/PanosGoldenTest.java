@@ -2,12 +2,15 @@ package io.lyncaudit.importer.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lyncaudit.importer.neutral.NeutralImporter;
 import io.lyncaudit.importer.neutral.NeutralWriter;
 import io.lyncaudit.importer.panos.PanosImporter;
 import io.lyncaudit.model.BadInputException;
 import io.lyncaudit.policy.ImportResult;
+import io.lyncaudit.policy.Policy;
+import io.lyncaudit.policy.Rule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +48,9 @@ class PanosGoldenTest {
     @MethodSource("good")
     void importsIntoGoldenAndReadsBack(String fixture) throws Exception {
         ImportResult r = new PanosImporter().importFile(GoldenFiles.resource(DIR + fixture), DIR + fixture);
+        for (Policy p : r.policies()) {
+            for (Rule x : p.rules()) assertTrue(x.mayMatch().containsAll(x.match()), "what a rule may match holds what it matches: " + x);
+        }
         String json = NeutralWriter.toJson(r);
         GoldenFiles.assertGolden(DIR + fixture + ".golden.json", json);
         Path written = tmp.resolve("roundtrip.json");
