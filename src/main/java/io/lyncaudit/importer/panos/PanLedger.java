@@ -58,8 +58,11 @@ final class PanLedger {
     void mark(PanNode n, Verdict v, String why) {
         if (n.verdict == null || v.ordinal() > n.verdict.ordinal()) n.verdict = v;
         for (int line : n.ownLines()) {
-            if (v == Verdict.USED) lines.used(line);
-            else lines.mark(line, v, why);
+            if (v == Verdict.USED) {
+                if (lines.verdict(line) != Verdict.USED) lines.used(line); // most lines are used several times: once is enough
+            } else {
+                lines.mark(line, v, why);
+            }
         }
     }
 

@@ -20,8 +20,9 @@ final class PanNode {
     /** The {@code name} attribute of an {@code <entry>}, or null. */
     final String entry;
     final PanNode parent;
-    private final List<PanNode> children = new ArrayList<>(2);
-    private StringBuilder text;
+    /** The children, made with the first (most nodes are leaves). */
+    private List<PanNode> children;
+    private String text;
     private int[] lines = new int[2];
     private int lineCount;
     /** The verdict the conversion gave this node's own lines, or null while it has none. */
@@ -39,6 +40,7 @@ final class PanNode {
     /** A new child, added last. */
     PanNode add(String childName, String childEntry) {
         PanNode c = new PanNode(childName, childEntry, this);
+        if (children == null) children = new ArrayList<>(4);
         children.add(c);
         if (index != null) {
             index.putIfAbsent(key(childName, childEntry), c);
@@ -54,10 +56,11 @@ final class PanNode {
     }
 
     List<PanNode> children() {
-        return children;
+        return children == null ? List.of() : children;
     }
 
     void remove(PanNode child) {
+        if (children == null) return;
         children.remove(child);
         index = null;
         if (children.size() > 8) {
@@ -76,6 +79,7 @@ final class PanNode {
     }
 
     private PanNode scanChild(String childName) {
+        if (children == null) return null;
         for (PanNode c : children) if (c.name.equals(childName)) return c;
         return null;
     }
@@ -83,14 +87,14 @@ final class PanNode {
     /** Every child with this element name (a list PAN-OS writes once, which a hand-made file may split). */
     List<PanNode> childrenNamed(String childName) {
         List<PanNode> out = new ArrayList<>(1);
-        for (PanNode c : children) if (c.name.equals(childName)) out.add(c);
+        for (PanNode c : children()) if (c.name.equals(childName)) out.add(c);
         return out;
     }
 
     /** The child {@code <entry name="...">} of this node with that name, or null. */
     PanNode entry(String entryName) {
         if (index != null) return index.get(key("entry", entryName));
-        for (PanNode c : children) if (entryName.equals(c.entry)) return c;
+        for (PanNode c : children()) if (entryName.equals(c.entry)) return c;
         return null;
     }
 
@@ -107,18 +111,17 @@ final class PanNode {
     /** The child entries ({@code <entry name=...>}) of this node. */
     List<PanNode> entries() {
         List<PanNode> out = new ArrayList<>();
-        for (PanNode c : children) if (c.entry != null) out.add(c);
+        for (PanNode c : children()) if (c.entry != null) out.add(c);
         return out;
     }
 
     void appendText(String s) {
-        if (text == null) text = new StringBuilder(s.length());
-        text.append(s);
+        text = text == null ? s : text + s;
     }
 
     /** The text content, stripped; "" when there is none. */
     String text() {
-        return text == null ? "" : text.toString().strip();
+        return text == null ? "" : text.strip();
     }
 
     /**
@@ -127,7 +130,7 @@ final class PanNode {
      */
     List<String> values() {
         List<String> out = new ArrayList<>();
-        for (PanNode c : children) if (c.name.equals("member")) out.add(c.text());
+        for (PanNode c : children()) if (c.name.equals("member")) out.add(c.text());
         if (out.isEmpty() && !text().isEmpty()) out.add(text());
         return out;
     }
@@ -146,7 +149,7 @@ final class PanNode {
     /** The {@code <member>} children. */
     List<PanNode> members() {
         List<PanNode> out = new ArrayList<>();
-        for (PanNode c : children) if (c.name.equals("member")) out.add(c);
+        for (PanNode c : children()) if (c.name.equals("member")) out.add(c);
         return out;
     }
 
@@ -174,7 +177,7 @@ final class PanNode {
             for (int i = 1; i < lineCount; i++) min = Math.min(min, lines[i]);
             return min;
         }
-        for (PanNode c : children) {
+        for (PanNode c : children()) {
             int l = c.firstLine();
             if (l > 0) return l;
         }
