@@ -183,4 +183,52 @@ class PanosSemanticsTest {
         }
         assertEquals(0, set.lines().unrecognized(), set.diagnostics().toString());
     }
+
+    @Test
+    void panoramaOrdersPreRulesTopDownThenPostRulesBottomUpAndResolvesNamesInTheNearestScope() throws Exception {
+        ImportResult r = load("panorama.xml");
+        List<String> names = r.policies().get(0).rules().stream().map(Rule::name).toList();
+        assertEquals(List.of("shared-block-bad", "global-sip", "edge-no-sip-from-lab", "edge-post-web", "global-post-web", "shared-cleanup",
+                "intrazone-default", "intrazone-default"), names);
+        // ae-public is 131.107.155.10 in device group Global, which hides shared's 131.107.155.99
+        assertEquals(PERMIT, decide(r, "untrust", "dmz", "tcp", "203.0.112.1", "131.107.155.10", 5061));
+        assertEquals(DENY, decide(r, "untrust", "dmz", "tcp", "203.0.112.1", "131.107.155.99", 5061));
+        // pre-rules from the top of the hierarchy down: Global's allow comes before Edge's drop of the lab network;
+        // post-rules from the bottom up: Edge's drop comes before Global's allow
+        assertEquals(PERMIT, decide(r, "untrust", "dmz", "tcp", "198.51.100.7", "131.107.155.10", 5061));
+        assertEquals(DENY, decide(r, "untrust", "dmz", "tcp", "192.0.2.7", "131.107.155.10", 443));
+        assertEquals(PERMIT, decide(r, "untrust", "dmz", "tcp", "203.0.112.1", "131.107.155.10", 443));
+        // the device group's intrazone override (allow) wins over shared's (deny)
+        assertEquals(PERMIT, decide(r, "dmz", "dmz", "tcp", "172.25.33.1", "172.25.33.2", 22));
+        assertEquals(0, r.lines().unrecognized() + r.lines().unsupported(), r.diagnostics().toString());
+    }
+
+    @Test
+    void pushedPolicyReadsThroughTheApiAnswer() throws Exception {
+        ImportResult r = load("pushed-shared-policy.xml");
+        assertEquals(PERMIT, decide(r, "untrust", "dmz", "udp", "203.0.113.9", "131.107.155.30", 3478));
+        assertEquals(DENY, decide(r, "untrust", "dmz", "udp", "203.0.113.9", "131.107.155.30", 3479));
+        Rule dnat = rule(r, "nat", "av-dnat");
+        assertTrue(dnat.uncertainty().contains("no interfaces or routes"), dnat.uncertainty());
+    }
+
+    @Test
+    void severalVirtualSystemsKeepTheirZonesApart() throws Exception {
+        ImportResult r = load("multi-vsys-putty.log");
+        assertEquals(PERMIT, decide(r, "vsys1/untrust", "vsys1/dmz", "tcp", "192.0.2.1", "131.107.155.10", 5061));
+        // shared objects are seen from every vsys
+        assertEquals(PERMIT, decide(r, "vsys1/dmz", "vsys1/untrust", "udp", "172.25.33.5", "10.10.0.2", 123));
+        // vsys2 overrides its interzone default to allow; vsys1 keeps deny
+        assertEquals(PERMIT, decide(r, "vsys2/trust", "vsys2/lab", "tcp", "10.0.0.1", "10.20.0.5", 22));
+        assertEquals(DENY, decide(r, "vsys1/trust", "vsys1/dmz", "tcp", "10.0.0.1", "172.25.33.5", 22));
+        // a zone of one vsys and a zone of another: no rule of either applies
+        assertEquals(DENY, decide(r, "vsys2/lab", "vsys1/dmz", "tcp", "10.20.0.5", "172.25.33.5", 5061));
+    }
+
+    @Test
+    void aUtf16ApiAnswerSavedByWindowsPowerShellReadsLikeUtf8() throws Exception {
+        ImportResult r = load("api-answer-utf16.xml");
+        assertEquals(PERMIT, decide(r, "Internet", "DMZ-Zürich", "udp", "192.0.2.1", "131.107.155.30", 55000));
+        assertEquals(0, r.lines().unrecognized(), r.diagnostics().toString());
+    }
 }
