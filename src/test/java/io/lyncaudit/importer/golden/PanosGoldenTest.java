@@ -63,4 +63,26 @@ class PanosGoldenTest {
     void refusesWhatIsNotAReadablePanosConfiguration(String fixture) {
         assertThrows(BadInputException.class, () -> new PanosImporter().importFile(GoldenFiles.resource(DIR + fixture), DIR + fixture));
     }
+
+    /**
+     * The sample's exports (a 1,900-line GUI export and a PuTTY log of the set form) are outside the
+     * fixture walk of EveryLineAccountedTest; the same properties hold for them: every non-blank
+     * line counted once, and one diagnostic for each line that is not used.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"samples/woodgrove-panos-edge/edge-external.xml",
+            "samples/woodgrove-panos-edge/edge-internal.log"})
+    void everyLineOfTheSampleIsAccountedFor(String sample) throws Exception {
+        Path f = Path.of(sample);
+        ImportResult r = new PanosImporter().importFile(f, sample);
+        java.util.List<String> lines = io.lyncaudit.importer.ConfigText.lines(Files.readString(f));
+        long nonBlank = lines.stream().filter(l -> !io.lyncaudit.importer.LineLedger.blank(l)).count();
+        assertEquals(nonBlank, r.lines().total());
+        assertEquals(r.lines().total(), r.lines().used() + r.lines().ignored() + r.lines().unsupported() + r.lines().unrecognized());
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (io.lyncaudit.policy.Diagnostic d : r.diagnostics()) {
+            if (d.line() > 0) assertTrue(seen.add(d.line()), "two diagnostics for line " + d.line());
+        }
+        assertEquals(r.lines().total() - r.lines().used(), seen.size());
+    }
 }
