@@ -185,19 +185,29 @@ final class PanObjects {
     }
 
     private Side object(PanNode obj, int depth) {
-        Side m = addressMemo.get(obj);
+        return resolved(addressMemo, obj, depth, why -> Side.unknown(why + "; it may match any address"), label -> switch (obj.parent.name) {
+            case "address" -> addressObject(obj, label);
+            case "address-group" -> addressGroup(obj, label, depth);
+            case "external-list" -> externalList(obj, label);
+            default -> region(obj, label);
+        });
+    }
+
+    /**
+     * An object or group resolved once (its result kept in {@code memo}), with the nesting depth
+     * and cycles checked: a group deeper than {@value #MAX_DEPTH} or that contains itself is
+     * {@code unknown}, with the reason.
+     */
+    private <T> T resolved(Map<PanNode, T> memo, PanNode obj, int depth, java.util.function.Function<String, T> unknown,
+                           java.util.function.Function<String, T> resolve) {
+        T m = memo.get(obj);
         if (m != null) return m;
         String label = obj.parent.name + " '" + obj.entry + "'";
-        if (depth > MAX_DEPTH) return Side.unknown(label + ": groups nested deeper than " + MAX_DEPTH + "; it may match any address");
-        if (!inProgress.add(obj)) return Side.unknown(label + " contains itself; it may match any address");
+        if (depth > MAX_DEPTH) return unknown.apply(label + ": groups nested deeper than " + MAX_DEPTH);
+        if (!inProgress.add(obj)) return unknown.apply(label + " contains itself");
         try {
-            Side s = switch (obj.parent.name) {
-                case "address" -> addressObject(obj, label);
-                case "address-group" -> addressGroup(obj, label, depth);
-                case "external-list" -> externalList(obj, label);
-                default -> region(obj, label);
-            };
-            addressMemo.put(obj, s);
+            T s = resolve.apply(label);
+            memo.put(obj, s);
             return s;
         } finally {
             inProgress.remove(obj);
@@ -441,18 +451,8 @@ final class PanObjects {
     }
 
     private L4 serviceObject(PanNode obj, int depth) {
-        L4 m = serviceMemo.get(obj);
-        if (m != null) return m;
-        String label = obj.parent.name + " '" + obj.entry + "'";
-        if (depth > MAX_DEPTH) return L4.unknown(label + ": groups nested deeper than " + MAX_DEPTH + "; it may match any port");
-        if (!inProgress.add(obj)) return L4.unknown(label + " contains itself; it may match any protocol and port");
-        try {
-            L4 s = obj.parent.name.equals("service") ? serviceEntry(obj, label) : serviceGroup(obj, depth);
-            serviceMemo.put(obj, s);
-            return s;
-        } finally {
-            inProgress.remove(obj);
-        }
+        return resolved(serviceMemo, obj, depth, why -> L4.unknown(why + "; it may match any protocol and port"),
+                label -> obj.parent.name.equals("service") ? serviceEntry(obj, label) : serviceGroup(obj, depth));
     }
 
     private L4 serviceEntry(PanNode obj, String label) {
@@ -548,37 +548,26 @@ final class PanObjects {
             return List.of(new AppL4(value, null, null, "application " + value + ": its default ports are not in this importer's table"));
         }
         used.add(obj);
-        List<AppL4> m = appMemo.get(obj);
-        if (m != null) return m;
-        String label = obj.parent.name + " '" + obj.entry + "'";
-        if (depth > MAX_DEPTH || !inProgress.add(obj)) {
-            String why = label + (depth > MAX_DEPTH ? ": groups nested deeper than " + MAX_DEPTH : " contains itself");
+        return resolved(appMemo, obj, depth, why -> {
             ledger.unrecognized(member, why);
             return List.of(new AppL4(value, null, null, why));
-        }
-        try {
-            List<AppL4> out = switch (obj.parent.name) {
-                case "application" -> List.of(customApp(obj, label));
-                case "application-group" -> {
-                    List<AppL4> all = new ArrayList<>();
-                    List<PanNode> ch = chainAt(obj);
-                    for (PanNode mm : groupMembers(obj)) {
-                        ledger.used(mm);
-                        all.addAll(application(mm.text(), mm, ch, depth + 1));
-                    }
-                    yield all;
+        }, label -> switch (obj.parent.name) {
+            case "application" -> List.of(customApp(obj, label));
+            case "application-group" -> {
+                List<AppL4> all = new ArrayList<>();
+                List<PanNode> ch = chainAt(obj);
+                for (PanNode mm : groupMembers(obj)) {
+                    ledger.used(mm);
+                    all.addAll(application(mm.text(), mm, ch, depth + 1));
                 }
-                default -> {
-                    for (PanNode c : obj.children()) if (!LABELS.contains(c.name)) ledger.usedTree(c);
-                    yield List.of(new AppL4(value, null, null, "application filter " + obj.entry
-                            + " matches applications by their characteristics, which are not modelled"));
-                }
-            };
-            appMemo.put(obj, out);
-            return out;
-        } finally {
-            inProgress.remove(obj);
-        }
+                yield all;
+            }
+            default -> {
+                for (PanNode c : obj.children()) if (!LABELS.contains(c.name)) ledger.usedTree(c);
+                yield List.of(new AppL4(value, null, null, "application filter " + obj.entry
+                        + " matches applications by their characteristics, which are not modelled"));
+            }
+        });
     }
 
     /** A custom application: its default ports, IP protocol or ICMP type, when the configuration states them. */

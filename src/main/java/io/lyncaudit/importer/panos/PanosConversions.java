@@ -309,28 +309,23 @@ final class PanosConversions {
 
     /** Why policy-based forwarding may send traffic elsewhere than the routes do, or null when no PBF rule is enabled. */
     private String pbf(Context cx) {
-        int n = 0;
-        for (Rulebase rb : cx.rulebases) {
-            PanNode rules = rb.node.at("pbf", "rules");
-            if (rules == null) continue;
-            for (PanNode e : rules.entries()) {
-                if (disabled(e)) {
-                    ledger.ignoredTree(e, "disabled: the firewall skips this rule");
-                    continue;
-                }
-                n++;
-                ledger.unsupportedTree(e, "policy-based forwarding overrides the routes for what it matches: not modelled, so the zone a "
-                        + "NAT rule's original destination routes to is not read from the routes");
-            }
-        }
+        int n = unmodelledRules(cx, "pbf", "policy-based forwarding overrides the routes for what it matches: not modelled, so the zone a "
+                + "NAT rule's original destination routes to is not read from the routes");
         return n == 0 ? null : n + " policy-based forwarding rule(s) may override the routes";
     }
 
     /** Why rules that name applications may match differently, or null when no application override rule is enabled. */
     private String appOverride(Context cx) {
+        int n = unmodelledRules(cx, "application-override", "application override gives the traffic it matches a custom application, so "
+                + "rules that name applications may match it differently: not modelled");
+        return n == 0 ? null : "application override rules may change which application App-ID gives this traffic";
+    }
+
+    /** Marks the rules of a rulebase that is not modelled (disabled ones ignored, the others unsupported); returns how many are enabled. */
+    private int unmodelledRules(Context cx, String type, String why) {
         int n = 0;
         for (Rulebase rb : cx.rulebases) {
-            PanNode rules = rb.node.at("application-override", "rules");
+            PanNode rules = rb.node.at(type, "rules");
             if (rules == null) continue;
             for (PanNode e : rules.entries()) {
                 if (disabled(e)) {
@@ -338,11 +333,10 @@ final class PanosConversions {
                     continue;
                 }
                 n++;
-                ledger.unsupportedTree(e, "application override gives the traffic it matches a custom application, so rules that name "
-                        + "applications may match it differently: not modelled");
+                ledger.unsupportedTree(e, why);
             }
         }
-        return n == 0 ? null : "application override rules may change which application App-ID gives this traffic";
+        return n;
     }
 
     private static boolean disabled(PanNode e) {
