@@ -349,9 +349,25 @@ final class PanosConversions {
         return v.isEmpty() ? "" : v.get(v.size() - 1);
     }
 
+    /** Longer lines are not a rule's text in reports: an XML answer on one line is shown as the element's start tag. */
+    static final int MAX_REF_TEXT = 300;
+
+    /** The text of each line a rule points at, kept once: a long line is read once, however many rules it holds. */
+    private final Map<Integer, String> refTexts = new HashMap<>();
+
     private SourceRef ref(PanNode e) {
-        int line = e.firstLine();
-        return SourceRef.line(file, line, line > 0 ? ledger.lines.text(line) : e.label());
+        return ref(e.firstLine(), e);
+    }
+
+    /** Where a rule comes from: its line, and the line's text (or, for a very long line, the element's start tag). */
+    private SourceRef ref(int line, PanNode e) {
+        if (line <= 0) return SourceRef.line(file, 0, e.label());
+        String text = refTexts.computeIfAbsent(line, l -> {
+            String t = ledger.lines.text(l);
+            return t.length() <= MAX_REF_TEXT ? t : ""; // "": too long to show
+        });
+        if (text.isEmpty()) text = e.entry != null ? "<" + e.name + " name=\"" + e.entry + "\">" : "<" + e.name + ">";
+        return SourceRef.line(file, line, text);
     }
 
     // ---- default security rules -----------------------------------------------------------------
@@ -912,8 +928,7 @@ final class PanosConversions {
             }
             why.addAll(original.why());
         }
-        int line = bi.firstLine() > 0 ? bi.firstLine() : ta.firstLine();
-        SourceRef src = SourceRef.line(file, line, line > 0 ? ledger.lines.text(line) : "bi-directional");
+        SourceRef src = ref(bi.firstLine() > 0 ? bi.firstLine() : ta.firstLine(), bi);
         if (t != null && why.isEmpty() && original.sure().size().equals(mapped.sure().size())) {
             natRules.add(new NatRule(mapped.sure(), original.sure(), false, src));
         }

@@ -38,8 +38,8 @@ public final class PanosImporter implements Importer {
     public boolean detect(Path file, byte[] head) {
         String text = new String(head, StandardCharsets.UTF_8);
         if (text.indexOf('\0') >= 0) return false;
-        if (text.contains("<config") && (text.contains("urldb=\"") || text.contains("<mgt-config>") || text.contains("<devices>")
-                || text.contains("<shared>"))) {
+        boolean config = text.contains("<config ") || text.contains("<config>"); // not Junos' <configuration>
+        if (config && (text.contains("urldb=\"") || text.contains("<mgt-config>") || text.contains("<devices>") || text.contains("<shared>"))) {
             return true;
         }
         if (text.contains("<policy>") && text.contains("<panorama>")) return true;

@@ -168,4 +168,23 @@ class PanosBadInputTest {
         ImportResult r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> load("many.xml", x.toString()));
         assertEquals(5_000 + 2, r.policies().get(0).rules().size());
     }
+
+    @Test
+    void anXmlAnswerOnOneLineImportsAndShowsEachRuleByItsTag() throws Exception {
+        StringBuilder x = new StringBuilder("<response status=\"success\"><result><config version=\"10.1.0\" urldb=\"paloaltonetworks\">");
+        x.append("<devices><entry name=\"localhost.localdomain\"><vsys><entry name=\"vsys1\"><rulebase><security><rules>");
+        for (int i = 0; i < 3_000; i++) {
+            x.append("<entry name=\"r").append(i).append("\"><from><member>a</member></from><to><member>b</member></to>")
+                    .append("<source><member>any</member></source><destination><member>10.1.").append(i >> 8).append('.').append(i & 255)
+                    .append("</member></destination><application><member>any</member></application>")
+                    .append("<service><member>service-https</member></service><action>allow</action></entry>");
+        }
+        x.append("</rules></security></rulebase></entry></vsys></entry></devices></config></result></response>");
+        ImportResult r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> load("one-line.xml", x.toString()));
+        assertEquals(1, r.lines().total());
+        assertEquals(1, r.lines().used());
+        var first = r.policies().get(0).rules().get(0);
+        assertEquals(1, first.source().line());
+        assertEquals("<entry name=\"r0\">", first.source().text());
+    }
 }
