@@ -3,9 +3,13 @@ package io.lyncaudit.importer.panos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lyncaudit.importer.OnePacket;
 import io.lyncaudit.policy.Action;
+import io.lyncaudit.policy.Evaluation;
+import io.lyncaudit.policy.PolicyEvaluator;
+import io.lyncaudit.policy.Uncertainty;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.Rule;
@@ -54,7 +58,8 @@ class PanosDifferentialTest {
 
     /** A rule; {@code written} is its rule type as the export states it, or null when it leaves it out (universal). */
     record SecRule(String name, List<String> from, List<String> to, String type, String written, List<Addr> src, boolean negSrc,
-                   List<Addr> dst, boolean negDst, List<NamedSvc> services, List<String> apps, String action, boolean disabled) {}
+                   List<Addr> dst, boolean negDst, List<NamedSvc> services, List<String> apps, String action, boolean disabled,
+                   boolean user) {}
 
     /** One generated configuration: its objects as text of both forms, its rules and its defaults. */
     static final class Config {
@@ -63,6 +68,10 @@ class PanosDifferentialTest {
         final List<NamedSvc> services = new ArrayList<>();
         final List<SecRule> rules = new ArrayList<>();
         String intrazone, interzone; // null: predefined
+        /** Whether rules may carry what the importer cannot model: a source user, an FQDN, application stun. */
+        boolean flawed;
+        /** The ports application stun really has on this device (its default ports are not in the importer's table). */
+        final List<int[]> stun = new ArrayList<>();
     }
 
     @Test
@@ -100,11 +109,63 @@ class PanosDifferentialTest {
         assertEquals(CONFIGS * PACKETS, checked);
     }
 
+    /**
+     * With stand-ins (a source user, an FQDN whose run-time addresses the oracle draws, application
+     * stun whose real ports it draws too): whenever the importer calls a decision certain, it is the
+     * device's, whatever the run-time truth; and both kinds of decision occur.
+     */
+    @Test
+    void whatTheImporterCallsCertainIsTheDevicesDecisionWhateverItCouldNotModel() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            Random rnd = new Random(SEED + 1);
+            int certain = 0, uncertain = 0;
+            for (int c = 0; c < CONFIGS; c++) {
+                Config cfg = generate(rnd, true);
+                STUN.set(cfg.stun);
+                boolean xml = rnd.nextBoolean();
+                Path f = tmp.resolve("f" + c + (xml ? ".xml" : ".set"));
+                String text = xml ? xml(cfg) : set(cfg, rnd);
+                Files.writeString(f, text, StandardCharsets.UTF_8);
+                ImportResult r = new PanosImporter().importFile(f, f.getFileName().toString());
+                Uncertainty u = new Uncertainty(r);
+                for (int k = 0; k < PACKETS; k++) {
+                    int proto = new int[] {TCP, UDP, ICMP}[rnd.nextInt(3)];
+                    String in = ZONES[rnd.nextInt(3)], out = ZONES[rnd.nextInt(3)];
+                    int s = rnd.nextInt(16), d = rnd.nextInt(16), sport = rnd.nextBoolean() ? 1000 : 50123;
+                    int dport = proto == ICMP ? 0 : PORTS[rnd.nextInt(PORTS.length)];
+                    Evaluation e = PolicyEvaluator.evaluate(r, OnePacket.set(proto == TCP ? "tcp" : proto == UDP ? "udp" : "icmp",
+                            "10.0.0." + s, sport, "10.0.0." + d, dport), in, out);
+                    if (u.of(e.decisions()) != null) {
+                        uncertain++;
+                        continue;
+                    }
+                    certain++;
+                    Action actual = e.permitted().isEmpty() ? Action.DENY : Action.PERMIT;
+                    long seed = rnd.nextLong();
+                    for (int world = 0; world < 4; world++) {
+                        Action expected = oracle(cfg, in, out, proto, s, sport, d, dport, new Random(seed + world));
+                        int kk = k;
+                        assertEquals(expected, actual, () -> "certain, but the device decides otherwise: packet " + kk + " " + in + "->" + out
+                                + " proto " + proto + " 10.0.0." + s + " -> 10.0.0." + d + ":" + dport + "\n" + text);
+                    }
+                }
+            }
+            assertTrue(certain > 1000 && uncertain > 1000, "both kinds occur: " + certain + " certain, " + uncertain + " uncertain");
+            STUN.remove();
+        });
+    }
+
     // ---- the oracle ------------------------------------------------------------------------
 
     static Action oracle(Config cfg, String in, String out, int proto, int s, int sport, int d, int dport) {
+        return oracle(cfg, in, out, proto, s, sport, d, dport, null);
+    }
+
+    /** As the firewall decides; {@code users} says, rule by rule, whether the packet's user is one a source-user rule names. */
+    static Action oracle(Config cfg, String in, String out, int proto, int s, int sport, int d, int dport, Random users) {
         for (SecRule r : cfg.rules) {
             if (r.disabled) continue;
+            if (r.user && !users.nextBoolean()) continue;
             boolean fromOk = r.from.contains("any") || r.from.contains(in);
             boolean toOk = r.to.contains("any") || r.to.contains(out);
             boolean zones = switch (r.type) {
@@ -127,6 +188,9 @@ class PanosDifferentialTest {
         return false;
     }
 
+    /** The configuration being checked, for its stun ports. */
+    static final ThreadLocal<List<int[]>> STUN = ThreadLocal.withInitial(List::of);
+
     static boolean service(SecRule r, int proto, int sport, int dport) {
         if (!r.apps.isEmpty()) {
             // applications of the table on application-default: their default ports
@@ -135,6 +199,7 @@ class PanosDifferentialTest {
                     case "ssl" -> proto == TCP && dport == 443;
                     case "web-browsing" -> proto == TCP && dport == 80;
                     case "dns" -> proto == TCP && dport == 53 || proto == UDP && (dport == 53 || dport == 5353);
+                    case "stun" -> STUN.get().stream().anyMatch(x -> x[0] == proto && x[1] == dport);
                     default -> throw new IllegalStateException(app);
                 };
                 if (hit) return true;
@@ -154,7 +219,12 @@ class PanosDifferentialTest {
     }
 
     static Config generate(Random rnd) {
+        return generate(rnd, false);
+    }
+
+    static Config generate(Random rnd, boolean flawed) {
         Config cfg = new Config();
+        cfg.flawed = flawed;
         int host = rnd.nextInt(16);
         object(cfg, "host", "ip-netmask", "10.0.0." + host + (rnd.nextBoolean() ? "/32" : ""), range(host, host));
         int lo = rnd.nextInt(16), hi = lo + rnd.nextInt(16 - lo);
@@ -190,6 +260,18 @@ class PanosDifferentialTest {
         cfg.setLines.append("set service-group svc-group members [ svc-tcp service-https ]\n");
         cfg.services.add(new NamedSvc(groupSvc, "svc-group"));
 
+        if (flawed) {
+            // an FQDN: what it resolves to at run time is the device's business, here a random set
+            BitSet resolved = new BitSet();
+            for (int o = 0; o < 16; o++) if (rnd.nextInt(3) == 0) resolved.set(o);
+            cfg.xmlObjects.append("<address><entry name=\"cdn\"><fqdn>cdn.example</fqdn></entry></address>\n");
+            cfg.setLines.append("set address cdn fqdn cdn.example\n");
+            cfg.addresses.add(new Addr(resolved, "cdn"));
+            for (int port : PORTS) {
+                if (rnd.nextInt(3) == 0) cfg.stun.add(new int[] {UDP, port});
+                if (rnd.nextInt(6) == 0) cfg.stun.add(new int[] {TCP, port});
+            }
+        }
         int n = 1 + rnd.nextInt(8);
         for (int i = 0; i < n; i++) cfg.rules.add(rule(cfg, rnd, "rule " + i));
         String[] defaults = {null, "allow", "deny", "drop"};
@@ -230,7 +312,9 @@ class PanosDifferentialTest {
         List<Addr> src = addrs(cfg, rnd), dst = addrs(cfg, rnd);
         List<NamedSvc> services = new ArrayList<>();
         List<String> apps = new ArrayList<>();
-        if (rnd.nextInt(4) == 0) {
+        if (cfg.flawed && rnd.nextInt(6) == 0) {
+            apps.add("stun");
+        } else if (rnd.nextInt(4) == 0) {
             String[] table = {"ssl", "web-browsing", "dns"};
             apps.add(table[rnd.nextInt(3)]);
             if (rnd.nextBoolean()) {
@@ -245,7 +329,7 @@ class PanosDifferentialTest {
         }
         String action = new String[] {"allow", "allow", "deny", "drop", "reset-client", "reset-server", "reset-both"}[rnd.nextInt(7)];
         return new SecRule(name, from, to, type == null ? "universal" : type, type, src, rnd.nextInt(6) == 0, dst, rnd.nextInt(6) == 0,
-                services, apps, action, rnd.nextInt(10) == 0);
+                services, apps, action, rnd.nextInt(10) == 0, cfg.flawed && rnd.nextInt(6) == 0);
     }
 
     static List<String> zones(Random rnd) {
@@ -286,6 +370,7 @@ class PanosDifferentialTest {
             members(x, "destination", r.dst.stream().map(Addr::name).toList());
             if (r.negSrc) x.append("<negate-source>yes</negate-source>\n");
             if (r.negDst) x.append("<negate-destination>yes</negate-destination>\n");
+            if (r.user) x.append("<source-user><member>corp\\lync-admins</member></source-user>\n");
             members(x, "application", r.apps.isEmpty() ? List.of("any") : r.apps);
             members(x, "service", r.apps.isEmpty() ? r.services.stream().map(NamedSvc::name).toList() : List.of("application-default"));
             if (r.written != null) x.append("<rule-type>").append(r.type).append("</rule-type>\n");
@@ -323,6 +408,7 @@ class PanosDifferentialTest {
             attrs.add("destination " + list(r.dst.stream().map(Addr::name).toList()));
             if (r.negSrc) attrs.add("negate-source yes");
             if (r.negDst) attrs.add("negate-destination yes");
+            if (r.user) attrs.add("source-user corp\\lync-admins");
             attrs.add("application " + list(r.apps.isEmpty() ? List.of("any") : r.apps));
             attrs.add("service " + list(r.apps.isEmpty() ? r.services.stream().map(NamedSvc::name).toList() : List.of("application-default")));
             if (r.written != null) attrs.add("rule-type " + r.type);
