@@ -63,6 +63,7 @@ final class NatCheck {
         }
         if (nat.isEmpty() || pairs.isEmpty()) return out;
         Map<Pair, Boolean> translated = new LinkedHashMap<>(); // true: as the deployment says; absent: a warning already
+        NatRule beforeFilter = null; // a translation the device's rules see the other side of: they match the public address
         for (Pair p : pairs) {
             translated.put(p, false);
             boolean warned = false;
@@ -72,6 +73,7 @@ final class NatCheck {
                 if (toPublic != null) {
                     if (toPublic.equals(p.mapped())) {
                         translated.put(p, true);
+                        if (!n.aclSeesReal() && beforeFilter == null) beforeFilter = n;
                     } else {
                         warned = true;
                         out.add(warning(fw, n, "translates " + p.what() + " " + Addresses.format(p.real()) + " to "
@@ -97,6 +99,15 @@ final class NatCheck {
                             + (first.source() != null ? first.source().where() : "its NAT rules")
                             + "), so its rules match the private addresses; the deployment's 'edgeAddresses: public' makes the audit "
                             + "look for the public ones: remove it"));
+        }
+        // a device whose rules match the addresses as they arrive (PAN-OS) sees the public ones: asking about the
+        // private ones (the default) would find every inbound opening missing
+        if (beforeFilter != null && !fw.translatesEdgeAddresses() && !fw.seesPublicEdgeAddresses()) {
+            out.add(new Report.ReportDiagnostic(fw.configDisplay(), fw.line(), "warning", "nat", "edgeAddresses: private",
+                    fw.name() + " matches its rules on the addresses as they arrive, before its own NAT translates the Edge public "
+                            + "addresses (e.g. " + (beforeFilter.source() != null ? beforeFilter.source().where() : "its NAT rules")
+                            + "), so its rules name the public addresses; the deployment asks about the private ones (edgeAddresses "
+                            + "private, the default): set 'edgeAddresses: nat'"));
         }
         if (done > 0) {
             for (Map.Entry<Pair, Boolean> e : translated.entrySet()) {

@@ -95,4 +95,22 @@ class NatCheckTest {
         assertNull(NatCheck.translate(from, Addresses.parse("131.107.155.1"), Addresses.parse("172.25.33.31")), "PAT");
         assertNull(NatCheck.translate(from, to, Addresses.parse("10.0.0.1")), "not covered");
     }
+
+    @Test
+    void aFirewallWhoseRulesSeeThePublicAddressesAskedAboutThePrivateOnesIsToldToSayNat() throws Exception {
+        // PAN-OS matches security rules before NAT: its NAT pairs say so (aclSeesReal false)
+        Path dir = Path.of("samples/woodgrove-panos-edge");
+        Deployment d = DeploymentLoader.load(dir.resolve("deployment.yaml"), "deployment.yaml");
+        FirewallSpec fw = d.firewalls().get(0);
+        ImportResult ir = Importers.load(dir.resolve("edge-external.xml"), "edge-external.xml", null);
+        assertEquals(List.of(), NatCheck.check(fw, ir, NatCheck.pairs(d)), "the sample says edgeAddresses: nat");
+        FirewallSpec priv = new FirewallSpec(fw.name(), fw.config(), fw.configDisplay(), fw.format(), fw.interfaces(), fw.host(), null,
+                fw.line());
+        List<Report.ReportDiagnostic> w = NatCheck.check(priv, ir, NatCheck.pairs(d));
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).message().contains("set 'edgeAddresses: nat'"), w.toString());
+        assertTrue(w.get(0).message().contains("edge-external.xml:"), w.toString());
+        // the ASA's rules see the real addresses: no such warning with the default
+        assertEquals(List.of(), check(SAMPLE.resolve("edge-external.asa")));
+    }
 }
