@@ -263,6 +263,10 @@ final class PanSetReader {
                 }
                 next = next.entry(w.get(i + 1));
                 i += 2;
+                if (next == null) {
+                    target = null; // no such entry: nothing to delete
+                    break;
+                }
             } else {
                 i++;
                 if (k == PanSchema.Kind.VALUED && i < w.size()) {

@@ -187,4 +187,23 @@ class PanosBadInputTest {
         assertEquals(1, first.source().line());
         assertEquals("<entry name=\"r0\">", first.source().text());
     }
+
+    @Test
+    void aScriptsDeleteRemovesWhatItNamesAndItsLinesSaySo() throws Exception {
+        ImportResult r = load("script.set", "set zone a network layer3 ethernet1/1\nset zone b network layer3 ethernet1/2\n"
+                + "set rulebase security rules any-any from any to any source any destination any application any service any action allow\n"
+                + "set rulebase security rules web from a to b source any destination [ 10.0.0.1 10.0.0.2 ] application any service "
+                + "service-https action allow\n"
+                + "delete rulebase security rules any-any\n"
+                + "delete rulebase security rules web destination 10.0.0.2\n"
+                + "delete rulebase security rules nosuchrule\n");
+        assertEquals(io.lyncaudit.policy.Action.PERMIT, io.lyncaudit.importer.OnePacket.decide(r, "a", "b", "tcp", "192.0.2.1", "10.0.0.1", 443));
+        assertEquals(io.lyncaudit.policy.Action.DENY, io.lyncaudit.importer.OnePacket.decide(r, "a", "b", "tcp", "192.0.2.1", "10.0.0.2", 443));
+        assertEquals(io.lyncaudit.policy.Action.DENY, io.lyncaudit.importer.OnePacket.decide(r, "a", "b", "tcp", "192.0.2.1", "10.0.0.1", 22));
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == 3 && d.message().equals("removed by the delete command on line 5")),
+                r.diagnostics().toString());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == 7 && d.message().startsWith("deletes what the configuration does not hold")),
+                r.diagnostics().toString());
+        assertEquals(0, r.lines().unrecognized(), r.diagnostics().toString());
+    }
 }
