@@ -328,10 +328,7 @@ final class PanosConversions {
             PanNode rules = rb.node.at(type, "rules");
             if (rules == null) continue;
             for (PanNode e : rules.entries()) {
-                if (disabled(e)) {
-                    ledger.ignoredTree(e, "disabled: the firewall skips this rule");
-                    continue;
-                }
+                if (skipped(e)) continue;
                 n++;
                 ledger.unsupportedTree(e, why);
             }
@@ -418,11 +415,26 @@ final class PanosConversions {
 
     // ---- security rules ---------------------------------------------------------------------
 
-    private List<Rule> security(PanNode e, List<PanNode> chain, Context cx) {
-        if (disabled(e)) {
-            ledger.ignoredTree(e, "disabled: the firewall skips this rule");
-            return List.of();
+    /** True (and its lines ignored, saying so) for a disabled rule. */
+    private boolean skipped(PanNode e) {
+        if (!disabled(e)) return false;
+        ledger.ignoredTree(e, "disabled: the firewall skips this rule");
+        return true;
+    }
+
+    /** A Panorama rule's target: only some firewalls (or all but some) make the rule uncertain here. */
+    private void target(PanNode c, List<String> why) {
+        if (c.child("devices") != null || "yes".equals(c.child("negate") == null ? "" : last(c.child("negate")))) {
+            String w = "the rule targets only some of Panorama's firewalls; read as applying to this one";
+            ledger.unsupportedTree(c, w);
+            why.add(w);
+        } else {
+            ledger.ignoredTree(c, "target: the rule applies to every firewall of the device group");
         }
+    }
+
+    private List<Rule> security(PanNode e, List<PanNode> chain, Context cx) {
+        if (skipped(e)) return List.of();
         String name = e.entry;
         List<String> why = new ArrayList<>();
         boolean narrowed = false;
@@ -439,15 +451,7 @@ final class PanosConversions {
                     ledger.unsupportedTree(c, w);
                     why.add(w);
                 }
-                case "target" -> {
-                    if (c.child("devices") != null || "yes".equals(c.child("negate") == null ? "" : last(c.child("negate")))) {
-                        String w = "the rule targets only some of Panorama's firewalls; read as applying to this one";
-                        ledger.unsupportedTree(c, w);
-                        why.add(w);
-                    } else {
-                        ledger.ignoredTree(c, "target: the rule applies to every firewall of the device group");
-                    }
-                }
+                case "target" -> target(c, why);
                 default -> {
                     if (RULE_LABELS.contains(c.name)) {
                         ledger.ignoredTree(c, c.name + ": logging, profiles or labels; does not decide which traffic the rule matches");
@@ -693,10 +697,7 @@ final class PanosConversions {
     // ---- NAT ----------------------------------------------------------------------------------
 
     private List<Rule> nat(PanNode e, List<PanNode> chain, Context cx) {
-        if (disabled(e)) {
-            ledger.ignoredTree(e, "disabled: the firewall skips this rule");
-            return List.of();
-        }
+        if (skipped(e)) return List.of();
         String name = e.entry;
         List<String> why = new ArrayList<>();
         Map<String, PanNode> f = new HashMap<>();
@@ -711,15 +712,7 @@ final class PanosConversions {
                     ledger.usedTree(c);
                 }
                 case "source-translation", "destination-translation", "dynamic-destination-translation" -> f.put(c.name, c);
-                case "target" -> {
-                    if (c.child("devices") != null) {
-                        String w = "the rule targets only some of Panorama's firewalls; read as applying to this one";
-                        ledger.unsupportedTree(c, w);
-                        why.add(w);
-                    } else {
-                        ledger.ignoredTree(c, "target: the rule applies to every firewall of the device group");
-                    }
-                }
+                case "target" -> target(c, why);
                 case "active-active-device-binding" -> ledger.ignoredTree(c, "which peer of an active/active pair translates: the same"
                         + " translation either way");
                 default -> {
