@@ -4,8 +4,9 @@
 # from GNU time, as in run.sh). With LYNCAUDIT_TIMING=1 parse also reports its phases: "import" (read, parse,
 # convert) and "write" (the neutral JSON); the rest of the wall time is JVM start-up, which the first line, the
 # parse of a 73-line fixture, shows on its own.
-# Usage: bench/import.sh [N] [ROWS]   (default 100000: an N-line Cisco ASA config and an N-rule iptables-save file;
-# default 250000: a ROWS-row rule sheet as XLSX and as CSV, and a sheet of 1000 MiB of XML at the edge of POI's zip-bomb ratio)
+# Usage: bench/import.sh [N] [ROWS] [RULES]   (default 100000: an N-line Cisco ASA config and an N-rule iptables-save file;
+# default 250000: a ROWS-row rule sheet as XLSX and as CSV, and a sheet of 1000 MiB of XML at the edge of POI's zip-bomb ratio;
+# default 20000: a PAN-OS running configuration of RULES security rules, as XML and in the set form)
 # Needs target/lyncaudit.jar (mvn -B -ntp package -DskipTests) and GNU time at /usr/bin/time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ out=bench/out
 mkdir -p "$out"
 n=${1:-100000}
 rows=${2:-250000}
+rules=${3:-20000}
 
 median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 
@@ -48,4 +50,8 @@ java -cp "$jar" bench/GenerateSheet.java ratio "$out/sheet-ratio-1000.xlsx" 1000
 measure "XLSX, $rows rows" "$out/sheet-$rows.xlsx"
 measure "CSV, $rows rows" "$out/sheet-$rows.csv"
 measure "XLSX, 1000 MiB sheet at the zip ratio" "$out/sheet-ratio-1000.xlsx"
+java bench/GeneratePanos.java "$out/panos-$rules.xml" "$rules" xml >/dev/null
+java bench/GeneratePanos.java "$out/panos-$rules.set" "$rules" set >/dev/null
+measure "PAN-OS XML, $rules rules" "$out/panos-$rules.xml"
+measure "PAN-OS set form, $rules rules" "$out/panos-$rules.set"
 echo "load after: $(uptime | sed 's/.*load average: //')"

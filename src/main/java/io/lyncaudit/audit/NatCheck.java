@@ -107,6 +107,7 @@ final class NatCheck {
         }
         if (nat.isEmpty() || pairs.isEmpty()) return out;
         Map<Pair, Boolean> translated = new LinkedHashMap<>(); // true: as the deployment says; absent: a warning already
+        NatRule beforeFilter = null; // a translation the device's rules see the other side of: they match the public address
         for (Pair p : pairs) {
             translated.put(p, false);
             boolean warned = false;
@@ -116,6 +117,7 @@ final class NatCheck {
                 if (toPublic != null) {
                     if (toPublic.equals(p.mapped())) {
                         translated.put(p, true);
+                        if (!n.aclSeesReal() && beforeFilter == null) beforeFilter = n;
                     } else {
                         warned = true;
                         out.add(warning(fw, n, "translates " + p.what() + " " + Addresses.format(p.real()) + " to "
@@ -137,11 +139,19 @@ final class NatCheck {
         if (done > 0 && fw.seesPublicEdgeAddresses()) {
             NatRule first = nat.get(0);
             out.add(new Report.ReportDiagnostic(fw.configDisplay(), fw.line(), "warning", "nat", "edgeAddresses: public",
-                    fw.name() + " translates the Edge public addresses before its rules see them (e.g. "
+                    fw.name() + " translates the Edge public addresses itself (e.g. "
                             + (first.source() != null ? first.source().where() : "its NAT rules")
-                            + "), so traffic from an Edge reaches it from the private address and its rules match the private "
-                            + "addresses; the deployment's 'edgeAddresses: public' makes the audit look for the public ones: remove it "
-                            + "(the export's own NAT is then walked)"));
+                            + "), so traffic from an Edge reaches it from the private address; the deployment's 'edgeAddresses: "
+                            + "public' makes the audit look for the public one: remove it (the export's own NAT is then walked)"));
+        }
+        // a device whose rules match the addresses as they arrive (PAN-OS) sees the public ones: asking about the
+        // private ones (the default) would find every inbound opening missing
+        if (beforeFilter != null && !fw.translatesEdgeAddresses() && !fw.seesPublicEdgeAddresses()) {
+            out.add(new Report.ReportDiagnostic(fw.configDisplay(), fw.line(), "warning", "nat", "edgeAddresses: private",
+                    fw.name() + " matches its rules on the addresses as they arrive, before its own NAT translates the Edge public "
+                            + "addresses (e.g. " + (beforeFilter.source() != null ? beforeFilter.source().where() : "its NAT rules")
+                            + "), so its rules name the public addresses; the deployment asks about the private ones (edgeAddresses "
+                            + "private): set 'edgeAddresses: nat', or leave it unsaid"));
         }
         if (done > 0) {
             for (Map.Entry<Pair, Boolean> e : translated.entrySet()) {

@@ -7,6 +7,7 @@ import io.lyncaudit.importer.ios.IosImporter;
 import io.lyncaudit.importer.iptables.IptablesImporter;
 import io.lyncaudit.importer.neutral.NeutralImporter;
 import io.lyncaudit.importer.nftables.NftablesImporter;
+import io.lyncaudit.importer.panos.PanosImporter;
 import io.lyncaudit.importer.sheet.IpsecSpreadsheetImporter;
 import io.lyncaudit.importer.sheet.SpreadsheetImporter;
 import io.lyncaudit.importer.windows.WindowsFirewallImporter;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 public final class Importers {
     /** Every importer, in detection order (most specific first). */
     public static final List<Importer> ALL = List.of(new NeutralImporter(), new AsaImporter(), new IosImporter(),
-            new IptablesImporter(), new NftablesImporter(), new WindowsFirewallImporter(), new WindowsIpsecImporter(),
+            new IptablesImporter(), new NftablesImporter(), new PanosImporter(), new WindowsFirewallImporter(), new WindowsIpsecImporter(),
             new SpreadsheetImporter());
 
     private Importers() {}
@@ -106,6 +107,8 @@ public final class Importers {
             "cisco-ios: 'ip access-list extended|standard', numbered access-list or ip access-group lines",
             "iptables: '*filter' (or another table) and ':CHAIN POLICY [0:0]' lines of iptables-save",
             "nftables: 'table FAMILY NAME {', 'flush ruleset', include or define lines, or {\"nftables\": [...]} JSON",
+            "panos: a PAN-OS <config> XML (running configuration, Panorama, XML API answer) or <policy><panorama> (pushed policy),"
+                    + " or set commands such as 'set rulebase security rules' and 'set zone Z network'",
             "windows-firewall: Get-NetFirewallRule or netsh advfirewall firewall output",
             "windows-ipsec: Get-NetIPsecRule or netsh advfirewall consec output",
             "spreadsheet: an XLSX workbook, or CSV with Source, Destination and Service or Port columns");

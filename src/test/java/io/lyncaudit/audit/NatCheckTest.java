@@ -109,4 +109,27 @@ class NatCheckTest {
         assertEquals(126, w.get(0).line());
         assertTrue(w.get(0).message().contains("edge02 A/V Edge 172.25.33.32 to 131.107.155.99"), w.get(0).message());
     }
+
+    @Test
+    void aFirewallWhoseRulesSeeThePublicAddressesAskedAboutThePrivateOnesIsToldToSayNat() throws Exception {
+        // PAN-OS matches security rules before NAT: its NAT pairs say so (aclSeesReal false)
+        Path dir = Path.of("samples/woodgrove-panos-edge");
+        Deployment d = DeploymentLoader.load(dir.resolve("deployment.yaml"), "deployment.yaml");
+        FirewallSpec fw = d.firewalls().get(0);
+        ImportResult ir = Importers.load(dir.resolve("edge-external.xml"), "edge-external.xml", null);
+        assertEquals(List.of(), NatCheck.check(fw, ir, NatCheck.pairs(d)), "the sample says edgeAddresses: nat");
+        // unsaid, the audit reads the export's own NAT of the Edge addresses as 'nat' (NatCheck.effective): no warning
+        FirewallSpec unsaid = new FirewallSpec(fw.name(), fw.config(), fw.configDisplay(), fw.format(), fw.interfaces(), fw.host(), null,
+                fw.line());
+        assertTrue(NatCheck.effective(unsaid, ir, NatCheck.pairs(d)).translatesEdgeAddresses());
+        assertEquals(List.of(), NatCheck.check(NatCheck.effective(unsaid, ir, NatCheck.pairs(d)), ir, NatCheck.pairs(d)));
+        // said 'private', it is told to say nat
+        FirewallSpec priv = unsaid.withEdgeAddresses("private");
+        List<Report.ReportDiagnostic> w = NatCheck.check(priv, ir, NatCheck.pairs(d));
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).message().contains("set 'edgeAddresses: nat'"), w.toString());
+        assertTrue(w.get(0).message().contains("edge-external.xml:"), w.toString());
+        // the ASA's rules see the real addresses: no such warning with the default
+        assertEquals(List.of(), check(SAMPLE.resolve("edge-external.asa")));
+    }
 }

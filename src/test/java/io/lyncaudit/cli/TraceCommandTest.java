@@ -72,6 +72,27 @@ class TraceCommandTest {
     }
 
     @Test
+    void tracesAPanosExportThroughItsSecurityThenItsNatPolicy() throws Exception {
+        Path panos = Path.of("src/test/resources/importer/panos/running-config.set");
+        Cli.Result r = Cli.run("trace", panos, "--packet", "tcp 203.0.113.9:40000 -> 131.107.155.10:5061", "--in", "untrust", "--out", "dmz",
+                "--format", "json");
+        assertEquals(0, r.code(), r.toString());
+        JsonNode t = lines(r.out()).get(0);
+        assertEquals("permit", t.get("verdict").asText());
+        assertEquals("tcp 203.0.113.9:40000 -> 172.25.33.10:5061", t.get("translated").asText());
+        assertEquals("security", t.get("stages").get(0).get("stage").asText());
+        assertEquals("access-edge-in", t.get("stages").get(0).get("rule").asText());
+        assertEquals("nat", t.get("stages").get(1).get("stage").asText());
+        assertEquals("dnat-access-edge", t.get("stages").get(1).get("rule").asText());
+        // the post-NAT address is not what the security policy matches
+        Cli.Result priv = Cli.run("trace", panos, "--packet", "tcp 203.0.113.9:40000 -> 172.25.33.10:5061", "--in", "untrust", "--out", "dmz");
+        assertTrue(priv.out().contains("verdict: deny"), priv.toString());
+        Cli.Result parse = Cli.run("parse", panos, "--format", "json");
+        assertEquals(0, parse.code(), parse.toString());
+        assertEquals("panos", JSON.readTree(parse.out()).get("format").asText());
+    }
+
+    @Test
     void tracesAnNftablesRulesetThroughEveryBaseChainByPriority() throws Exception {
         Path nft = Path.of("src/test/resources/importer/nftables/ruleset-list.nft");
         Path probes = DIR.resolve("nft-probes.txt");

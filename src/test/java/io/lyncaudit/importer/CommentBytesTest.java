@@ -45,7 +45,9 @@ class CommentBytesTest {
                         + "access-list OUT remark %s\naccess-list OUT extended permit tcp any host 10.0.0.1 eq 22\n"
                         + "access-group OUT in interface outside\n", 5),
                 Arguments.of("cisco-ios", "hostname r\nip access-list extended A\n remark %s\n permit tcp any host 10.0.0.1 eq 22\n"
-                        + "interface Gi0/0\n description %s\n ip access-group A in\n", 3));
+                        + "interface Gi0/0\n description %s\n ip access-group A in\n", 3),
+                Arguments.of("panos", "set service s protocol tcp port 22\nset rulebase security rules r from any to any source any "
+                        + "destination 10.0.0.1 application any service s description \"%s\" action allow\n", 2));
     }
 
     private ImportResult load(String format, byte[] bytes) throws Exception {
