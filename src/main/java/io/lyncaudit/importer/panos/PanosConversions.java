@@ -56,7 +56,8 @@ final class PanosConversions {
     private static final Set<String> DENY_ACTIONS = Set.of("deny", "drop", "reset-client", "reset-server", "reset-both");
 
     /** The outcome: the stages and the static translations. */
-    record Converted(List<Policy> policies, List<NatRule> nat) {}
+    /** The stages, the NAT pairs, and the zones the export defines (qualified {@code VSYS/ZONE} with several vsys). */
+    record Converted(List<Policy> policies, List<NatRule> nat, Set<String> zones) {}
 
     /** A rulebase and the scope whose objects its rules name. */
     private record Rulebase(PanNode node, PanNode scope) {}
@@ -201,7 +202,9 @@ final class PanosConversions {
         if (!nat.isEmpty()) {
             policies.add(new Policy("nat", PolicyKind.FIRST_MATCH, null, Action.PERMIT, nat, null, PacketSet.ALL, Hook.FORWARD));
         }
-        return new Converted(policies, natRules);
+        Set<String> defined = new LinkedHashSet<>();
+        for (Context cx : contexts) for (String z : cx.defined) defined.add(z(cx, z));
+        return new Converted(policies, natRules, defined);
     }
 
     private void declare(PanNode scope, List<PanNode> chain) {

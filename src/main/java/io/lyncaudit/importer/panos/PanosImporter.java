@@ -81,7 +81,7 @@ public final class PanosImporter implements Importer {
         }
         PanosConversions.Converted c = PanosConversions.convert(doc, ledger);
         return new ImportResult(displayName, FORMAT, c.policies(), c.nat(), ConfigText.withNotes(lines.diagnostics(), src), lines.counts(),
-                Action.DENY);
+                Action.DENY, c.zones());
     }
 
     /**
