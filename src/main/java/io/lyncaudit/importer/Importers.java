@@ -9,6 +9,7 @@ import io.lyncaudit.importer.neutral.NeutralImporter;
 import io.lyncaudit.importer.nftables.NftablesImporter;
 import io.lyncaudit.importer.sheet.IpsecSpreadsheetImporter;
 import io.lyncaudit.importer.sheet.SpreadsheetImporter;
+import io.lyncaudit.importer.srx.SrxImporter;
 import io.lyncaudit.importer.windows.WindowsFirewallImporter;
 import io.lyncaudit.importer.windows.WindowsIpsecImporter;
 import io.lyncaudit.ipsec.IpsecPolicy;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 public final class Importers {
     /** Every importer, in detection order (most specific first). */
     public static final List<Importer> ALL = List.of(new NeutralImporter(), new AsaImporter(), new IosImporter(),
-            new IptablesImporter(), new NftablesImporter(), new WindowsFirewallImporter(), new WindowsIpsecImporter(),
+            new IptablesImporter(), new NftablesImporter(), new SrxImporter(), new WindowsFirewallImporter(), new WindowsIpsecImporter(),
             new SpreadsheetImporter());
 
     private Importers() {}
@@ -106,6 +107,8 @@ public final class Importers {
             "cisco-ios: 'ip access-list extended|standard', numbered access-list or ip access-group lines",
             "iptables: '*filter' (or another table) and ':CHAIN POLICY [0:0]' lines of iptables-save",
             "nftables: 'table FAMILY NAME {', 'flush ruleset', include or define lines, or {\"nftables\": [...]} JSON",
+            "junos-srx: 'set security policies|zones|nat ...' lines, or 'version X;', 'security-zone NAME {', 'from-zone A to-zone B {' "
+                    + "of show configuration",
             "windows-firewall: Get-NetFirewallRule or netsh advfirewall firewall output",
             "windows-ipsec: Get-NetIPsecRule or netsh advfirewall consec output",
             "spreadsheet: an XLSX workbook, or CSV with Source, Destination and Service or Port columns");
