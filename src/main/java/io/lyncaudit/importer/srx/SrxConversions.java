@@ -371,6 +371,11 @@ final class SrxConversions {
             for (String m : d.members()) s = s.union(resolveApplication(m, ref, uses, depth + 1));
             return s;
         }
+        if (name.equals("junos-defaults")) {
+            reader.unsupported(ref, "'application junos-defaults' matches the default ports of the policy's dynamic applications, "
+                    + "which are not modelled; the policy is uncertain");
+            return unknown(PacketSet.ALL, "application junos-defaults: the default ports of the dynamic applications, not modelled");
+        }
         if (name.startsWith("junos-")) {
             reader.unsupported(ref, "predefined application " + name + " is not in lyncaudit's table of Junos defaults (documented "
                     + "definitions only, see docs/importer-srx.md); policies naming it are uncertain");
@@ -433,7 +438,11 @@ final class SrxConversions {
                     default -> { } // application-protocol, alg, inactivity-timeout, ttl-threshold, ...: not what it matches
                 }
             }
-            if (matters) uses.add(st);
+            if (matters) {
+                uses.add(st);
+            } else {
+                reader.explain(st, label + ": an application layer gateway, timeout or description does not change what it matches");
+            }
             if (bad != null) {
                 reader.unsupported(st, label + ": " + bad);
                 break;

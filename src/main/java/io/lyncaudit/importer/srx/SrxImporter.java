@@ -124,12 +124,11 @@ public final class SrxImporter implements Importer {
                 g.used = true;
                 ledger.used(g.line, g.text());
             } else if (g.inactive) {
-                ledger.ignored(g.line, (g.inactiveWhy == null ? "inactive" : g.inactiveWhy) + ": the device does not apply it");
+                ledger.mark(g.line, g.text(), LineLedger.Verdict.IGNORED, (g.inactiveWhy == null ? "inactive" : g.inactiveWhy) + ": the device does not apply it");
             } else if (inheritedOrigins.contains(g)) {
-                ledger.ignored(g.line, "inherited from group " + g.word(1) + ", and what it says is not used (the inherited statement "
-                        + "is read like the configuration's own)");
+                ledger.mark(g.line, g.text(), LineLedger.Verdict.IGNORED, "inherited from group " + g.word(1));
             } else {
-                ledger.ignored(g.line, "group " + g.word(1) + ": no apply-groups inherits this statement");
+                ledger.mark(g.line, g.text(), LineLedger.Verdict.IGNORED, "group " + g.word(1) + ": no apply-groups inherits this statement");
             }
         }
         for (SrxStatement a : ex.applyStatements()) {
@@ -137,9 +136,9 @@ public final class SrxImporter implements Importer {
                 a.used = true;
                 ledger.used(a.line, a.text());
             } else if (a.inactive) {
-                ledger.ignored(a.line, (a.inactiveWhy == null ? "inactive" : a.inactiveWhy) + ": the device does not apply it");
+                ledger.mark(a.line, a.text(), LineLedger.Verdict.IGNORED, (a.inactiveWhy == null ? "inactive" : a.inactiveWhy) + ": the device does not apply it");
             } else {
-                ledger.ignored(a.line, a.words.contains("apply-groups-except") ? "apply-groups-except: stops a group from being inherited "
+                ledger.mark(a.line, a.text(), LineLedger.Verdict.IGNORED, a.words.contains("apply-groups-except") ? "apply-groups-except: stops a group from being inherited "
                         + "below it" : "applies group " + a.word(a.size() - 1) + ": nothing it brings in is used");
             }
         }

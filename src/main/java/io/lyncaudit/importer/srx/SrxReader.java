@@ -66,6 +66,11 @@ final class SrxReader {
         ledger.mark(st.line, st.text(), LineLedger.Verdict.UNRECOGNIZED, why);
     }
 
+    /** A statement the model keeps that the conversion read and found no use for: ignored with {@code why} unless used after all. */
+    void explain(SrxStatement st, String why) {
+        unusedWhy.put(st, why);
+    }
+
     /** Marks a statement used: its lines, and (hierarchical form) the blocks around it. */
     void use(SrxStatement st) {
         st.used = true;
@@ -336,7 +341,17 @@ final class SrxReader {
                     return;
                 }
                 switch (o) {
-                    case "application-services", "tunnel", "services-offload", "tcp-options", "advanced-connection-tracking" -> {
+                    case "application-services" -> {
+                        // an application firewall rule-set may deny by the application it identifies: that narrows the permit
+                        if (st.words.contains("application-firewall") || st.words.contains("application-traffic-control")) {
+                            p.permitConditions.add(st);
+                            keep(st, "a condition of the permit");
+                        } else {
+                            p.permitOptions.add(st);
+                            keep(st, "'then permit application-services' still permits");
+                        }
+                    }
+                    case "tunnel", "services-offload", "tcp-options", "advanced-connection-tracking" -> {
                         p.permitOptions.add(st);
                         keep(st, "'then permit " + o + "' still permits");
                     }

@@ -220,7 +220,7 @@ final class SrxText {
 
     private List<SrxStatement> setLines() throws BadInputException {
         List<SrxStatement> out = new ArrayList<>();
-        Map<String, Event> activation = new HashMap<>();
+        Map<String, List<Event>> activation = new HashMap<>();
         Map<String, Integer> deletes = new HashMap<>();
         Map<String, List<Integer>> deleteLines = new HashMap<>();
         int inserts = 0;
@@ -272,7 +272,7 @@ final class SrxText {
                         ledger.unrecognized(ln, "'" + verb + "' without a statement");
                         continue;
                     }
-                    activation.put(String.join(" ", path), new Event(verb, ln));
+                    activation.computeIfAbsent(String.join(" ", path), k -> new ArrayList<>()).add(new Event(verb, ln));
                 }
                 case "delete" -> {
                     if (path.isEmpty()) {
@@ -335,7 +335,8 @@ final class SrxText {
                 for (int i = 0; i < st.size(); i++) {
                     if (i > 0) key.append(' ');
                     key.append(st.word(i));
-                    Event e = activation.get(key.toString());
+                    List<Event> es = activation.get(key.toString());
+                    Event e = es == null ? null : es.get(es.size() - 1);
                     if (e != null && e.verb.equals("deactivate")) {
                         st.inactive = true;
                         st.inactiveWhy = "deactivated by line " + e.line;
@@ -343,13 +344,19 @@ final class SrxText {
                     }
                 }
             }
-            for (Map.Entry<String, Event> e : activation.entrySet()) {
-                Event ev = e.getValue();
-                ledger.ignored(ev.line, ev.verb.equals("deactivate")
-                        ? "deactivate: the device does not apply '" + e.getKey() + "' or anything under it"
-                        : "activate: '" + e.getKey() + "' is applied again");
+            for (Map.Entry<String, List<Event>> e : activation.entrySet()) {
+                List<Event> es = e.getValue();
+                Event last = es.get(es.size() - 1);
+                for (Event ev : es) {
+                    if (ev != last) {
+                        ledger.ignored(ev.line, "'" + ev.verb + "' of '" + e.getKey() + "' is undone by the '" + last.verb + "' at line " + last.line);
+                    } else {
+                        ledger.ignored(ev.line, ev.verb.equals("deactivate")
+                                ? "deactivate: the device does not apply '" + e.getKey() + "' or anything under it"
+                                : "activate: '" + e.getKey() + "' is applied again");
+                    }
+                }
             }
-            // an earlier deactivate or activate of the same branch is superseded by the last one
         }
         return out;
     }
