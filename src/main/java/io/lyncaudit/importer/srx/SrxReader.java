@@ -58,8 +58,15 @@ final class SrxReader {
         for (int l = st.line; l <= st.lastLine; l++) ledger.mark(l, st.text(), LineLedger.Verdict.IGNORED, why);
     }
 
+    /** At most this many reasons are given for one line (a value list of thousands of undefined names is one line). */
+    static final int MAX_NOTES_PER_LINE = 5;
+    private final Map<Integer, Integer> notes = new java.util.HashMap<>();
+
     void unsupported(SrxStatement st, String why) {
-        ledger.mark(st.line, st.text(), LineLedger.Verdict.UNSUPPORTED, why);
+        int n = notes.merge(st.line, 1, Integer::sum);
+        if (n > MAX_NOTES_PER_LINE + 1) return;
+        ledger.mark(st.line, st.text(), LineLedger.Verdict.UNSUPPORTED, n <= MAX_NOTES_PER_LINE ? why
+                : "and more of its values are not modelled");
     }
 
     private void unrecognized(SrxStatement st, String why) {
@@ -74,7 +81,7 @@ final class SrxReader {
     /** Marks a statement used: its lines, and (hierarchical form) the blocks around it. */
     void use(SrxStatement st) {
         st.used = true;
-        for (int l = st.line; l <= st.lastLine; l++) ledger.used(l, st.text());
+        for (int l = st.line; l <= st.lastLine; l++) ledger.used(l);
     }
 
     /** Every statement the model kept and the conversion did not use is ignored, saying why. */
