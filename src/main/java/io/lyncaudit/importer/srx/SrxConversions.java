@@ -715,8 +715,10 @@ final class SrxConversions {
 
     private List<Where> contexts(NatRuleSet rs) {
         List<Where> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (SrxStatement st : rs.from) {
             String kind = st.word(6), name = st.word(7);
+            if (!seen.add(kind + " " + name)) continue; // said twice, set once
             switch (kind) {
                 case "zone" -> out.add(new Where(Set.of(name), 1, null));
                 case "interface" -> {
