@@ -948,9 +948,8 @@ final class SrxConversions {
         rule = m.mark(rule, 0);
         if (t != null) rule = rule.withTranslation(t);
         if (!tWhy.isEmpty()) rule = rule.withUncertainty(String.join("; ", tWhy), m.may());
-        // a whole-address translation is a static NAT pair the audit checks against the deployment; one of some ports is not
-        boolean whole = dports == null && protos == null && r.application.isEmpty();
-        if (whole && real != null && !mapped.isEmpty() && mapped.intervalCount() == 1 && real.intervalCount() == 1 && mapped.size().equals(real.size())) {
+        // the address pair of a translation (of some ports or all) is what the audit checks against the deployment's pairs
+        if (real != null && !mapped.isEmpty() && mapped.intervalCount() == 1 && real.intervalCount() == 1 && mapped.size().equals(real.size())) {
             NatRule n = new NatRule(mapped, real, true, SourceRef.line(file, ref.line, ref.text()));
             if (!nat.contains(n)) nat.add(n); // one rule of a rule-set of several zones is one pair
 
