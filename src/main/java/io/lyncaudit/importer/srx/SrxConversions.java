@@ -75,7 +75,7 @@ final class SrxConversions {
     private final SrxConfig cfg;
     private final SrxReader reader;
     private final String file;
-    private final Map<String, MatchSpan> addressMemo = new HashMap<>();
+    private final Map<String, Addrs> addressMemo = new HashMap<>();
     private final Map<String, MatchSpan> applicationMemo = new HashMap<>();
     private final Map<String, List<SrxStatement>> addressUses = new HashMap<>();
     private final Map<String, List<SrxStatement>> applicationUses = new HashMap<>();
@@ -130,6 +130,48 @@ final class SrxConversions {
                 : new PacketBox(Protocols.ALL, Addresses.ALL, a, Ports.ALL, Ports.ALL));
     }
 
+    /**
+     * What an address operand covers, one dimension at a time (cheaper than packet sets, and unions
+     * of many members stay one interval set): {@code must} the device surely matches, {@code set} the
+     * reading, {@code may} what it possibly matches, and why they differ.
+     */
+    record Addrs(IntervalSet must, IntervalSet set, IntervalSet may, List<String> why) {
+        static Addrs exact(IntervalSet s) {
+            return new Addrs(s, s, s, List.of());
+        }
+
+        /** Read as nothing; the device may match any of {@code bound}. */
+        static Addrs unknown(IntervalSet bound, String why) {
+            return new Addrs(IntervalSet.EMPTY, IntervalSet.EMPTY, bound, List.of(why));
+        }
+
+        boolean exact() {
+            return why.isEmpty();
+        }
+
+        Addrs union(Addrs o) {
+            if (exact() && o.exact()) return exact(set.union(o.set));
+            List<String> w = new ArrayList<>(why);
+            for (String x : o.why) if (!w.contains(x) && w.size() < 6) w.add(x);
+            return new Addrs(must.union(o.must), set.union(o.set), may.union(o.may), List.copyOf(w));
+        }
+
+        /** Every address but these ({@code *-address-excluded}): surely matched where these are surely not. */
+        Addrs not() {
+            return new Addrs(Addresses.ALL.subtract(may), Addresses.ALL.subtract(set), Addresses.ALL.subtract(must), why);
+        }
+
+        /** The packets whose source (or destination) these are, as a span of the rule's match. */
+        MatchSpan span(boolean source) {
+            if (exact()) return MatchSpan.exact(side(set, source));
+            String reason = String.join("; ", why);
+            MatchSpan m = MatchSpan.exact(side(must, source));
+            if (!set.subtract(must).isEmpty()) m = m.union(MatchSpan.over(side(set.subtract(must), source), 0, reason, null));
+            if (!may.subtract(set).isEmpty()) m = m.union(MatchSpan.unknown(side(may.subtract(set), source), 0, reason, null));
+            return m;
+        }
+    }
+
     private static MatchSpan exact(PacketSet s) {
         return MatchSpan.exact(s);
     }
@@ -145,7 +187,7 @@ final class SrxConversions {
     }
 
     private void use(SrxStatement st) {
-        reader.use(st);
+        if (!st.used) reader.use(st);
     }
 
     private void useAll(List<SrxStatement> sts) {
@@ -167,58 +209,56 @@ final class SrxConversions {
     }
 
     /**
-     * The packets whose source (or destination) is the named address, address-set or keyword, as
-     * a policy of zone {@code zone} resolves it; {@code ref} is the statement that names it.
+     * The addresses the named address, address-set or keyword stands for, as a policy of zone
+     * {@code zone} resolves it (null: the global book only); {@code ref} is the statement that names it.
      */
-    private MatchSpan address(String name, String zone, boolean source, SrxStatement ref) {
+    private Addrs address(String name, String zone, SrxStatement ref) {
         switch (name) {
             case "any" -> {
-                return exact(PacketSet.ALL);
+                return Addrs.exact(Addresses.ALL);
             }
             case "any-ipv4" -> {
-                return exact(side(Addresses.ALL_V4, source));
+                return Addrs.exact(Addresses.ALL_V4);
             }
             case "any-ipv6" -> {
-                return exact(side(Addresses.ALL_V6, source));
+                return Addrs.exact(Addresses.ALL_V6);
             }
             default -> { }
         }
-        List<AddressBook> books = books(zone);
-        String key = (zone == null ? "" : zone) + "\u0000" + name + "\u0000" + source;
-        MatchSpan memo = addressMemo.get(key);
+        String key = (zone == null ? "" : zone) + "\u0000" + name;
+        Addrs memo = addressMemo.get(key);
         if (memo != null) {
             useAll(addressUses.get(key));
             return memo;
         }
         List<SrxStatement> uses = new ArrayList<>();
-        MatchSpan s = resolveAddress(name, books, source, ref, uses, 0);
+        Addrs s = resolveAddress(name, books(zone), ref, uses, 0);
         addressMemo.put(key, s);
         addressUses.put(key, uses);
         useAll(uses);
         return s;
     }
 
-    private MatchSpan resolveAddress(String name, List<AddressBook> books, boolean source, SrxStatement ref, List<SrxStatement> uses,
-                                     int depth) {
+    private Addrs resolveAddress(String name, List<AddressBook> books, SrxStatement ref, List<SrxStatement> uses, int depth) {
         if (depth > MAX_DEPTH) {
             reader.unsupported(ref, "address-sets nested deeper than " + MAX_DEPTH + " levels are not resolved");
-            return unknown(PacketSet.ALL, "address-set " + name + " is nested deeper than " + MAX_DEPTH + " levels: it may match any address");
+            return Addrs.unknown(Addresses.ALL, "address-set " + name + " is nested deeper than " + MAX_DEPTH + " levels: it may match any address");
         }
         for (AddressBook b : books) {
             Address a = b.addresses.get(name);
-            if (a != null && a.value != null) return addressEntry(a, source, uses);
+            if (a != null && a.value != null) return addressEntry(a, uses);
             AddressSet set = b.sets.get(name);
             if (set != null) {
                 String guard = b.name + "\u0000" + name;
                 if (!inProgress.add(guard)) {
                     reader.unsupported(ref, "address-set " + name + " contains itself");
-                    return unknown(PacketSet.ALL, "address-set " + name + " contains itself: it may match any address");
+                    return Addrs.unknown(Addresses.ALL, "address-set " + name + " contains itself: it may match any address");
                 }
                 try {
-                    MatchSpan s = exact(PacketSet.EMPTY);
+                    Addrs s = Addrs.exact(IntervalSet.EMPTY);
                     for (SrxStatement m : set.members) {
                         uses.add(m);
-                        s = s.union(resolveAddress(m.word(m.size() - 1), books, source, m, uses, depth + 1));
+                        s = s.union(resolveAddress(m.word(m.size() - 1), books, m, uses, depth + 1));
                     }
                     return s;
                 } finally {
@@ -227,10 +267,10 @@ final class SrxConversions {
             }
         }
         reader.unsupported(ref, "address '" + name + "' is not defined in the address books this policy sees");
-        return unknown(PacketSet.ALL, "address " + name + " is not defined: it may match any address");
+        return Addrs.unknown(Addresses.ALL, "address " + name + " is not defined: it may match any address");
     }
 
-    private MatchSpan addressEntry(Address a, boolean source, List<SrxStatement> uses) {
+    private Addrs addressEntry(Address a, List<SrxStatement> uses) {
         SrxStatement st = a.value;
         uses.add(st);
         String v = st.word(a.at);
@@ -238,37 +278,37 @@ final class SrxConversions {
             switch (v) {
                 case "range-address" -> {
                     if (!st.is(a.at + 2, "to") || st.size() != a.at + 4) throw new IllegalArgumentException("expected 'range-address A to B'");
-                    return exact(side(Addresses.parse(st.word(a.at + 1) + "-" + st.word(a.at + 3)), source));
+                    return Addrs.exact(Addresses.parse(st.word(a.at + 1) + "-" + st.word(a.at + 3)));
                 }
                 case "wildcard-address" -> {
-                    return wildcard(a.name, st, st.word(a.at + 1), source);
+                    return wildcard(a.name, st, st.word(a.at + 1));
                 }
                 case "dns-name" -> {
                     String opt = st.word(a.at + 2);
                     IntervalSet family = "ipv4-only".equals(opt) ? Addresses.ALL_V4 : "ipv6-only".equals(opt) ? Addresses.ALL_V6 : Addresses.ALL;
                     reader.unsupported(st, "a DNS name is resolved by the device at run time; policies using address " + a.name
                             + " are uncertain");
-                    return unknown(side(family, source), "address " + a.name + " is the DNS name " + st.word(a.at + 1)
+                    return Addrs.unknown(family, "address " + a.name + " is the DNS name " + st.word(a.at + 1)
                             + ", resolved by the device at run time: it may be any address");
                 }
                 default -> {
                     if (st.size() != a.at + 1) throw new IllegalArgumentException("expected one address or prefix");
-                    return exact(side(Addresses.parse(v), source));
+                    return Addrs.exact(Addresses.parse(v));
                 }
             }
         } catch (IllegalArgumentException | NullPointerException e) {
             reader.unsupported(st, "address " + a.name + " cannot be read (" + (e.getMessage() == null ? "incomplete" : e.getMessage())
                     + ")");
-            return unknown(PacketSet.ALL, "address " + a.name + " cannot be read: it may match any address");
+            return Addrs.unknown(Addresses.ALL, "address " + a.name + " cannot be read: it may match any address");
         }
     }
 
     /** {@code a.b.c.d/m.m.m.m} with a mask that need not be contiguous: the addresses that agree with a.b.c.d where the mask has ones. */
-    private MatchSpan wildcard(String name, SrxStatement st, String w, boolean source) {
+    private Addrs wildcard(String name, SrxStatement st, String w) {
         int slash = w == null ? -1 : w.indexOf('/');
         if (slash < 0) throw new IllegalArgumentException("expected 'wildcard-address ADDRESS/MASK'");
         long addr = v4(w.substring(0, slash)), mask = v4(w.substring(slash + 1));
-        if (mask == 0) return exact(side(Addresses.ALL_V4, source));
+        if (mask == 0) return Addrs.exact(Addresses.ALL_V4);
         int low = Long.numberOfTrailingZeros(mask);
         List<Integer> free = new ArrayList<>();
         for (int b = low + 1; b < 32; b++) if ((mask >>> b & 1) == 0) free.add(b);
@@ -279,7 +319,7 @@ final class SrxConversions {
             for (int b : free) hullHi |= 1L << b;
             IntervalSet hull = Addresses.parse(dotted(base) + "-" + dotted(hullHi));
             reader.unsupported(st, "wildcard-address " + w + " spans more than " + MAX_WILDCARD_INTERVALS + " address ranges");
-            return unknown(side(hull, source), "address " + name + " is the wildcard " + w + ", more than " + MAX_WILDCARD_INTERVALS
+            return Addrs.unknown(hull, "address " + name + " is the wildcard " + w + ", more than " + MAX_WILDCARD_INTERVALS
                     + " address ranges: it may be any address between " + dotted(base) + " and " + dotted(hullHi));
         }
         List<IntervalSet> parts = new ArrayList<>(1 << free.size());
@@ -288,7 +328,7 @@ final class SrxConversions {
             for (int k = 0; k < free.size(); k++) if ((c >>> k & 1) == 1) v |= 1L << free.get(k);
             parts.add(Addresses.parse(dotted(v) + "-" + dotted(v | span)));
         }
-        return exact(side(IntervalSet.unionOf(parts), source));
+        return Addrs.exact(IntervalSet.unionOf(parts));
     }
 
     private static long v4(String s) {
@@ -505,18 +545,18 @@ final class SrxConversions {
             return null;
         }
         String zoneFrom = p.global() ? null : p.from, zoneTo = p.global() ? null : p.to;
-        MatchSpan src = names(p.source, s -> address(s.word(s.size() - 1), zoneFrom, true, s), "source-address", p);
-        MatchSpan dst = names(p.destination, s -> address(s.word(s.size() - 1), zoneTo, false, s), "destination-address", p);
+        Addrs src = addresses(p.source, zoneFrom, "source-address", p);
+        Addrs dst = addresses(p.destination, zoneTo, "destination-address", p);
         MatchSpan app = names(p.application, s -> application(s.word(s.size() - 1), s), "application", p);
         if (p.sourceExcluded != null) {
             use(p.sourceExcluded);
-            src = exact(PacketSet.ALL).minus(src);
+            src = src.not();
         }
         if (p.destinationExcluded != null) {
             use(p.destinationExcluded);
-            dst = exact(PacketSet.ALL).minus(dst);
+            dst = dst.not();
         }
-        MatchSpan m = src.intersect(dst).intersect(app);
+        MatchSpan m = src.span(true).intersect(dst.span(false)).intersect(app);
         for (SrxStatement st : p.narrowing) {
             reader.unsupported(st, "'" + st.word(st.words.indexOf("match") + 1) + "' narrows the policy to traffic this reader cannot "
                     + "tell apart; the policy is uncertain");
@@ -550,6 +590,20 @@ final class SrxConversions {
         int i = st.words.indexOf("match");
         if (i < 0) i = st.words.indexOf("then");
         return String.join(" ", st.words.subList(i + 1, st.size()));
+    }
+
+    /** The addresses a policy names for one side, resolved in the books of {@code zone}. */
+    private Addrs addresses(List<SrxStatement> sts, String zone, String what, SecurityPolicy p) {
+        if (sts.isEmpty()) {
+            reader.unsupported(p.first, "policy " + p.name + " has no 'match " + what + "' (Junos requires one); it may match anything");
+            return Addrs.unknown(Addresses.ALL, "policy " + p.name + " has no " + what + ": it may match any address");
+        }
+        Addrs s = Addrs.exact(IntervalSet.EMPTY);
+        for (SrxStatement st : sts) {
+            use(st);
+            s = s.union(address(st.word(st.size() - 1), zone, st));
+        }
+        return s;
     }
 
     private MatchSpan names(List<SrxStatement> sts, java.util.function.Function<SrxStatement, MatchSpan> resolve, String what,
@@ -813,9 +867,9 @@ final class SrxConversions {
         }
         for (SrxStatement st : r.destinationName) {
             use(st);
-            MatchSpan s = address(st.word(st.size() - 1), null, false, st);
-            dst = dst.union(s);
-            if (s.isExact()) mapped = mapped.union(s.set().bounds().destinations());
+            Addrs s = address(st.word(st.size() - 1), null, st);
+            dst = dst.union(s.span(false));
+            if (s.exact()) mapped = mapped.union(s.set());
             anyDst = true;
         }
         if (!anyDst) {
@@ -839,7 +893,7 @@ final class SrxConversions {
         }
         for (SrxStatement st : r.sourceName) {
             use(st);
-            MatchSpan s = address(st.word(st.size() - 1), null, true, st);
+            MatchSpan s = address(st.word(st.size() - 1), null, st).span(true);
             src = src == null ? s : src.union(s);
         }
         MatchSpan m = src == null ? dst : dst.intersect(src);
@@ -1013,14 +1067,14 @@ final class SrxConversions {
                     }
                 }
             } else if ("prefix-name".equals(how) && st.word(i + 2) != null) {
-                MatchSpan s = address(st.word(i + 2), null, false, st);
+                Addrs s = address(st.word(i + 2), null, st);
                 use(st);
                 ref = st;
-                if (!s.isExact() || s.set().isEmpty()) {
+                if (!s.exact() || s.set().isEmpty()) {
                     reader.unsupported(st, "the translated address " + st.word(i + 2) + " cannot be resolved to one prefix");
                     return null;
                 }
-                prefix = s.set().bounds().destinations();
+                prefix = s.set();
                 if (prefix.intervalCount() != 1) {
                     why = label + ": the translated address " + st.word(i + 2) + " is not one prefix";
                 }

@@ -95,6 +95,9 @@ final class SrxText {
     }
 
     private boolean skipBanner(int lineNo, String s) {
+        char c = s.isEmpty() ? ' ' : s.charAt(0);
+        // cheap first: a banner starts with '#', '{' or '[', or holds a prompt's '@'
+        if (c != '#' && c != '{' && c != '[' && s.indexOf('@') < 0) return false;
         if (s.startsWith("## Last commit:") || s.startsWith("## Last changed:")) {
             ledger.comment(lineNo);
             return true;
