@@ -16,7 +16,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Stage two: statements into the raw model {@link SrxConfig}. Every statement ends with one verdict:
@@ -719,10 +718,5 @@ final class SrxReader {
             return;
         }
         ignored(st, "scheduler settings");
-    }
-
-    /** The statements kept under a name of a hierarchy the model does not hold (security services, firewall filters), for reasons. */
-    Set<SrxStatement> kept() {
-        return unusedWhy.keySet();
     }
 }
