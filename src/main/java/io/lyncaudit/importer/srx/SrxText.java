@@ -489,13 +489,17 @@ final class SrxText {
     /** The words of a block header or leaf, with its {@code inactive:} and other marks taken off. */
     private record Header(List<String> words, boolean inactive) {}
 
-    private Header header(List<Token> toks, int line) {
-        boolean inactive = false;
+    /**
+     * Takes the marks off the front of a statement ({@code inactive:}, and {@code replace:},
+     * {@code protect:}, {@code active:}, which change nothing; {@code delete:} of a load patch is
+     * noted); returns the index of its first word, and whether it was marked inactive in {@code inactive[0]}.
+     */
+    private int marks(List<Token> toks, boolean[] inactive) {
         int i = 0;
         while (i < toks.size() && !toks.get(i).quoted) {
             String w = toks.get(i).text;
             if (w.equals("inactive:")) {
-                inactive = true;
+                inactive[0] = true;
             } else if (w.equals("delete:")) {
                 ledger.unsupported(toks.get(i).line, "'delete:' is a mark of a load patch, not of a saved configuration; the statement is read as it is");
             } else if (!w.equals("replace:") && !w.equals("protect:") && !w.equals("active:")) {
@@ -503,6 +507,12 @@ final class SrxText {
             }
             i++;
         }
+        return i;
+    }
+
+    private Header header(List<Token> toks, int line) {
+        boolean[] inactive = {false};
+        int i = marks(toks, inactive);
         List<String> words = new ArrayList<>();
         for (; i < toks.size(); i++) {
             Token t = toks.get(i);
@@ -513,25 +523,15 @@ final class SrxText {
             ledger.unrecognized(line, "a block without a name");
             words.add("?");
         }
-        return new Header(words, inactive);
+        return new Header(words, inactive[0]);
     }
 
     /** A leaf: one statement, or one per value of its list ({@code source-address [ a b ];}). */
     private void leaf(List<Token> toks, Frame parent, int[] ids, List<SrxStatement> out) throws BadInputException {
         int first = toks.get(0).line, last = toks.get(toks.size() - 1).line;
-        boolean inactive = false;
-        int i = 0;
-        while (i < toks.size() && !toks.get(i).quoted) {
-            String w = toks.get(i).text;
-            if (w.equals("inactive:")) {
-                inactive = true;
-            } else if (w.equals("delete:")) {
-                ledger.unsupported(first, "'delete:' is a mark of a load patch, not of a saved configuration; the statement is read as it is");
-            } else if (!w.equals("replace:") && !w.equals("protect:") && !w.equals("active:")) {
-                break;
-            }
-            i++;
-        }
+        boolean[] marked = {false};
+        int i = marks(toks, marked);
+        boolean inactive = marked[0];
         List<String> before = new ArrayList<>(), values = new ArrayList<>(), after = new ArrayList<>();
         int state = 0; // 0 before the list, 1 in it, 2 after it
         boolean bad = false;
