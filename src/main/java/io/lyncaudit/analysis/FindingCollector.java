@@ -331,7 +331,7 @@ public final class FindingCollector {
     }
 
     private List<Evidence> evidence(List<Decision> decisions, String firewall) {
-        List<Evidence> out = new ArrayList<>();
+        List<Evidence> out = new ArrayList<>(), translations = new ArrayList<>();
         // on a path of stages, a rule that permits is the evidence; the stages that merely let the packets pass
         // by their default (an empty raw or mangle chain, a nat chain that does not translate them) are not
         boolean explicit = false;
@@ -339,10 +339,14 @@ public final class FindingCollector {
             explicit |= d.action() == Action.PERMIT && d.rule() != null && d.translation() == null && d.policy() != null && d.policy().hook() != null;
         }
         for (Decision d : decisions) {
-            if (d.action() == Action.PERMIT && d.translation() == null && d.policy() != null && d.policy().hook() != null
+            // a NAT stage (a Linux nat chain, an ASA's NAT table) is evidence only where it translates
+            if (d.action() == Action.PERMIT && d.translation() == null && d.policy() != null
+                    && (d.policy().hook() != null || d.policy().translates())
                     && ((explicit && d.rule() == null) || d.policy().translates())) continue;
-            out.add(evidence(d, firewall, null));
+            (d.translation() != null && d.action() == Action.PERMIT ? translations : out).add(evidence(d, firewall, null));
         }
+        // the lines that permit or deny come first (a report's location is the first); the translations they saw after them
+        out.addAll(translations);
         return out;
     }
 

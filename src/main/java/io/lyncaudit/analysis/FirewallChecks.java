@@ -45,7 +45,7 @@ public final class FirewallChecks {
         boolean anyHostBound = ir.policies().stream().anyMatch(FirewallChecks::hostBound);
         if (!anyHostBound) return ir;
         List<Policy> keep = ir.policies().stream().filter(p -> hostBound(p) == (fw.host() != null)).toList();
-        return new ImportResult(ir.file(), ir.format(), keep, ir.nat(), ir.diagnostics(), ir.lines(), ir.unboundDefault());
+        return ir.withPolicies(keep);
     }
 
     private static boolean hostBound(Policy p) {
@@ -71,12 +71,11 @@ public final class FirewallChecks {
     public static Coverage coverage(RequirementSpec spec, FirewallSpec fw, ImportResult ir, List<Topology.Crossing> crossings,
                                      Topology topo, Deployment d, Uncertainty uncertainty) {
         IntervalSet src = topo.required(spec.flow().from(), fw, false), dst = topo.required(spec.flow().to(), fw, true);
-        IntervalSet jsrc = topo.justified(spec.flow().from(), fw, false), jdst = topo.justified(spec.flow().to(), fw, true);
         IntervalSet proto = IntervalSet.point(spec.flow().protocol());
         IntervalSet ports = ports(spec.flow().ports(), d);
         // Source ports narrow only the required set: a rule that leaves them open is as good.
         IntervalSet sourcePorts = spec.flow().sourcePorts() == null ? Ports.ALL : ports(spec.flow().sourcePorts(), d);
-        PacketSet required = PacketSet.EMPTY, justified = PacketSet.EMPTY, permitted = PacketSet.EMPTY;
+        PacketSet required = PacketSet.EMPTY, permitted = PacketSet.EMPTY;
         List<Decision> decisions = new ArrayList<>();
         for (Topology.Crossing x : crossings) {
             IntervalSet s = src.intersect(x.inside()), t = dst.intersect(x.outside());
@@ -87,25 +86,45 @@ public final class FirewallChecks {
             required = required.union(q);
             permitted = permitted.union(ev.permitted());
             decisions.addAll(ev.decisions());
-            // On a host firewall the network firewalls are the boundary, and the rules Lync Server
-            // setup creates accept any remote address: an inbound requirement justifies its
-            // ports to the host from every address.
-            IntervalSet js = fw.host() != null && x.out().equals(Topology.HOST_SIDE) ? x.inside() : jsrc;
-            justified = justified.union(PacketSet.of(PacketBox.of(proto, js.intersect(x.inside()),
-                    jdst.intersect(x.outside()), ports)));
         }
         if (required.isEmpty()) return null;
         Flow flow = new Flow(Protocols.name(spec.flow().protocol()), portsText(ports, sourcePorts),
                 topo.label(spec.flow().from(), required.bounds().sources()),
                 topo.label(spec.flow().to(), required.bounds().destinations()));
-        return new Coverage(spec, fw.name(), required, justified, permitted, required.subtract(permitted), decisions, flow,
-                uncertainty.of(decisions));
+        return new Coverage(spec, fw.name(), required, justification(spec, fw, crossings, topo, d), permitted,
+                required.subtract(permitted), decisions, flow, uncertainty.of(decisions));
     }
 
-    public static List<Exposure> exposures(FirewallSpec fw, ImportResult ir, List<Topology.Crossing> crossings, Topology topo,
-                                            List<Coverage> coverages, Uncertainty uncertainty) {
+    /**
+     * The packets a requirement justifies on this firewall, on every way through it, whether or not
+     * anything of it is required there: a flow whose required servers this firewall never sees (a
+     * pool's web ports on its servers, which the load balancer forwards) still allows what the docs
+     * allow, so opening it is not EXTRA.
+     */
+    public static PacketSet justification(RequirementSpec spec, FirewallSpec fw, List<Topology.Crossing> crossings,
+                                          Topology topo, Deployment d) {
+        IntervalSet jsrc = topo.justified(spec.flow().from(), fw, false), jdst = topo.justified(spec.flow().to(), fw, true);
+        IntervalSet proto = IntervalSet.point(spec.flow().protocol());
+        IntervalSet ports = ports(spec.flow().ports(), d);
         PacketSet justified = PacketSet.EMPTY;
-        for (Coverage c : coverages) justified = justified.union(c.justified());
+        for (Topology.Crossing x : crossings) {
+            // On a host firewall the network firewalls are the boundary, and the rules Lync Server
+            // setup creates accept any remote address: an inbound requirement justifies its
+            // ports to the host from every address.
+            IntervalSet js = fw.host() != null && x.out().equals(Topology.HOST_SIDE) ? x.inside() : jsrc;
+            IntervalSet a = js.intersect(x.inside()), b = jdst.intersect(x.outside());
+            if (a.isEmpty() || b.isEmpty()) continue;
+            justified = justified.union(PacketSet.of(PacketBox.of(proto, a, b, ports)));
+        }
+        return justified;
+    }
+
+    /**
+     * The permits to or from a Lync address that nothing justifies. {@code justified} is what every
+     * requirement of the deployment allows on this firewall ({@link #justification}).
+     */
+    public static List<Exposure> exposures(FirewallSpec fw, ImportResult ir, List<Topology.Crossing> crossings, Topology topo,
+                                            PacketSet justified, Uncertainty uncertainty) {
         IntervalSet lync = topo.lyncAddresses();
         IntervalSet internet = topo.side("internet");
         Map<Rule, PacketSet> unjustified = new IdentityHashMap<>();

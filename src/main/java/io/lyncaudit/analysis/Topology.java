@@ -26,6 +26,13 @@ import java.util.Map;
  * the other way round. Contract for importers of host firewalls (Windows Firewall): a rule with no
  * zones applies in both directions; an inbound rule sets {@code toZones={"host"}} and an outbound
  * rule {@code fromZones={"host"}}.
+ *
+ * <p>Servers and load balancers are different endpoints (the vocabulary and its meaning is
+ * {@link EndpointSpec#VOCABULARY}): a {@code ...Servers} name never holds a VIP, a {@code ...Vip}
+ * name holds VIPs only ({@code ...HlbVip}: of pools with {@code loadBalancing: hlb}), and a pool
+ * name such as {@code frontEndWeb} or {@code directorSip} is where the pool is reached for that
+ * traffic: its VIP when the load balancer carries it, else its servers. A VIP never opens a
+ * connection; the servers do.
  */
 public final class Topology {
     private final Deployment d;
@@ -177,13 +184,20 @@ public final class Topology {
     public IntervalSet justified(EndpointSpec e, FirewallSpec fw, boolean destination) {
         IntervalSet r = required(e, fw, destination);
         if (destination && fw != null && fw.translatesEdgeAddresses()) r = r.union(required(e, fw, false));
-        return e.anySide() != null ? role(e.anySide(), fw, destination).union(r) : r;
+        for (String outer : e.justified()) {
+            r = r.union(role(outer, fw, destination));
+            if (destination && fw != null && fw.translatesEdgeAddresses()) r = r.union(role(outer, fw, false));
+        }
+        return r;
     }
+
+    /** Names that stand for a whole side or a partner network (rendered as "any" when that is the internet). */
+    private static final List<String> WHOLE_SIDES = List.of("internet", "internal", "federationPartners", "publicImPartners",
+            "sipPartners", "xmppPartners", "any");
 
     /** True when the endpoint means every address of a side or of the internet (rendered as "any"). */
     public static boolean isWholeSide(EndpointSpec e) {
-        return e.anySide() == null && e.required().size() == 1
-                && List.of("internet", "internal", "federationPartners", "publicImPartners", "xmppPartners", "any").contains(e.required().get(0));
+        return e.justified().isEmpty() && e.required().size() == 1 && WHOLE_SIDES.contains(e.required().get(0));
     }
 
     /**
@@ -193,7 +207,6 @@ public final class Topology {
     public String label(EndpointSpec e, IntervalSet addresses) {
         if (isWholeSide(e)) {
             String n = e.required().get(0);
-            if (n.equals("internet") || (!n.equals("internal") && !d.networks().containsKey(n))) return "any";
             if (n.equals("internal")) {
                 IntervalSet s = IntervalSet.EMPTY;
                 for (String side : d.sideNetworks()) {
@@ -201,27 +214,82 @@ public final class Topology {
                 }
                 return Addresses.format(s);
             }
-            return Addresses.format(d.network(n));
+            if (n.equals("internet") || n.equals("any")) return "any";
+            IntervalSet s = role(n, null, false);
+            return s.equals(side("internet")) ? "any" : Addresses.format(s);
         }
         return Addresses.format(addresses);
     }
 
+    /**
+     * Whose addresses these are, for listings: "fepool01 VIP", "fepool01 servers", "edge VIP",
+     * "Edge Servers", "rp01 internal", joined by ", "; "network" for addresses of no server or VIP.
+     * It says whether a flow goes to (or comes from) the servers or the load balancer.
+     */
+    public String owners(IntervalSet addresses) {
+        List<String> out = new ArrayList<>();
+        IntervalSet rest = addresses;
+        for (Pool p : d.pools()) {
+            if (p.vip() != null && addresses.intersects(p.vip().set())) {
+                out.add(p.name() + " VIP");
+                rest = rest.subtract(p.vip().set());
+            }
+            IntervalSet servers = IntervalSet.EMPTY;
+            for (Address a : p.servers()) servers = servers.union(a.set());
+            if (addresses.intersects(servers)) {
+                out.add(p.name() + (p.role() == Role.PSTN_GATEWAY ? " gateways" : " servers"));
+                rest = rest.subtract(servers);
+            }
+            if (p.internal() != null && addresses.intersects(p.internal().set())) {
+                out.add(p.name() + " internal interface");
+                rest = rest.subtract(p.internal().set());
+            }
+            if (p.external() != null && addresses.intersects(both(p.external()))) {
+                out.add(p.name() + " external interface");
+                rest = rest.subtract(both(p.external()));
+            }
+        }
+        EdgeServer v = d.edge().vips();
+        if (v != null) {
+            IntervalSet vips = v.internal().set();
+            for (EdgeInterface i : List.of(v.accessEdge(), v.webConferencingEdge(), v.avEdge())) vips = vips.union(both(i));
+            if (addresses.intersects(vips)) {
+                out.add("Edge VIP");
+                rest = rest.subtract(vips);
+            }
+        }
+        IntervalSet edge = IntervalSet.EMPTY;
+        for (EdgeServer e : d.edge().servers()) {
+            edge = edge.union(e.internal().set());
+            for (EdgeInterface i : List.of(e.accessEdge(), e.webConferencingEdge(), e.avEdge())) edge = edge.union(both(i));
+        }
+        if (addresses.intersects(edge)) {
+            out.add("Edge Servers");
+            rest = rest.subtract(edge);
+        }
+        if (!rest.isEmpty()) out.add("network");
+        return String.join(", ", out);
+    }
+
+    /** The addresses of one endpoint name (see EndpointSpec#VOCABULARY for what each means). */
     private IntervalSet role(String role, FirewallSpec fw, boolean destination) {
         boolean pub = fw != null && (fw.seesPublicEdgeAddresses() || fw.translatesEdgeAddresses() && destination);
+        boolean host = fw != null && fw.host() != null;
         IntervalSet s = IntervalSet.EMPTY;
         switch (role) {
             case "internet", "internal" -> s = side(role);
             case "federationPartners", "publicImPartners", "xmppPartners" ->
                     s = d.networks().containsKey(role) ? d.network(role) : side("internet");
+            case "sipPartners" -> {
+                // "federated and public IM connectivity using SIP": the partners of the features that are on
+                boolean fed = d.feature("federation"), pim = d.feature("publicIm");
+                if (fed || !pim) s = s.union(role("federationPartners", fw, destination));
+                if (pim || !fed) s = s.union(role("publicImPartners", fw, destination));
+            }
+            case "clients" -> s = d.networks().containsKey("clients") ? d.network("clients") : side("internal");
+            case "any" -> s = Addresses.ALL;
             case "accessEdge", "webConferencingEdge", "avEdge" -> {
-                for (EdgeServer e : d.edge().servers()) {
-                    EdgeInterface i = switch (role) {
-                        case "accessEdge" -> e.accessEdge();
-                        case "webConferencingEdge" -> e.webConferencingEdge();
-                        default -> e.avEdge();
-                    };
-                    s = s.union(pub ? i.outsideAddress().set() : i.address().set());
-                }
+                for (EdgeServer e : d.edge().servers()) s = s.union(edgeInterface(e, role, pub));
             }
             case "edgeInternal" -> {
                 for (EdgeServer e : d.edge().servers()) s = s.union(e.internal().set());
@@ -229,112 +297,85 @@ public final class Topology {
             case "accessEdgeVip", "webConferencingEdgeVip", "avEdgeVip" -> {
                 // scaled-hlb only; the VIPs are public addresses there, but honour edgeAddresses like the servers
                 EdgeServer v = d.edge().vips();
-                if (v != null) {
-                    EdgeInterface i = switch (role) {
-                        case "accessEdgeVip" -> v.accessEdge();
-                        case "webConferencingEdgeVip" -> v.webConferencingEdge();
-                        default -> v.avEdge();
-                    };
-                    s = pub ? i.outsideAddress().set() : i.address().set();
-                }
+                if (v != null) s = edgeInterface(v, role.substring(0, role.length() - 3), pub);
             }
             case "edgeInternalVip" -> {
                 if (d.edge().vips() != null) s = d.edge().vips().internal().set();
             }
             case "accessEdgePool" -> s = role("accessEdge", fw, destination).union(role("accessEdgeVip", fw, destination));
             case "edgeInternalPool" -> s = role("edgeInternal", fw, destination).union(role("edgeInternalVip", fw, destination));
-            case "frontEnd" -> s = pools(Role.FRONT_END, true);
-            case "frontEndServers" -> s = pools(Role.FRONT_END, false);
-            case "director" -> s = pools(Role.DIRECTOR, true);
-            case "sba" -> s = pools(Role.SBA, true);
-            case "cms" -> {
-                for (Pool p : d.pools()) {
-                    if (p.centralManagementStore()) s = s.union(poolAddresses(p));
-                }
-                if (s.isEmpty()) s = pools(Role.FRONT_END, true);
+            // servers of the internal pools: never a VIP
+            case "frontEndServers", "conferencingAttendant", "applicationSharing" -> s = servers(Role.FRONT_END);
+            case "frontEndServersNoVip" -> s = serversNoVip(Role.FRONT_END, host);
+            case "directorServers" -> s = servers(Role.DIRECTOR);
+            case "directorServersNoVip" -> s = serversNoVip(Role.DIRECTOR, host);
+            case "mediationServers" -> {
+                s = servers(Role.MEDIATION);
+                for (Pool p : d.pools(Role.FRONT_END)) if (p.collocatedMediation()) s = s.union(servers(p));
             }
-            // Directors, reverse proxy, HLB web services (issue 3)
-            case "clients" -> s = d.networks().containsKey("clients") ? d.network("clients") : side("internal");
-            case "directorVip" -> s = vipOrServers(Role.DIRECTOR);
-            case "directorServers" -> s = pools(Role.DIRECTOR, false);
-            case "frontEndVip" -> s = vipOrServers(Role.FRONT_END);
-            case "frontEndHlbVip" -> {
-                for (Pool p : d.pools(Role.FRONT_END)) if (p.vip() != null) s = s.union(p.vip().set());
+            case "persistentChatServers" -> s = servers(Role.PERSISTENT_CHAT);
+            case "sbaServers" -> s = servers(Role.SBA);
+            case "lyncServers" -> {
+                for (Role r : LYNC_SERVER_ROLES) s = s.union(servers(r));
             }
-            case "officeWebApps" -> s = vipOrServers(Role.OFFICE_WEB_APPS);
+            case "cmsServers" -> {
+                for (Pool p : d.pools()) if (p.centralManagementStore()) s = s.union(servers(p));
+                if (s.isEmpty()) s = servers(Role.FRONT_END);
+            }
+            case "officeWebAppsServers" -> s = servers(Role.OFFICE_WEB_APPS);
+            case "officeWebAppsServersNoVip" -> s = serversNoVip(Role.OFFICE_WEB_APPS, host);
+            case "pstnGateway" -> {
+                for (Pool p : d.pools(Role.PSTN_GATEWAY)) s = s.union(poolAddresses(p));
+            }
+            case "exchangeUm" -> s = servers(Role.EXCHANGE_UM);
             case "reverseProxyInternal" -> {
-                for (Pool p : d.pools(Role.REVERSE_PROXY)) {
-                    if (p.internal() != null) s = s.union(p.internal().set());
-                    else for (Address a : p.servers()) s = s.union(a.set());
-                }
+                for (Pool p : d.pools(Role.REVERSE_PROXY)) s = s.union(p.internal() != null ? p.internal().set() : servers(p));
             }
             case "reverseProxyExternal" -> {
                 for (Pool p : d.pools(Role.REVERSE_PROXY)) {
                     if (p.external() != null) s = s.union(pub ? p.external().outsideAddress().set() : p.external().address().set());
                 }
             }
-            // IPsec exceptions: host addresses (IPsec is negotiated by the servers, not by a VIP)
-            case "any" -> s = Addresses.ALL;
-            case "mediationServers" -> {
-                s = pools(Role.MEDIATION, false);
-                for (Pool p : d.pools(Role.FRONT_END)) {
-                    if (p.collocatedMediation()) for (Address a : p.servers()) s = s.union(a.set());
-                }
-            }
-            case "conferencingAttendant", "applicationSharing" -> s = pools(Role.FRONT_END, false);
-            case "exchangeUm" -> s = pools(Role.EXCHANGE_UM, false);
-            default -> s = internalRole(role);
+            // load balancer VIPs of the internal pools
+            case "frontEndVip" -> s = vips(Role.FRONT_END, false, false);
+            case "frontEndHlbVip" -> s = vips(Role.FRONT_END, true, false);
+            case "frontEndWithMediationHlbVip" -> s = vips(Role.FRONT_END, true, true);
+            case "directorVip" -> s = vips(Role.DIRECTOR, false, false);
+            case "directorHlbVip" -> s = vips(Role.DIRECTOR, true, false);
+            case "mediationHlbVip" -> s = vips(Role.MEDIATION, true, false);
+            // where a pool is reached
+            case "frontEndWeb" -> s = vipOrServers(Role.FRONT_END, false);
+            case "directorWeb" -> s = vipOrServers(Role.DIRECTOR, false);
+            case "directorSip" -> s = vipOrServers(Role.DIRECTOR, true);
+            case "officeWebApps" -> s = vipOrServers(Role.OFFICE_WEB_APPS, false);
+            default -> throw new IllegalArgumentException("unknown endpoint " + role);
         }
         return s;
     }
 
-    // ---- internal servers and clients (ports and protocols for internal servers) ----
+    private static IntervalSet edgeInterface(EdgeServer e, String role, boolean pub) {
+        EdgeInterface i = switch (role) {
+            case "accessEdge" -> e.accessEdge();
+            case "webConferencingEdge" -> e.webConferencingEdge();
+            default -> e.avEdge();
+        };
+        return pub ? i.outsideAddress().set() : i.address().set();
+    }
 
     /** Roles whose servers run Lync Server internally ("All Servers" of the internal-servers table). */
     private static final List<Role> LYNC_SERVER_ROLES = List.of(Role.FRONT_END, Role.DIRECTOR, Role.MEDIATION,
             Role.PERSISTENT_CHAT, Role.SBA);
 
     /**
-     * Endpoints of the internal-server requirements. Pools count with servers and VIP; "...Vip" names
-     * are the VIPs alone, "...HlbVip" those of pools balanced by hardware only (loadBalancing: hlb);
-     * {@code clients} is the {@code clients} network, or the whole internal side when none is declared.
+     * Each pool's VIP when it has one, else its servers: where clients and the reverse proxy send web
+     * traffic. With {@code sipOnly}, only a VIP that carries SIP ({@code loadBalancing: hlb}) counts:
+     * a DNS load balanced pool is reached at its servers.
      */
-    private IntervalSet internalRole(String role) {
-        IntervalSet s = IntervalSet.EMPTY;
-        switch (role) {
-            case "lyncServers" -> {
-                for (Role r : LYNC_SERVER_ROLES) s = s.union(pools(r, true));
-            }
-            case "mediation" -> s = pools(Role.MEDIATION, true);
-            case "frontEndWithMediation" -> {
-                for (Pool p : d.pools(Role.FRONT_END)) if (p.collocatedMediation()) s = s.union(poolAddresses(p));
-            }
-            case "persistentChat" -> s = pools(Role.PERSISTENT_CHAT, true);
-            case "officeWebAppsServers" -> s = pools(Role.OFFICE_WEB_APPS, true);
-            case "pstnGateway" -> s = pools(Role.PSTN_GATEWAY, true);
-            case "reverseProxy" -> {
-                for (Pool p : d.pools(Role.REVERSE_PROXY)) {
-                    if (p.internal() != null) s = s.union(p.internal().set());
-                    for (Address a : p.servers()) s = s.union(a.set());
-                }
-            }
-            case "frontEndPoolVips" -> s = vips(Role.FRONT_END, false, false);
-            case "frontEndHlbOnlyVip" -> s = vips(Role.FRONT_END, true, false);
-            case "frontEndWithMediationHlbVip" -> s = vips(Role.FRONT_END, true, true);
-            case "directorPoolVips" -> s = vips(Role.DIRECTOR, false, false);
-            case "directorHlbVip" -> s = vips(Role.DIRECTOR, true, false);
-            case "mediationVip" -> s = vips(Role.MEDIATION, false, false);
-            default -> throw new IllegalArgumentException("unknown endpoint " + role);
-        }
-        return s;
-    }
-
-    /** Each pool's load balancer VIP when it has one, else its servers: where clients and the reverse proxy send. */
-    private IntervalSet vipOrServers(Role r) {
+    private IntervalSet vipOrServers(Role r, boolean sipOnly) {
         IntervalSet s = IntervalSet.EMPTY;
         for (Pool p : d.pools(r)) {
-            if (p.vip() != null) s = s.union(p.vip().set());
-            else for (Address a : p.servers()) s = s.union(a.set());
+            boolean viaVip = p.vip() != null && (!sipOnly || p.hardwareLoadBalancedOnly());
+            s = s.union(viaVip ? p.vip().set() : servers(p));
         }
         return s;
     }
@@ -348,12 +389,22 @@ public final class Topology {
         return s;
     }
 
-    private IntervalSet pools(Role r, boolean withVip) {
+    /** The servers of pools without a VIP; on a host firewall, of every pool (the load balancer's traffic arrives there). */
+    private IntervalSet serversNoVip(Role r, boolean hostFirewall) {
         IntervalSet s = IntervalSet.EMPTY;
-        for (Pool p : d.pools(r)) {
-            for (Address a : p.servers()) s = s.union(a.set());
-            if (withVip && p.vip() != null) s = s.union(p.vip().set());
-        }
+        for (Pool p : d.pools(r)) if (hostFirewall || p.vip() == null) s = s.union(servers(p));
+        return s;
+    }
+
+    private IntervalSet servers(Role r) {
+        IntervalSet s = IntervalSet.EMPTY;
+        for (Pool p : d.pools(r)) s = s.union(servers(p));
+        return s;
+    }
+
+    private static IntervalSet servers(Pool p) {
+        IntervalSet s = IntervalSet.EMPTY;
+        for (Address a : p.servers()) s = s.union(a.set());
         return s;
     }
 }

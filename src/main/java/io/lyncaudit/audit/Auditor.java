@@ -101,23 +101,28 @@ public final class Auditor {
         Map<String, Integer> checksPerSpec = new LinkedHashMap<>();
         List<NatCheck.Pair> natPairs = NatCheck.pairs(d);
         for (Map.Entry<FirewallSpec, ImportResult> e : imports.entrySet()) {
-            FirewallSpec fw = e.getKey();
+            // an export that carries its own NAT of the Edge addresses is asked as traffic arrives (NatCheck.effective)
+            FirewallSpec fw = NatCheck.effective(e.getKey(), e.getValue(), natPairs);
             ImportResult ir = FirewallChecks.forRole(fw, e.getValue());
             Uncertainty uncertainty = new Uncertainty(ir);
             List<Topology.Crossing> crossings = topo.crossings(fw);
             diagnostics.addAll(unknownZones(fw, ir, topo.interfaces(fw).keySet()));
+            diagnostics.addAll(undefinedInterfaces(d, fw, ir));
             diagnostics.addAll(NatCheck.check(fw, ir, natPairs));
             List<Coverage> fwCoverages = new ArrayList<>();
+            PacketSet justified = PacketSet.EMPTY;
             for (RequirementSpec spec : specs) {
                 if (spec.isIpsec()) continue; // checked against the IPsec inputs below
                 Coverage c = FirewallChecks.coverage(spec, fw, ir, crossings, topo, d, uncertainty);
+                // what a requirement allows counts even where nothing of it is required on this firewall
+                justified = justified.union(c != null ? c.justified() : FirewallChecks.justification(spec, fw, crossings, topo, d));
                 if (c == null) continue;
                 fwCoverages.add(c);
                 checksPerSpec.merge(spec.id(), 1, Integer::sum);
             }
             coverages.addAll(fwCoverages);
             facts.addAll(fwCoverages);
-            facts.addAll(FirewallChecks.exposures(fw, ir, crossings, topo, fwCoverages, uncertainty));
+            facts.addAll(FirewallChecks.exposures(fw, ir, crossings, topo, justified, uncertainty));
             for (Coverage c : fwCoverages) {
                 Shadowing s = FirewallChecks.shadowing(c, ir);
                 if (s != null) facts.add(s);
@@ -255,6 +260,25 @@ public final class Auditor {
                     r != null && r.source() != null ? r.source().text() : e.getKey(),
                     "interface or zone '" + e.getKey() + "' is not among the interfaces of firewall " + fw.name() + " in the deployment ("
                             + String.join(", ", known) + "); rules limited to it are never checked"));
+        }
+        return out;
+    }
+
+    /**
+     * The deployment's interface or zone names for this firewall that its export does not define (a
+     * typo, or an ASA interface name where the export uses the nameif): traffic through them meets
+     * only the rules that apply to any interface. One warning per name, at the firewall's line of the
+     * deployment file; none when the export does not list its interfaces.
+     */
+    private static List<Report.ReportDiagnostic> undefinedInterfaces(Deployment d, FirewallSpec fw, ImportResult ir) {
+        if (ir.interfaces().isEmpty()) return List.of();
+        List<Report.ReportDiagnostic> out = new ArrayList<>();
+        for (String name : fw.interfaces().keySet()) {
+            if (name.equals(Topology.HOST_SIDE) || ir.interfaces().contains(name)) continue;
+            out.add(new Report.ReportDiagnostic(d.displayFile(), fw.line(), "warning", "unknown-zone", name,
+                    "firewall " + fw.name() + ": interface or zone '" + name + "' is not defined in " + fw.configDisplay()
+                            + " (it defines " + String.join(", ", ir.interfaces()) + "); traffic through it meets only the rules "
+                            + "that apply to every interface"));
         }
         return out;
     }

@@ -9,6 +9,9 @@ import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.IntervalSet;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.NatRule;
+import io.lyncaudit.policy.Policy;
+import io.lyncaudit.policy.Rule;
+import io.lyncaudit.policy.Translation;
 import io.lyncaudit.report.Report;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -51,9 +54,50 @@ final class NatCheck {
         if (e != null && e.publicAddress() != null) out.add(new Pair(what, e.address().set(), e.publicAddress().set()));
     }
 
+    /**
+     * The firewall as the audit reads it: when the deployment does not say which Edge addresses it
+     * sees ({@code edgeAddresses}) and a translating stage of its export sends some Edge public
+     * address to its private one (an ASA's static NAT, a Linux DNAT), the export carries its own
+     * NAT: traffic to an Edge is asked as it arrives, at the public address, and the path's own
+     * translation takes it on ({@code edgeAddresses: nat}). Otherwise the firewall as given.
+     */
+    static FirewallSpec effective(FirewallSpec fw, ImportResult ir, List<Pair> pairs) {
+        if (fw.statesEdgeAddresses() || !ir.translates()) return fw;
+        for (Policy p : ir.policies()) {
+            if (!p.translates()) continue;
+            for (Rule r : p.rules()) {
+                Translation t = r.translation();
+                if (t == null || t.destination() == null || t.toHost()) continue;
+                IntervalSet to = r.match().bounds().destinations();
+                for (Pair pair : pairs) {
+                    if (to.containsAll(pair.mapped()) && t.destination().equals(pair.real())) return fw.withEdgeAddresses("nat");
+                }
+            }
+        }
+        return fw;
+    }
+
+    /**
+     * The destination translations of the export's NAT stages as address pairs, for an importer that
+     * gives its NAT only as stages of the path (each translating rule: the addresses it matches and
+     * the one it sends them to).
+     */
+    static List<NatRule> fromTranslations(ImportResult ir) {
+        List<NatRule> out = new ArrayList<>();
+        for (Policy p : ir.policies()) {
+            if (!p.translates()) continue;
+            for (Rule r : p.rules()) {
+                Translation t = r.translation();
+                if (t == null || t.destination() == null || t.toHost() || r.match().isEmpty()) continue;
+                out.add(new NatRule(r.match().bounds().destinations(), t.destination(), true, r.source()));
+            }
+        }
+        return out;
+    }
+
     /** Warnings for the firewall's NAT rules that contradict the deployment's address pairs; none without NAT rules. */
     static List<Report.ReportDiagnostic> check(FirewallSpec fw, ImportResult ir, List<Pair> pairs) {
-        List<NatRule> nat = ir.nat();
+        List<NatRule> nat = ir.nat().isEmpty() ? fromTranslations(ir) : ir.nat();
         List<Report.ReportDiagnostic> out = new ArrayList<>();
         if (fw.translatesEdgeAddresses() && !ir.translates() && !pairs.isEmpty()) {
             out.add(new Report.ReportDiagnostic(fw.configDisplay(), fw.line(), "warning", "nat", "edgeAddresses: nat",
@@ -88,15 +132,16 @@ final class NatCheck {
             if (warned && !translated.get(p)) translated.remove(p);
         }
         long done = translated.values().stream().filter(b -> b).count();
-        // where the translation is a stage of the path (Linux nat chains), the audit asks about the public
-        // addresses and the path translates them: 'edgeAddresses: public' is then exact, not a mistake
-        if (done > 0 && fw.seesPublicEdgeAddresses() && !ir.translates()) {
+        // the device translates the Edge addresses itself: traffic from an Edge reaches it from the private
+        // address, which 'edgeAddresses: public' would ask at the public one
+        if (done > 0 && fw.seesPublicEdgeAddresses()) {
             NatRule first = nat.get(0);
             out.add(new Report.ReportDiagnostic(fw.configDisplay(), fw.line(), "warning", "nat", "edgeAddresses: public",
                     fw.name() + " translates the Edge public addresses before its rules see them (e.g. "
                             + (first.source() != null ? first.source().where() : "its NAT rules")
-                            + "), so its rules match the private addresses; the deployment's 'edgeAddresses: public' makes the audit "
-                            + "look for the public ones: remove it"));
+                            + "), so traffic from an Edge reaches it from the private address and its rules match the private "
+                            + "addresses; the deployment's 'edgeAddresses: public' makes the audit look for the public ones: remove it "
+                            + "(the export's own NAT is then walked)"));
         }
         if (done > 0) {
             for (Map.Entry<Pair, Boolean> e : translated.entrySet()) {

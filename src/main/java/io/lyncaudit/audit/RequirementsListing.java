@@ -48,6 +48,14 @@ public final class RequirementsListing {
         return new Table("Lync Server 2013 catalog", CATALOG_COLUMNS, rows);
     }
 
+    /**
+     * Columns of a deployment's listing. {@code from} and {@code to} say whose addresses the source and
+     * destination are ("fepool01 servers", "fepool01 VIP", "Edge Servers", "network"): whether a flow
+     * goes to the servers or to the load balancer.
+     */
+    public static final List<String> DEPLOYMENT_COLUMNS = List.of("id", "firewall", "interfaces", "protocol", "ports", "source", "from",
+            "destination", "to", "severity", "title");
+
     /** The required flows of one deployment with addresses resolved, per firewall they cross. */
     public static Table forDeployment(RuleEngine engine, Deployment d) {
         List<RequirementSpec> specs = engine.requirements(d.edge().scenario().id(),
@@ -64,13 +72,15 @@ public final class RequirementsListing {
                         : ipsecPorts(req.bounds());
                 IntervalSet src = req == null ? topo.required(s.flow().from(), null) : req.bounds().sources();
                 IntervalSet dst = req == null ? topo.required(s.flow().to(), null) : req.bounds().destinations();
-                rows.add(row(s, "", "IPsec exemption", ports, show(src, s.flow().from(), topo), show(dst, s.flow().to(), topo)));
+                rows.add(row(s, "", "IPsec exemption", ports, show(src, s.flow().from(), topo), whose(src, s.flow().from(), topo),
+                        show(dst, s.flow().to(), topo), whose(dst, s.flow().to(), topo)));
                 continue;
             }
             String ports = FirewallChecks.portsText(FirewallChecks.ports(s.flow().ports(), d),
                     s.flow().sourcePorts() == null ? Ports.ALL : FirewallChecks.ports(s.flow().sourcePorts(), d));
-            // a requirement of a role the deployment does not have is not one of its requirements
-            if (topo.required(s.flow().from(), null).isEmpty() || topo.required(s.flow().to(), null).isEmpty()) continue;
+            // a requirement of a role the deployment does not have is not one of its requirements; some
+            // endpoints resolve on a host firewall only (a load balanced pool's servers take its web ports there)
+            boolean absent = topo.required(s.flow().from(), null).isEmpty() || topo.required(s.flow().to(), null).isEmpty();
             boolean crossed = false;
             for (FirewallSpec fw : d.firewalls()) {
                 IntervalSet src = topo.required(s.flow().from(), fw, false), dst = topo.required(s.flow().to(), fw, true);
@@ -79,16 +89,17 @@ public final class RequirementsListing {
                     if (a.isEmpty() || b.isEmpty()) continue;
                     crossed = true;
                     rows.add(row(s, fw.name(), x.in() + " -> " + x.out(), ports, show(a, s.flow().from(), topo),
-                            show(b, s.flow().to(), topo)));
+                            whose(a, s.flow().from(), topo), show(b, s.flow().to(), topo), whose(b, s.flow().to(), topo)));
                 }
             }
-            if (!crossed) {
-                rows.add(row(s, "", "crosses no firewall", ports, show(topo.required(s.flow().from(), null), s.flow().from(), topo),
-                        show(topo.required(s.flow().to(), null), s.flow().to(), topo)));
+            if (!crossed && !absent) {
+                IntervalSet src = topo.required(s.flow().from(), null), dst = topo.required(s.flow().to(), null);
+                rows.add(row(s, "", "crosses no firewall", ports, show(src, s.flow().from(), topo), whose(src, s.flow().from(), topo),
+                        show(dst, s.flow().to(), topo), whose(dst, s.flow().to(), topo)));
             }
         }
         return new Table(d.name() + " (" + d.edge().scenario().id() + "): required flows",
-                List.of("id", "firewall", "interfaces", "protocol", "ports", "source", "destination", "severity", "title"), rows);
+                DEPLOYMENT_COLUMNS, rows);
     }
 
     /** The source endpoint as the rule writes it, with its source ports ("avEdge:${edgeMedia}"). */
@@ -96,8 +107,14 @@ public final class RequirementsListing {
         return s.flow().sourcePorts() == null ? s.flow().from().text() : s.flow().from().text() + ":" + s.flow().sourcePorts();
     }
 
-    private static List<String> row(RequirementSpec s, String fw, String ifaces, String ports, String src, String dst) {
-        return List.of(s.id(), fw, ifaces, s.flow().protocolText(), ports, src, dst, s.severity().json(), s.title());
+    private static List<String> row(RequirementSpec s, String fw, String ifaces, String ports, String src, String from, String dst,
+                                    String to) {
+        return List.of(s.id(), fw, ifaces, s.flow().protocolText(), ports, src, from, dst, to, s.severity().json(), s.title());
+    }
+
+    /** Whose addresses an endpoint's resolved set holds: a whole side is a network, else the pools' servers or VIPs. */
+    private static String whose(IntervalSet set, io.lyncaudit.catalog.EndpointSpec e, Topology topo) {
+        return Topology.isWholeSide(e) ? "network" : topo.owners(set);
     }
 
     private static String ipsecPorts(PacketBox b) {

@@ -248,7 +248,7 @@ public final class DeploymentLoader {
             if (host == null && ifaces.size() < 2) {
                 throw f.error("firewall '" + name + "' needs 'interfaces' naming the networks behind at least two of its interfaces or zones, or 'host' for a host firewall");
             }
-            String edgeAddresses = "private";
+            String edgeAddresses = null; // not stated: private, unless the export translates the Edge addresses itself
             YamlTree ea = f.get("edgeAddresses");
             if (ea != null && !ea.isNull()) {
                 edgeAddresses = ea.text();

@@ -18,7 +18,10 @@ import java.util.Map;
  *                      default), "public" (the firewall sits outside the NAT), or "nat" (the firewall
  *                      translates them itself, as a Linux box with DNAT does: traffic to an Edge
  *                      arrives addressed to its public address and walks through the firewall's own
- *                      translation, traffic from an Edge arrives from its private address)
+ *                      translation, traffic from an Edge arrives from its private address); null when
+ *                      the deployment does not say: "private", unless the export itself translates the
+ *                      Edge public addresses (the audit then reads it as "nat", see
+ *                      {@link #withEdgeAddresses})
  * @param profile       for a Windows Firewall export, the network profile whose rules are active:
  *                      "domain" (the default: Lync servers are domain members), "private" or "public"
  * @param rowAction     for a spreadsheet whose sheets have no action column, what every row means:
@@ -57,6 +60,16 @@ public record FirewallSpec(String name, Path config, String configDisplay, Strin
     /** This firewall with another export (diff's before and after). */
     public FirewallSpec withConfig(Path newConfig, String newDisplay) {
         return new FirewallSpec(name, newConfig, newDisplay, format, interfaces, host, edgeAddresses, line, profile, rowAction, encoding);
+    }
+
+    /** True when the deployment file states {@code edgeAddresses} for this firewall. */
+    public boolean statesEdgeAddresses() {
+        return edgeAddresses != null;
+    }
+
+    /** This firewall with {@code edgeAddresses} as given (the audit's reading when the export carries its own NAT). */
+    public FirewallSpec withEdgeAddresses(String value) {
+        return new FirewallSpec(name, config, configDisplay, format, interfaces, host, value, line, profile, rowAction, encoding);
     }
 
     public boolean seesPublicEdgeAddresses() {

@@ -59,8 +59,8 @@ public final class InitTemplate {
                     role: front-end        # front-end | director | mediation | persistent-chat | office-web-apps |
                                            # reverse-proxy | exchange-um | pstn-gateway | sba | sql
                     vip: 10.0.1.10         # hardware load balancer VIP, when there is one
-                    # loadBalancing: hlb     # with a vip: hlb (every port through the VIP, the default) or
-                                           # dns (DNS load balancing; the VIP carries web ports only)
+                    # loadBalancing: hlb     # with a vip: hlb (the VIP carries SIP, web and the load balancer
+                                           # table's other ports; the default) or dns (the VIP carries web only)
                     # collocatedMediation: true   # the Front End servers also run the Mediation Server
                     servers: [10.0.1.11, 10.0.1.12]
                     centralManagementStore: true
@@ -84,12 +84,13 @@ public final class InitTemplate {
                     # format: spreadsheet                # or cisco-asa, cisco-ios, iptables, nftables, junos-srx (zones are the interfaces), neutral
                     # encoding: windows-1252             # a text export's encoding, when detection should not decide
                     # action: permit                     # a spreadsheet without an action column: every row is an opening
-                    interfaces:                          # interface or zone name -> networks behind it
-                      outside: [internet]
+                    interfaces:                          # interface (ASA nameif, Linux ifname) or, on a zone firewall
+                      outside: [internet]                #   (PAN-OS, FortiGate, SRX), zone name -> networks behind it
                       dmz: [perimeter]
                 """);
         if (nat) {
-            b.append("    # edgeAddresses: private          # the Edge addresses the rules use: private (real, default) or public\n");
+            b.append("    # edgeAddresses: private          # the Edge addresses its rules use: private (real, default), public, or nat\n"
+                    + "    #                                  # (translated by the box); unneeded when the export holds the Edge NAT\n");
         }
         b.append("""
                   - name: edge-internal

@@ -35,7 +35,7 @@ class SharedOpeningTest {
     }
 
     private static Coverage coverage(String id, Severity sev, String firewall, PacketSet required, PacketSet permitted) {
-        RequirementSpec spec = new RequirementSpec(id, id + " title", sev, List.of(), FlowSpec.parse("TCP 4443 reverseProxy -> frontEnd"),
+        RequirementSpec spec = new RequirementSpec(id, id + " title", sev, List.of(), FlowSpec.parse("TCP 4443 reverseProxyInternal -> frontEndVip"),
                 null, List.of(), "");
         return new Coverage(spec, firewall, required, required, permitted, required.subtract(permitted), List.of(),
                 new Flow("TCP", "4443", "s", "d"), null);

@@ -95,4 +95,18 @@ class NatCheckTest {
         assertNull(NatCheck.translate(from, Addresses.parse("131.107.155.1"), Addresses.parse("172.25.33.31")), "PAT");
         assertNull(NatCheck.translate(from, to, Addresses.parse("10.0.0.1")), "not covered");
     }
+
+    @Test
+    void anImporterThatGivesItsNatOnlyAsStagesIsCheckedToo(@TempDir Path dir) throws Exception {
+        // the ASA's NAT stage with its NatRules left out, as an importer that only walks its translations gives it
+        ImportResult asa = Importers.load(edited(dir, "static 131.107.155.32", "static 131.107.155.99"), "edge-external.asa", null);
+        ImportResult stagesOnly = new ImportResult(asa.file(), asa.format(), asa.policies(), List.of(), asa.diagnostics(), asa.lines(),
+                asa.unboundDefault());
+        assertEquals(asa.nat().size(), NatCheck.fromTranslations(stagesOnly).size());
+        Deployment d = DeploymentLoader.load(SAMPLE.resolve("deployment.yaml"), "deployment.yaml");
+        List<Report.ReportDiagnostic> w = NatCheck.check(d.firewalls().get(0), stagesOnly, NatCheck.pairs(d));
+        assertEquals(1, w.size(), w.toString());
+        assertEquals(126, w.get(0).line());
+        assertTrue(w.get(0).message().contains("edge02 A/V Edge 172.25.33.32 to 131.107.155.99"), w.get(0).message());
+    }
 }

@@ -107,11 +107,18 @@ class NftPathAuditTest {
         String nat = "table ip nat {\n\tchain pre {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n"
                 + "\t\tiifname \"outside\" dnat to ip daddr map { 131.107.155.10 : 172.25.33.10, 131.107.155.20 : 172.25.33.11,"
                 + " 131.107.155.30 : 172.25.33.12 }\n\t}\n}\n";
-        // the queries use the public addresses: the nat stage translates them for the forward chain
-        Auditor.Result r = audit(FORWARD + nat, "    edgeAddresses: public\n");
-        assertTrue(r.report().findings().stream().noneMatch(f -> f.type() == FindingType.MISSING || f.type() == FindingType.PARTIAL),
-                r.report().findings().toString());
-        assertTrue(r.report().diagnostics().stream().noneMatch(x -> x.category().equals("nat")), r.report().diagnostics().toString());
+        // edgeAddresses unsaid and the export translates the Edge public addresses: the queries use them as they
+        // arrive, and the nat stage translates them for the forward chain
+        for (String said : new String[] {null, "    edgeAddresses: nat\n"}) {
+            Auditor.Result r = audit(FORWARD + nat, said);
+            assertTrue(r.report().findings().stream().noneMatch(f -> f.type() == FindingType.MISSING || f.type() == FindingType.PARTIAL),
+                    r.report().findings().toString());
+            assertTrue(r.report().diagnostics().stream().noneMatch(x -> x.category().equals("nat")), r.report().diagnostics().toString());
+        }
+        // 'public' would ask the Edges' own traffic from their public addresses, which this box sees private
+        Auditor.Result pub = audit(FORWARD + nat, "    edgeAddresses: public\n");
+        assertTrue(pub.report().diagnostics().stream().anyMatch(x -> x.category().equals("nat") && x.message().contains("remove it")),
+                pub.report().diagnostics().toString());
         // without the nat stage the forward chain never sees the public addresses the queries use
         Auditor.Result none = audit(FORWARD, "    edgeAddresses: public\n");
         assertTrue(none.report().findings().stream().anyMatch(f -> f.type() == FindingType.MISSING || f.type() == FindingType.MISDIRECTED),

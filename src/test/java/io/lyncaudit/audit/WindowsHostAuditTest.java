@@ -42,7 +42,10 @@ class WindowsHostAuditTest {
         assertEquals("SATISFIED", status(r, "fe-host", "L13-INT-SRV-003"), "5061 allowed inbound, outbound open by default");
         assertEquals("MISSING", status(r, "fe-host", "L13-INT-SRV-007"), "8057: no rule, inbound blocked by default");
         assertEquals("SATISFIED", status(r, "fe-host", "L13-INT-SRV-005"), "135 from the RPCEPMap rule");
-        assertTrue(!status(r, "fe-host", "L13-INT-SRV-002").equals("SATISFIED"), "5060 allowed but blocked: block wins");
+        assertEquals("SATISFIED", status(r, "fe-host", "L13-INT-SRV-002"), "5060 goes out to the RCC gateway: outbound is open by default");
+        assertTrue(r.findings().stream().noneMatch(f -> f.type() == io.lyncaudit.finding.FindingType.EXTRA && f.firewall().equals("fe-host")
+                && f.flow().ports().contains("5060")), "5060 inbound is allowed but blocked: block wins, so nothing is opened");
+        assertTrue(!status(r, "fe-host", "L13-INT-SRV-037").equals("SATISFIED"), "outbound SMB blocked: the store cannot push its replicas");
         assertTrue(r.diagnostics().stream().anyMatch(x -> x.message().equals("rule disabled")), "import diagnostics reach the report");
     }
 

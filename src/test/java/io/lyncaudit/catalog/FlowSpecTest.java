@@ -37,15 +37,33 @@ class FlowSpecTest {
     void anEdgePoolMayHoldItsVipWhichAloneIsRequired() {
         EndpointSpec e = EndpointSpec.parse("edgeInternalPool(edgeInternalVip)");
         assertEquals(List.of("edgeInternalVip"), e.required());
-        assertEquals("edgeInternalPool", e.anySide());
+        assertEquals(List.of("edgeInternalPool"), e.justified());
         EndpointSpec a = EndpointSpec.parse("accessEdgePool(accessEdgeVip)");
         assertEquals(List.of("accessEdgeVip"), a.required());
     }
 
     @Test
-    void onlySidesAndEdgePoolsMayHoldOthers() {
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> EndpointSpec.parse("avEdge(avEdgeVip)"));
-        assertTrue(ex.getMessage().contains("must be one of"), ex.getMessage());
+    void outerNamesAreJustifiedOnlyAndMustBeKnown() {
+        EndpointSpec e = EndpointSpec.parse("internal+edgeInternal(frontEndServers)");
+        assertEquals(List.of("frontEndServers"), e.required());
+        assertEquals(List.of("internal", "edgeInternal"), e.justified());
+        EndpointSpec s = EndpointSpec.parse("frontEndServers(frontEndServersNoVip)");
+        assertEquals(List.of("frontEndServersNoVip"), s.required());
+        assertEquals(List.of("frontEndServers"), s.justified());
+        assertTrue(EndpointSpec.parse("frontEndServers|clients").justified().isEmpty());
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> EndpointSpec.parse("nowhere(avEdgeVip)"));
+        assertTrue(ex.getMessage().contains("unknown endpoint 'nowhere'"), ex.getMessage());
         assertThrows(IllegalArgumentException.class, () -> EndpointSpec.parse("internal(nowhere)"));
+        // the old names that mixed servers and VIPs are gone
+        assertThrows(IllegalArgumentException.class, () -> EndpointSpec.parse("frontEnd"));
+        assertThrows(IllegalArgumentException.class, () -> EndpointSpec.parse("director"));
+    }
+
+    @Test
+    void everyNameHasAKindAndAMeaning() {
+        for (EndpointSpec.Name n : EndpointSpec.VOCABULARY.values()) {
+            assertTrue(n.meaning().length() > 10, n.name());
+            assertEquals(n.kind(), EndpointSpec.kind(n.name()));
+        }
     }
 }

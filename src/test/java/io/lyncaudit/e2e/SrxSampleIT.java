@@ -35,15 +35,15 @@ class SrxSampleIT {
                 "EXTRA - edge-external " + DIR + "edge-external.set:6",
                 "MISSING L13-EDGE-EXT-008 edge-external " + DIR + "edge-external.set:67",
                 "PARTIAL L13-EDGE-EXT-009 edge-external " + DIR + "edge-external.set:66",
-                "MISSING L13-EDGE-INT-004 edge-internal " + DIR + "edge-internal.conf:117",
-                "SHADOWED L13-EDGE-INT-003 edge-internal " + DIR + "edge-internal.conf:102")), findings(report));
+                "MISSING L13-EDGE-INT-004 edge-internal " + DIR + "edge-internal.conf:118",
+                "SHADOWED L13-EDGE-INT-003 edge-internal " + DIR + "edge-internal.conf:103")), findings(report));
         for (JsonNode f : report.get("findings")) assertFalse(f.path("uncertain").asBoolean(false), "every verdict is exact: " + f);
         // the shadowed permit names the policy that takes its traffic
         for (JsonNode f : report.get("findings")) {
             if (!f.get("type").asText().equals("SHADOWED")) continue;
             List<String> roles = new ArrayList<>();
             f.get("evidence").forEach(e -> roles.add(e.get("role").asText() + " " + e.get("line").asInt()));
-            assertEquals(List.of("shadowed 102", "shadows 92"), roles);
+            assertEquals(List.of("shadowed 103", "shadows 93"), roles);
         }
         // the inherited policy is reported at its line in the group, with the text of the statement
         String extra = report.get("findings").toString();

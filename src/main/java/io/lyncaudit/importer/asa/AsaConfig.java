@@ -140,7 +140,19 @@ final class AsaConfig {
     }
 
     /** A static NAT (object NAT inside an object network, or twice NAT): mapped addresses reach real ones. */
-    record StaticNat(int line, Addr real, Addr mapped) {}
+    /**
+     * One direction of a static translation: packets that arrive on {@code arrivesOn} ("any" for
+     * every interface) addressed to {@code mapped}, from {@code peer} (null: any source), are sent
+     * on to {@code real}. {@code section} is the NAT table section: 1 manual (twice) NAT, 2 object
+     * NAT, 3 manual NAT after-auto. {@code service}: object NAT's {@code service PROTO REAL MAPPED},
+     * limiting the translation to that protocol and mapped port and translating it to the real one;
+     * null for a translation of every port. {@code ported}: a twice NAT {@code service} clause (service
+     * objects), which is not modelled.
+     */
+    record StaticNat(int line, Addr real, Addr mapped, String arrivesOn, Addr peer, int section, NatService service, boolean ported) {}
+
+    /** Static port translation of object NAT: {@code protocol} packets to {@code mappedPort} go on to {@code realPort}. */
+    record NatService(IntervalSet protocol, int realPort, int mappedPort) {}
 
     final Map<String, String> names = new LinkedHashMap<>();
     final Map<String, Named> objects = new LinkedHashMap<>();

@@ -37,6 +37,7 @@ import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.PolicyKind;
 import io.lyncaudit.policy.Rule;
 import io.lyncaudit.policy.SourceRef;
+import io.lyncaudit.policy.Translation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -169,18 +170,90 @@ final class AsaConversions {
         }
 
         List<NatRule> nat = new ArrayList<>();
+        Policy stage = natStage(nat);
+        if (stage != null) policies.add(0, stage);
+        objects();
+        return new Converted(policies, nat);
+    }
+
+    /** A static translation with its addresses read: {@code real}, {@code mapped} and {@code peer} null when it cannot be read. */
+    private record ReadNat(StaticNat nat, IntervalSet real, IntervalSet mapped, IntervalSet peer, String unreadable) {}
+
+    /**
+     * The NAT table as a stage in front of the access lists, in the ASA's order: manual (twice) NAT
+     * in config order, then object NAT (static translations of fewer real addresses first), then
+     * manual NAT after-auto. A packet arriving on a translation's mapped side addressed to its mapped
+     * address goes on to the real one, and since 8.3 the access lists see that real address; the
+     * first translation that matches decides (identity NAT translates nothing, and stops the look).
+     * A translation of one address to one address is exact; of a block to a block each address maps
+     * to its own, which a {@link Translation} (one address) cannot hold, so those packets are
+     * uncertain; so are those of a translation with ports ({@code service}). Also fills
+     * {@code natOut}, the address pairs the deployment's public addresses are checked against.
+     *
+     * @return the stage, or null when the configuration translates nothing inbound
+     */
+    private Policy natStage(List<NatRule> natOut) {
+        List<ReadNat> read = new ArrayList<>();
         for (StaticNat n : cfg.nats) {
             try {
                 IntervalSet real = natAddresses(n.real());
                 IntervalSet mapped = natAddresses(n.mapped());
                 if (real.isEmpty() || mapped.isEmpty()) throw new IllegalArgumentException("NAT object matches no address");
-                nat.add(new NatRule(mapped, real, true, SourceRef.line(ledger.file(), n.line(), ledger.text(n.line()))));
+                IntervalSet peer = n.peer() == null ? Addresses.ALL : natAddresses(n.peer());
+                read.add(new ReadNat(n, real, mapped, peer, null));
+                natOut.add(new NatRule(mapped, real, true, SourceRef.line(ledger.file(), n.line(), ledger.text(n.line()))));
             } catch (IllegalArgumentException e) {
-                ledger.unrecognized(n.line(), e.getMessage());
+                ledger.unrecognized(n.line(), e.getMessage() + "; kept as an uncertain translation of any packet arriving on "
+                        + n.arrivesOn());
+                read.add(new ReadNat(n, null, null, null, e.getMessage()));
             }
         }
-        objects();
-        return new Converted(policies, nat);
+        if (read.isEmpty()) return null;
+        List<ReadNat> ordered = new ArrayList<>();
+        for (int section = 1; section <= 3; section++) {
+            List<ReadNat> part = new ArrayList<>();
+            for (ReadNat r : read) if (r.nat().section() == section) part.add(r);
+            if (section == 2) {
+                // object NAT: static translations by the number of real addresses, then by the first of them
+                part.sort(java.util.Comparator.comparing((ReadNat r) -> r.real() == null ? java.math.BigInteger.ZERO : r.real().size())
+                        .thenComparing(r -> r.real() == null || r.real().isEmpty() ? java.math.BigInteger.ZERO : r.real().start(0)));
+            }
+            ordered.addAll(part);
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (ReadNat r : ordered) {
+            StaticNat n = r.nat();
+            SourceRef src = SourceRef.line(ledger.file(), n.line(), ledger.text(n.line()));
+            Set<String> from = n.arrivesOn().equalsIgnoreCase("any") ? Set.of() : Set.of(n.arrivesOn());
+            String name = "nat (" + n.arrivesOn() + ")";
+            if (r.unreadable() != null) {
+                rules.add(new Rule(rules.size() + 1, name, Action.PERMIT, PacketSet.EMPTY, from, Set.of(), src)
+                        .withUncertainty("the translation could not be read (" + r.unreadable() + "); it may translate any packet "
+                                + "arriving on " + n.arrivesOn(), PacketSet.ALL));
+                continue;
+            }
+            AsaConfig.NatService svc = n.service();
+            PacketSet match = svc == null ? PacketSet.of(PacketBox.of(Protocols.ALL, r.peer(), r.mapped(), Ports.ALL))
+                    : PacketSet.of(PacketBox.of(svc.protocol(), r.peer(), r.mapped(), IntervalSet.point(svc.mappedPort())));
+            Rule rule = new Rule(rules.size() + 1, name, Action.PERMIT, match, from, Set.of(), src);
+            IntervalSet port = svc == null || svc.realPort() == svc.mappedPort() ? null : IntervalSet.point(svc.realPort());
+            if (!r.real().equals(r.mapped()) || port != null) {
+                if (r.real().size().equals(java.math.BigInteger.ONE) && r.mapped().size().equals(java.math.BigInteger.ONE)) {
+                    rule = rule.withTranslation(new Translation(r.real().equals(r.mapped()) ? null : r.real(), port, false));
+                } else {
+                    rule = new Rule(rule.index(), name, Action.PERMIT, PacketSet.EMPTY, from, Set.of(), src)
+                            .withUncertainty("static NAT of " + Addresses.format(r.mapped()) + " to " + Addresses.format(r.real())
+                                    + " maps each address to its own, and only a translation to one address is modelled: where "
+                                    + "these packets go, and so what the access lists see, is uncertain", match);
+                }
+            }
+            if (n.ported()) {
+                rule = rule.withUncertainty("the translation is limited to and changes the ports of service objects, which is not "
+                        + "modelled", match);
+            }
+            rules.add(rule);
+        }
+        return new Policy("nat", PolicyKind.FIRST_MATCH, null, Action.PERMIT, rules);
     }
 
     /** Each line of an access list that no access-group binds: ignored, as the list filters nothing. */

@@ -61,8 +61,10 @@ public final class AsaImporter implements Importer {
             throw new BadInputException(displayName, 0, "not a Cisco ASA configuration: no line was understood");
         }
         AsaConversions.Converted c = AsaConversions.convert(cfg, ledger);
+        java.util.Set<String> nameifs = new java.util.LinkedHashSet<>();
+        for (AsaConfig.Iface f : cfg.interfaces) if (f.nameif != null) nameifs.add(f.nameif);
         return new ImportResult(displayName, FORMAT, c.policies(), c.nat(), ConfigText.withNotes(ledger.diagnostics(), src), ledger.counts(),
-                Action.DENY);
+                Action.DENY, nameifs);
     }
 
     /** An IOS running-config shares many keywords with the ASA; reading one as the other would mislead, so it is refused. */

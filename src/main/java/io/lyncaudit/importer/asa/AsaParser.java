@@ -670,20 +670,37 @@ final class AsaParser {
 
     // ---- NAT ------------------------------------------------------------------------------------
 
-    /** Object NAT (inside {@code object network OBJECT}) or twice NAT (top level, {@code object == null}). */
+    /**
+     * Object NAT (inside {@code object network OBJECT}) or twice NAT (top level, {@code object == null}).
+     * Each static translation is recorded in the direction that opens an inbound path: packets that
+     * arrive on the mapped interface addressed to the mapped address go on to the real one (object
+     * NAT, twice NAT's source part unless {@code unidirectional}); packets that arrive on the real
+     * interface addressed to the destination's mapped address go on to its real one (twice NAT's
+     * destination part). Dynamic translations open no inbound path.
+     */
     private void nat(int no, String[] t, String object) {
         need(t, 3, "nat (REAL_IF,MAPPED_IF) ...");
         String ifs = t[1];
         if (!ifs.startsWith("(") || !ifs.endsWith(")") || ifs.indexOf(',') < 0) {
             throw new IllegalArgumentException("expected '(real_interface,mapped_interface)' after nat");
         }
+        String realIf = ifs.substring(1, ifs.indexOf(','));
         String mappedIf = ifs.substring(ifs.indexOf(',') + 1, ifs.length() - 1);
         int i = 2;
+        boolean afterAuto = false;
         while (i < t.length && !t[i].equalsIgnoreCase("source") && !t[i].equalsIgnoreCase("static")
                 && !t[i].equalsIgnoreCase("dynamic")) {
+            if (t[i].equalsIgnoreCase("after-auto") || t[i].equalsIgnoreCase("after-object")) afterAuto = true;
             i++; // after-auto, after-object, line numbers
         }
         if (i >= t.length) throw new IllegalArgumentException("expected static, dynamic or source in nat");
+        Set<String> flags = new java.util.HashSet<>();
+        for (String w : t) flags.add(w.toLowerCase(Locale.ROOT));
+        if (flags.contains("inactive")) {
+            ledger.ignored(no, "inactive: the ASA does not apply this translation");
+            return;
+        }
+        boolean ported = flags.contains("service");
         if (object != null) {
             if (t[i].equalsIgnoreCase("dynamic")) {
                 ledger.ignored(no, "dynamic NAT translates outbound connections; it opens no inbound path");
@@ -691,8 +708,23 @@ final class AsaParser {
             }
             if (!t[i].equalsIgnoreCase("static")) throw new IllegalArgumentException("expected static or dynamic");
             need(t, i + 2, "nat (REAL,MAPPED) static MAPPED");
-            cfg.nats.add(new StaticNat(no, new AddrRef(object, false), natAddr(t[i + 1], mappedIf)));
-            natOptions(no, t, i + 2);
+            AsaConfig.NatService service = null;
+            for (int k = i + 2; k < t.length; k++) {
+                if (!t[k].equalsIgnoreCase("service")) continue;
+                // service {tcp|udp|sctp} REAL_PORT MAPPED_PORT
+                need(t, k + 4, "service tcp|udp|sctp REAL_PORT MAPPED_PORT");
+                IntervalSet proto = AsaNames.protocol(t[k + 1]);
+                int real = AsaNames.port(t[k + 2]), mapped = AsaNames.port(t[k + 3]);
+                if (proto == null || !AsaNames.ported(proto) || proto.size().intValue() != 1) {
+                    throw new IllegalArgumentException("expected tcp, udp or sctp after service, found '" + t[k + 1] + "'");
+                }
+                if (real < 0) throw new IllegalArgumentException("'" + t[k + 2] + "' is not a port");
+                if (mapped < 0) throw new IllegalArgumentException("'" + t[k + 3] + "' is not a port");
+                service = new AsaConfig.NatService(proto, real, mapped);
+                break;
+            }
+            cfg.nats.add(new StaticNat(no, new AddrRef(object, false), natAddr(t[i + 1], mappedIf), mappedIf, null, 2, service, false));
+            ledger.used(no);
             return;
         }
         // twice NAT: source static|dynamic REAL MAPPED [destination static MAPPED REAL] [service A B] [flags]
@@ -700,36 +732,40 @@ final class AsaParser {
             throw new IllegalArgumentException("expected 'nat (REAL,MAPPED) source static|dynamic REAL MAPPED ...'");
         }
         String kind = t[i + 1].toLowerCase(Locale.ROOT);
-        String realIf = ifs.substring(1, ifs.indexOf(','));
+        if (!kind.equals("static") && !kind.equals("dynamic")) throw new IllegalArgumentException("expected static or dynamic after source");
         Addr real = natAddr(t[i + 2], realIf);
         Addr mapped = natAddr(t[i + 3], mappedIf);
         int j = i + 4;
-        boolean any = false;
-        if (kind.equals("static")) {
-            cfg.nats.add(new StaticNat(no, real, mapped));
-            any = true;
-        } else if (!kind.equals("dynamic")) {
-            throw new IllegalArgumentException("expected static or dynamic after source");
-        }
+        Addr destMapped = null, destReal = null;
         if (j + 3 < t.length + 0 && t[j].equalsIgnoreCase("destination") && t[j + 1].equalsIgnoreCase("static")) {
-            // destination static MAPPED REAL: packets to MAPPED (from the real side) reach REAL
-            cfg.nats.add(new StaticNat(no, natAddr(t[j + 3], mappedIf), natAddr(t[j + 2], realIf)));
+            destMapped = natAddr(t[j + 2], realIf);
+            destReal = natAddr(t[j + 3], mappedIf);
+        }
+        int section = afterAuto ? 3 : 1;
+        boolean any = false;
+        if (kind.equals("static") && !flags.contains("unidirectional")) {
+            // the reverse of a static source translation: from the destination's real address (if given) to the mapped source
+            cfg.nats.add(new StaticNat(no, real, mapped, mappedIf, destReal, section, null, ported));
             any = true;
-            j += 4;
+        }
+        if (destMapped != null) {
+            // destination static MAPPED REAL: packets from the real side to MAPPED reach REAL
+            cfg.nats.add(new StaticNat(no, destReal, destMapped, realIf, real, section, null, ported));
+            any = true;
         }
         if (!any) {
-            ledger.ignored(no, "dynamic NAT translates outbound connections; it opens no inbound path");
+            ledger.ignored(no, kind.equals("static") ? "unidirectional: the translation opens no inbound path"
+                    : "dynamic NAT translates outbound connections; it opens no inbound path");
             return;
         }
-        natOptions(no, t, j);
+        natOptions(no, ported);
     }
 
-    private void natOptions(int no, String[] t, int j) {
-        for (int k = j; k < t.length; k++) {
-            if (t[k].equalsIgnoreCase("service")) {
-                ledger.unsupported(no, "port translation is not modelled; the address translation is recorded");
-                return;
-            }
+    private void natOptions(int no, boolean ported) {
+        if (ported) {
+            ledger.unsupported(no, "port translation with service objects is not modelled; the address translation is recorded "
+                    + "and the packets it could change are uncertain");
+            return;
         }
         ledger.used(no);
     }

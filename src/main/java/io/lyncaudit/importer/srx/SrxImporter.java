@@ -63,8 +63,9 @@ public final class SrxImporter implements Importer {
         settleGroups(ex, ledger);
         List<SrxStatement> all = new ArrayList<>(text.statements());
         text.settleStructure(all);
+        // the security zones are the interfaces the deployment names (a zone of the audit's own, such as host, is not among them)
         return new ImportResult(displayName, FORMAT, c.policies(), c.nat(), ConfigText.withNotes(ledger.diagnostics(), src), ledger.counts(),
-                Action.PERMIT);
+                Action.PERMIT, reader.cfg.zones.keySet());
     }
 
     /** Hierarchies every Junos configuration of a firewall has at least one of. */

@@ -19,6 +19,7 @@ import io.lyncaudit.policy.Diagnostic;
 import io.lyncaudit.policy.ImportResult;
 import io.lyncaudit.policy.Policy;
 import io.lyncaudit.policy.Rule;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -123,11 +124,18 @@ class AsaUncertaintyTest {
     }
 
     @Test
-    void natPortTranslationStaysAPlainDiagnostic() {
-        assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == 23 && d.category() == Diagnostic.Category.UNSUPPORTED));
-        for (Policy p : r.policies()) {
-            for (Rule rule : p.rules()) assertFalse(rule.source().line() == 23, rule.toString());
-        }
+    void objectNatWithAServiceTranslatesThatPortOnlyAndExactly() {
+        // nat (dmz,outside) static 131.107.155.10 service tcp https https: TCP 443 to the public address, arriving on outside
+        assertTrue(r.diagnostics().stream().noneMatch(d -> d.line() == 23), r.diagnostics().toString());
+        Policy nat = policy(r, "nat");
+        assertEquals(r.policies().get(0), nat, "the NAT table comes before the access lists");
+        Rule rule = nat.rules().get(0);
+        assertFalse(rule.uncertain(), rule.toString());
+        assertEquals(Set.of("outside"), rule.fromZones());
+        assertTrue(rule.match().contains(io.lyncaudit.model.Packet.parse("tcp 198.51.100.7:50123 -> 131.107.155.10:443")));
+        assertFalse(rule.match().contains(io.lyncaudit.model.Packet.parse("tcp 198.51.100.7:50123 -> 131.107.155.10:5061")));
+        assertFalse(rule.match().contains(io.lyncaudit.model.Packet.parse("udp 198.51.100.7:50123 -> 131.107.155.10:443")));
+        assertEquals("172.25.33.10", rule.translation().describe());
         assertEquals(1, r.nat().size());
     }
 }
