@@ -37,10 +37,14 @@ public final class Importers {
         return ALL.stream().map(Importer::format).collect(Collectors.joining(", "));
     }
 
-    /** The importer for a format name, or null. */
+    /** Format names of the deployment contract ({@code contracts/deployment.example.yaml}) that an importer reads under another name. */
+    private static final java.util.Map<String, String> ALIASES = java.util.Map.of("junos", SrxImporter.FORMAT);
+
+    /** The importer for a format name (or a name of the contract it stands for), or null. */
     public static Importer forFormat(String format) {
+        String name = ALIASES.getOrDefault(format, format);
         for (Importer i : ALL) {
-            if (i.format().equals(format)) return i;
+            if (i.format().equals(name)) return i;
         }
         return null;
     }

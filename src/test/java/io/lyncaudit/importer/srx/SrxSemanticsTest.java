@@ -345,4 +345,11 @@ class SrxSemanticsTest {
         assertTrue(uncertainty(r, "trust", "dmz", "tcp", "10.0.0.5", "172.25.33.11", 443).contains("lan-in"));
         assertNull(uncertainty(r, "untrust", "dmz", "tcp", "203.0.113.5", "172.25.33.11", 443));
     }
+
+    @Test
+    void theDeploymentContractsNameJunosIsThisImporter() {
+        assertEquals(SrxImporter.FORMAT, io.lyncaudit.importer.Importers.forFormat("junos").format());
+        assertEquals(SrxImporter.FORMAT, io.lyncaudit.importer.Importers.forFormat("junos-srx").format());
+        assertTrue(io.lyncaudit.deployment.DeploymentLoader.FORMATS.contains("junos"));
+    }
 }
