@@ -1,11 +1,6 @@
 package io.lyncaudit.importer.srx;
 
 import io.lyncaudit.importer.MatchSpan;
-import io.lyncaudit.importer.srx.SrxConfig.Address;
-import io.lyncaudit.importer.srx.SrxConfig.AddressBook;
-import io.lyncaudit.importer.srx.SrxConfig.AddressSet;
-import io.lyncaudit.importer.srx.SrxConfig.Application;
-import io.lyncaudit.importer.srx.SrxConfig.ApplicationSet;
 import io.lyncaudit.importer.srx.SrxConfig.Context;
 import io.lyncaudit.importer.srx.SrxConfig.NatRuleSet;
 import io.lyncaudit.importer.srx.SrxConfig.Pool;
@@ -14,7 +9,6 @@ import io.lyncaudit.importer.srx.SrxConfig.StandIn;
 import io.lyncaudit.importer.srx.SrxConfig.Zone;
 import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.IntervalSet;
-import io.lyncaudit.model.PacketBox;
 import io.lyncaudit.model.PacketSet;
 import io.lyncaudit.model.Ports;
 import io.lyncaudit.model.Protocols;
@@ -29,7 +23,6 @@ import io.lyncaudit.policy.SourceRef;
 import io.lyncaudit.policy.Translation;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,7 +31,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Stage three: the raw model into the stages of the SRX's packet path.
+ * Stage three: the raw model into the stages of the SRX's packet path (the objects that rules
+ * name are resolved by {@link SrxObjects}).
  *
  * <ol>
  *   <li><b>security nat</b> (hook prerouting: before the route and policy lookups, on the way
@@ -63,11 +57,6 @@ import java.util.Set;
  * anything between its zones, so the verdicts it could change are uncertain.
  */
 final class SrxConversions {
-    /** Address-sets and application-sets nested deeper than this are not resolved. */
-    static final int MAX_DEPTH = 64;
-    /** A non-contiguous wildcard-address is read exactly up to this many address intervals. */
-    static final int MAX_WILDCARD_INTERVALS = 4096;
-
     static final String JUNOS_HOST = "junos-host";
 
     record Converted(List<Policy> policies, List<NatRule> nat) {}
@@ -75,16 +64,13 @@ final class SrxConversions {
     private final SrxConfig cfg;
     private final SrxReader reader;
     private final String file;
-    private final Map<String, Addrs> addressMemo = new HashMap<>();
-    private final Map<String, MatchSpan> applicationMemo = new HashMap<>();
-    private final Map<String, List<SrxStatement>> addressUses = new HashMap<>();
-    private final Map<String, List<SrxStatement>> applicationUses = new HashMap<>();
-    private final Set<String> inProgress = new HashSet<>();
+    private final SrxObjects objects;
 
     private SrxConversions(SrxReader reader, String file) {
         this.cfg = reader.cfg;
         this.reader = reader;
         this.file = file;
+        this.objects = new SrxObjects(reader);
     }
 
     static Converted convert(SrxReader reader, String file) {
@@ -118,404 +104,8 @@ final class SrxConversions {
         for (String n : named) {
             Zone z = cfg.zones.get(n);
             if (z == null) continue;
-            for (SrxStatement st : z.interfaces.values()) if (!st.is(6, "host-inbound-traffic")) use(st);
-            for (SrxStatement st : z.statements) if (st.size() == 4) use(st);
-        }
-    }
-
-    // ------------------------------------------------------------------ spans
-
-    private static PacketSet side(IntervalSet a, boolean source) {
-        return PacketSet.of(source ? new PacketBox(Protocols.ALL, a, Addresses.ALL, Ports.ALL, Ports.ALL)
-                : new PacketBox(Protocols.ALL, Addresses.ALL, a, Ports.ALL, Ports.ALL));
-    }
-
-    /**
-     * What an address operand covers, one dimension at a time (cheaper than packet sets, and unions
-     * of many members stay one interval set): {@code must} the device surely matches, {@code set} the
-     * reading, {@code may} what it possibly matches, and why they differ.
-     */
-    record Addrs(IntervalSet must, IntervalSet set, IntervalSet may, List<String> why) {
-        static Addrs exact(IntervalSet s) {
-            return new Addrs(s, s, s, List.of());
-        }
-
-        /** Read as nothing; the device may match any of {@code bound}. */
-        static Addrs unknown(IntervalSet bound, String why) {
-            return new Addrs(IntervalSet.EMPTY, IntervalSet.EMPTY, bound, List.of(why));
-        }
-
-        boolean exact() {
-            return why.isEmpty();
-        }
-
-        Addrs union(Addrs o) {
-            if (exact() && o.exact()) return exact(set.union(o.set));
-            List<String> w = new ArrayList<>(why);
-            for (String x : o.why) if (!w.contains(x) && w.size() < 6) w.add(x);
-            return new Addrs(must.union(o.must), set.union(o.set), may.union(o.may), List.copyOf(w));
-        }
-
-        /** Every address but these ({@code *-address-excluded}): surely matched where these are surely not. */
-        Addrs not() {
-            return new Addrs(Addresses.ALL.subtract(may), Addresses.ALL.subtract(set), Addresses.ALL.subtract(must), why);
-        }
-
-        /** The packets whose source (or destination) these are, as a span of the rule's match. */
-        MatchSpan span(boolean source) {
-            if (exact()) return MatchSpan.exact(side(set, source));
-            String reason = String.join("; ", why);
-            MatchSpan m = MatchSpan.exact(side(must, source));
-            if (!set.subtract(must).isEmpty()) m = m.union(MatchSpan.over(side(set.subtract(must), source), 0, reason, null));
-            if (!may.subtract(set).isEmpty()) m = m.union(MatchSpan.unknown(side(may.subtract(set), source), 0, reason, null));
-            return m;
-        }
-    }
-
-    private static MatchSpan exact(PacketSet s) {
-        return MatchSpan.exact(s);
-    }
-
-    /** The device matches some of {@code s}, the reading all of it (a condition not modelled that narrows). */
-    private static MatchSpan over(PacketSet s, String why) {
-        return MatchSpan.over(s, 0, why, null);
-    }
-
-    /** The device matches some of {@code bound}, the reading none of it (a name that cannot be resolved). */
-    private static MatchSpan unknown(PacketSet bound, String why) {
-        return MatchSpan.unknown(bound, 0, why, null);
-    }
-
-    private void use(SrxStatement st) {
-        if (!st.used) reader.use(st);
-    }
-
-    private void useAll(List<SrxStatement> sts) {
-        for (SrxStatement st : sts) use(st);
-    }
-
-    // ------------------------------------------------------------------ addresses
-
-    /** The address books a policy of zone {@code zone} resolves names in, most specific first (null: the global book only). */
-    private List<AddressBook> books(String zone) {
-        List<AddressBook> out = new ArrayList<>(3);
-        if (zone != null) {
-            Zone z = cfg.zones.get(zone);
-            if (z != null) out.add(z.book);
-            for (AddressBook b : cfg.books.values()) if (b.attached.containsKey(zone)) out.add(b);
-        }
-        out.add(cfg.globalBook);
-        return out;
-    }
-
-    /**
-     * The addresses the named address, address-set or keyword stands for, as a policy of zone
-     * {@code zone} resolves it (null: the global book only); {@code ref} is the statement that names it.
-     */
-    private Addrs address(String name, String zone, SrxStatement ref) {
-        switch (name) {
-            case "any" -> {
-                return Addrs.exact(Addresses.ALL);
-            }
-            case "any-ipv4" -> {
-                return Addrs.exact(Addresses.ALL_V4);
-            }
-            case "any-ipv6" -> {
-                return Addrs.exact(Addresses.ALL_V6);
-            }
-            default -> { }
-        }
-        String key = (zone == null ? "" : zone) + "\u0000" + name;
-        Addrs memo = addressMemo.get(key);
-        if (memo != null) {
-            useAll(addressUses.get(key));
-            return memo;
-        }
-        List<SrxStatement> uses = new ArrayList<>();
-        Addrs s = resolveAddress(name, books(zone), ref, uses, 0);
-        addressMemo.put(key, s);
-        addressUses.put(key, uses);
-        useAll(uses);
-        return s;
-    }
-
-    private Addrs resolveAddress(String name, List<AddressBook> books, SrxStatement ref, List<SrxStatement> uses, int depth) {
-        if (depth > MAX_DEPTH) {
-            reader.unsupported(ref, "address-sets nested deeper than " + MAX_DEPTH + " levels are not resolved");
-            return Addrs.unknown(Addresses.ALL, "address-set " + name + " is nested deeper than " + MAX_DEPTH + " levels: it may match any address");
-        }
-        for (AddressBook b : books) {
-            Address a = b.addresses.get(name);
-            if (a != null && a.value != null) return addressEntry(a, uses);
-            AddressSet set = b.sets.get(name);
-            if (set != null) {
-                String guard = b.name + "\u0000" + name;
-                if (!inProgress.add(guard)) {
-                    reader.unsupported(ref, "address-set " + name + " contains itself");
-                    return Addrs.unknown(Addresses.ALL, "address-set " + name + " contains itself: it may match any address");
-                }
-                try {
-                    Addrs s = Addrs.exact(IntervalSet.EMPTY);
-                    for (SrxStatement m : set.members) {
-                        uses.add(m);
-                        s = s.union(resolveAddress(m.word(m.size() - 1), books, m, uses, depth + 1));
-                    }
-                    return s;
-                } finally {
-                    inProgress.remove(guard);
-                }
-            }
-        }
-        reader.unsupported(ref, "address '" + name + "' is not defined in the address books this policy sees");
-        return Addrs.unknown(Addresses.ALL, "address " + name + " is not defined: it may match any address");
-    }
-
-    private Addrs addressEntry(Address a, List<SrxStatement> uses) {
-        SrxStatement st = a.value;
-        uses.add(st);
-        String v = st.word(a.at);
-        try {
-            switch (v) {
-                case "range-address" -> {
-                    if (!st.is(a.at + 2, "to") || st.size() != a.at + 4) throw new IllegalArgumentException("expected 'range-address A to B'");
-                    return Addrs.exact(Addresses.parse(st.word(a.at + 1) + "-" + st.word(a.at + 3)));
-                }
-                case "wildcard-address" -> {
-                    return wildcard(a.name, st, st.word(a.at + 1));
-                }
-                case "dns-name" -> {
-                    String opt = st.word(a.at + 2);
-                    IntervalSet family = "ipv4-only".equals(opt) ? Addresses.ALL_V4 : "ipv6-only".equals(opt) ? Addresses.ALL_V6 : Addresses.ALL;
-                    reader.unsupported(st, "a DNS name is resolved by the device at run time; policies using address " + a.name
-                            + " are uncertain");
-                    return Addrs.unknown(family, "address " + a.name + " is the DNS name " + st.word(a.at + 1)
-                            + ", resolved by the device at run time: it may be any address");
-                }
-                default -> {
-                    if (st.size() != a.at + 1) throw new IllegalArgumentException("expected one address or prefix");
-                    return Addrs.exact(Addresses.parse(v));
-                }
-            }
-        } catch (IllegalArgumentException | NullPointerException e) {
-            reader.unsupported(st, "address " + a.name + " cannot be read (" + (e.getMessage() == null ? "incomplete" : e.getMessage())
-                    + ")");
-            return Addrs.unknown(Addresses.ALL, "address " + a.name + " cannot be read: it may match any address");
-        }
-    }
-
-    /** {@code a.b.c.d/m.m.m.m} with a mask that need not be contiguous: the addresses that agree with a.b.c.d where the mask has ones. */
-    private Addrs wildcard(String name, SrxStatement st, String w) {
-        int slash = w == null ? -1 : w.indexOf('/');
-        if (slash < 0) throw new IllegalArgumentException("expected 'wildcard-address ADDRESS/MASK'");
-        long addr = v4(w.substring(0, slash)), mask = v4(w.substring(slash + 1));
-        if (mask == 0) return Addrs.exact(Addresses.ALL_V4);
-        int low = Long.numberOfTrailingZeros(mask);
-        List<Integer> free = new ArrayList<>();
-        for (int b = low + 1; b < 32; b++) if ((mask >>> b & 1) == 0) free.add(b);
-        long base = addr & mask;
-        long span = (1L << low) - 1;
-        if (1L << free.size() > MAX_WILDCARD_INTERVALS) {
-            long hullHi = base | span;
-            for (int b : free) hullHi |= 1L << b;
-            IntervalSet hull = Addresses.parse(dotted(base) + "-" + dotted(hullHi));
-            reader.unsupported(st, "wildcard-address " + w + " spans more than " + MAX_WILDCARD_INTERVALS + " address ranges");
-            return Addrs.unknown(hull, "address " + name + " is the wildcard " + w + ", more than " + MAX_WILDCARD_INTERVALS
-                    + " address ranges: it may be any address between " + dotted(base) + " and " + dotted(hullHi));
-        }
-        List<IntervalSet> parts = new ArrayList<>(1 << free.size());
-        for (long c = 0; c < 1L << free.size(); c++) {
-            long v = base;
-            for (int k = 0; k < free.size(); k++) if ((c >>> k & 1) == 1) v |= 1L << free.get(k);
-            parts.add(Addresses.parse(dotted(v) + "-" + dotted(v | span)));
-        }
-        return Addrs.exact(IntervalSet.unionOf(parts));
-    }
-
-    private static long v4(String s) {
-        String[] p = s.split("\\.");
-        if (p.length != 4) throw new IllegalArgumentException("'" + s + "' is not an IPv4 address");
-        long v = 0;
-        for (String o : p) {
-            int n = Integer.parseInt(o);
-            if (n < 0 || n > 255) throw new IllegalArgumentException("'" + s + "' is not an IPv4 address");
-            v = v << 8 | n;
-        }
-        return v;
-    }
-
-    private static String dotted(long v) {
-        return (v >>> 24 & 255) + "." + (v >>> 16 & 255) + "." + (v >>> 8 & 255) + "." + (v & 255);
-    }
-
-    // ------------------------------------------------------------------ applications
-
-    /** The packets of the named application, application-set or {@code any}; {@code ref} names it. */
-    private MatchSpan application(String name, SrxStatement ref) {
-        if (name.equals("any")) return exact(PacketSet.ALL);
-        MatchSpan memo = applicationMemo.get(name);
-        if (memo != null) {
-            useAll(applicationUses.get(name));
-            return memo;
-        }
-        List<SrxStatement> uses = new ArrayList<>();
-        MatchSpan s = resolveApplication(name, ref, uses, 0);
-        applicationMemo.put(name, s);
-        applicationUses.put(name, uses);
-        useAll(uses);
-        return s;
-    }
-
-    private MatchSpan resolveApplication(String name, SrxStatement ref, List<SrxStatement> uses, int depth) {
-        if (depth > MAX_DEPTH) {
-            reader.unsupported(ref, "application-sets nested deeper than " + MAX_DEPTH + " levels are not resolved");
-            return unknown(PacketSet.ALL, "application-set " + name + " is nested deeper than " + MAX_DEPTH + " levels: it may match any traffic");
-        }
-        if (name.equals("any")) return exact(PacketSet.ALL);
-        Application app = cfg.applications.get(name);
-        if (app != null) {
-            MatchSpan s = exact(PacketSet.EMPTY);
-            for (Map.Entry<String, List<SrxStatement>> t : app.terms.entrySet()) s = s.union(term(app.name, t.getKey(), t.getValue(), uses));
-            if (app.terms.isEmpty()) {
-                reader.unsupported(ref, "application " + name + " defines no protocol");
-                return unknown(PacketSet.ALL, "application " + name + " defines no protocol: it may match any traffic");
-            }
-            return s;
-        }
-        ApplicationSet set = cfg.applicationSets.get(name);
-        if (set != null) {
-            if (!inProgress.add("app\u0000" + name)) {
-                reader.unsupported(ref, "application-set " + name + " contains itself");
-                return unknown(PacketSet.ALL, "application-set " + name + " contains itself: it may match any traffic");
-            }
-            try {
-                MatchSpan s = exact(PacketSet.EMPTY);
-                for (SrxStatement m : set.members) {
-                    uses.add(m);
-                    s = s.union(resolveApplication(m.word(m.size() - 1), m, uses, depth + 1));
-                }
-                return s;
-            } finally {
-                inProgress.remove("app\u0000" + name);
-            }
-        }
-        SrxDefaults.Definition d = SrxDefaults.application(name);
-        if (d != null) {
-            MatchSpan s = exact(PacketSet.EMPTY);
-            for (SrxDefaults.Term t : d.terms()) {
-                s = s.union(switch (t.exactness()) {
-                    case EXACT -> exact(t.packets());
-                    case OVER -> over(t.packets(), "predefined application " + name + ": " + t.why());
-                    case DYNAMIC -> unknown(t.packets(), "predefined application " + name + ": " + t.why());
-                });
-            }
-            for (String m : d.members()) s = s.union(resolveApplication(m, ref, uses, depth + 1));
-            return s;
-        }
-        if (name.equals("junos-defaults")) {
-            reader.unsupported(ref, "'application junos-defaults' matches the default ports of the policy's dynamic applications, "
-                    + "which are not modelled; the policy is uncertain");
-            return unknown(PacketSet.ALL, "application junos-defaults: the default ports of the dynamic applications, not modelled");
-        }
-        if (name.startsWith("junos-")) {
-            reader.unsupported(ref, "predefined application " + name + " is not in lyncaudit's table of Junos defaults (documented "
-                    + "definitions only, see docs/importer-srx.md); policies naming it are uncertain");
-            return unknown(PacketSet.ALL, "predefined application " + name + " is not in the table of Junos defaults: it may match any traffic");
-        }
-        reader.unsupported(ref, "application '" + name + "' is not defined");
-        return unknown(PacketSet.ALL, "application " + name + " is not defined: it may match any traffic");
-    }
-
-    /** Statement words that carry no value. */
-    private static final Set<String> FLAGS = Set.of("learn-sip-register", "do-not-translate-A-query-to-AAAA-query",
-            "do-not-translate-AAAA-query-to-A-query");
-
-    /** One term of a custom application (the term "" is the application's own definition). */
-    private MatchSpan term(String app, String term, List<SrxStatement> sts, List<SrxStatement> uses) {
-        String proto = null;
-        IntervalSet dports = null, sports = null;
-        String icmp = null, rpc = null, bad = null;
-        String label = term.isEmpty() ? "application " + app : "application " + app + " term " + term;
-        for (SrxStatement st : sts) {
-            int k = term.isEmpty() ? 3 : 5;
-            boolean matters = false;
-            while (k < st.size()) {
-                String key = st.word(k);
-                if (FLAGS.contains(key)) {
-                    k++;
-                    continue;
-                }
-                String v = st.word(k + 1);
-                k += 2;
-                if (v == null) {
-                    bad = "'" + key + "' without a value";
-                    break;
-                }
-                switch (key) {
-                    case "protocol" -> {
-                        proto = v;
-                        matters = true;
-                    }
-                    case "destination-port" -> {
-                        IntervalSet p = ports(v);
-                        if (p == null) bad = "destination-port '" + v + "' is not a port or range";
-                        else dports = dports == null ? p : dports.union(p);
-                        matters = true;
-                    }
-                    case "source-port" -> {
-                        IntervalSet p = ports(v);
-                        if (p == null) bad = "source-port '" + v + "' is not a port or range";
-                        else sports = sports == null ? p : sports.union(p);
-                        matters = true;
-                    }
-                    case "icmp-type", "icmp-code", "icmp6-type", "icmp6-code" -> {
-                        icmp = key + " " + v;
-                        matters = true;
-                    }
-                    case "rpc-program-number", "uuid" -> {
-                        rpc = key + " " + v;
-                        matters = true;
-                    }
-                    default -> { } // application-protocol, alg, inactivity-timeout, ttl-threshold, ...: not what it matches
-                }
-            }
-            if (matters) {
-                uses.add(st);
-            } else {
-                reader.explain(st, label + ": an application layer gateway, timeout or description does not change what it matches");
-            }
-            if (bad != null) {
-                reader.unsupported(st, label + ": " + bad);
-                break;
-            }
-        }
-        if (bad != null) return unknown(PacketSet.ALL, label + " cannot be read (" + bad + "): it may match any traffic");
-        if (proto == null) {
-            return unknown(PacketSet.ALL, label + " gives no protocol: it may match any traffic");
-        }
-        int p = SrxDefaults.protocol(proto);
-        if (p < 0) {
-            return unknown(PacketSet.ALL, label + ": unknown protocol '" + proto + "': it may match any traffic");
-        }
-        PacketSet s = PacketSet.of(new PacketBox(IntervalSet.point(p), Addresses.ALL, Addresses.ALL,
-                Protocols.hasPorts(p) && sports != null ? sports : Ports.ALL, Protocols.hasPorts(p) && dports != null ? dports : Ports.ALL));
-        if (rpc != null) return unknown(s, label + " matches by " + rpc + ": its ports are negotiated at run time");
-        if (icmp != null) return over(s, label + ": " + icmp + " is read as every " + Protocols.name(p) + " message");
-        return exact(s);
-    }
-
-    /** A port, a range {@code a-b} or a Junos port name; null when it is none of these. */
-    static IntervalSet ports(String v) {
-        Integer named = SrxDefaults.port(v);
-        if (named != null) return IntervalSet.point(named);
-        try {
-            return Ports.parseRange(v);
-        } catch (IllegalArgumentException e) {
-            int dash = v.indexOf('-');
-            if (dash > 0) {
-                Integer a = SrxDefaults.port(v.substring(0, dash)), b = SrxDefaults.port(v.substring(dash + 1));
-                if (a != null && b != null && a <= b) return IntervalSet.of(a, b);
-            }
-            return null;
+            for (SrxStatement st : z.interfaces.values()) if (!st.is(6, "host-inbound-traffic")) objects.use(st);
+            for (SrxStatement st : z.statements) if (st.size() == 4) objects.use(st);
         }
     }
 
@@ -529,7 +119,7 @@ final class SrxConversions {
     private Set<String> globalZones(List<SrxStatement> sts) {
         Set<String> out = new LinkedHashSet<>();
         for (SrxStatement st : sts) {
-            use(st);
+            objects.use(st);
             String z = st.word(st.size() - 1);
             if (z.equals("any")) return Set.of();
             out.add(z);
@@ -545,39 +135,39 @@ final class SrxConversions {
             return null;
         }
         String zoneFrom = p.global() ? null : p.from, zoneTo = p.global() ? null : p.to;
-        Addrs src = addresses(p.source, zoneFrom, "source-address", p);
-        Addrs dst = addresses(p.destination, zoneTo, "destination-address", p);
-        MatchSpan app = names(p.application, s -> application(s.word(s.size() - 1), s), "application", p);
+        SrxObjects.Addrs src = addresses(p.source, zoneFrom, "source-address", p);
+        SrxObjects.Addrs dst = addresses(p.destination, zoneTo, "destination-address", p);
+        MatchSpan app = names(p.application, s -> objects.application(s.word(s.size() - 1), s), "application", p);
         if (p.sourceExcluded != null) {
-            use(p.sourceExcluded);
+            objects.use(p.sourceExcluded);
             src = src.not();
         }
         if (p.destinationExcluded != null) {
-            use(p.destinationExcluded);
+            objects.use(p.destinationExcluded);
             dst = dst.not();
         }
         MatchSpan m = src.span(true).intersect(dst.span(false)).intersect(app);
         for (SrxStatement st : p.narrowing) {
             reader.unsupported(st, "'" + st.word(st.words.indexOf("match") + 1) + "' narrows the policy to traffic this reader cannot "
                     + "tell apart; the policy is uncertain");
-            m = m.intersect(over(PacketSet.ALL, "policy " + p.name + " matches only traffic of " + condition(st)));
+            m = m.intersect(SrxObjects.over(PacketSet.ALL, "policy " + p.name + " matches only traffic of " + condition(st)));
         }
-        useAll(p.dynamicAny);
+        objects.useAll(p.dynamicAny);
         if (p.scheduler != null) {
             reader.unsupported(p.scheduler, "a schedule makes the policy apply at some times only; it is uncertain");
             List<SrxStatement> sch = cfg.schedulers.get(p.scheduler.word(p.scheduler.size() - 1));
-            if (sch != null) useAll(sch);
-            m = m.intersect(over(PacketSet.ALL, "policy " + p.name + " applies only at the times scheduler "
+            if (sch != null) objects.useAll(sch);
+            m = m.intersect(SrxObjects.over(PacketSet.ALL, "policy " + p.name + " applies only at the times scheduler "
                     + p.scheduler.word(p.scheduler.size() - 1) + " gives"));
         }
         for (SrxStatement st : p.permitConditions) {
             reader.unsupported(st, "this option of the permit may refuse some of the traffic the policy matches; it is uncertain");
-            m = m.intersect(over(PacketSet.ALL, "policy " + p.name + " permits only what '" + condition(st) + "' lets through"));
+            m = m.intersect(SrxObjects.over(PacketSet.ALL, "policy " + p.name + " permits only what '" + condition(st) + "' lets through"));
         }
-        useAll(p.permitOptions);
+        objects.useAll(p.permitOptions);
         SrxStatement ref = p.actionStatements.get(0);
         for (SrxStatement st : p.actionStatements) {
-            use(st);
+            objects.use(st);
             if (st.words.get(st.size() - 1).equals(p.actionWord)) ref = st;
         }
         Action action = p.actionWord.equals("permit") ? Action.PERMIT : Action.DENY;
@@ -593,15 +183,15 @@ final class SrxConversions {
     }
 
     /** The addresses a policy names for one side, resolved in the books of {@code zone}. */
-    private Addrs addresses(List<SrxStatement> sts, String zone, String what, SecurityPolicy p) {
+    private SrxObjects.Addrs addresses(List<SrxStatement> sts, String zone, String what, SecurityPolicy p) {
         if (sts.isEmpty()) {
             reader.unsupported(p.first, "policy " + p.name + " has no 'match " + what + "' (Junos requires one); it may match anything");
-            return Addrs.unknown(Addresses.ALL, "policy " + p.name + " has no " + what + ": it may match any address");
+            return SrxObjects.Addrs.unknown(Addresses.ALL, "policy " + p.name + " has no " + what + ": it may match any address");
         }
-        Addrs s = Addrs.exact(IntervalSet.EMPTY);
+        SrxObjects.Addrs s = SrxObjects.Addrs.exact(IntervalSet.EMPTY);
         for (SrxStatement st : sts) {
-            use(st);
-            s = s.union(address(st.word(st.size() - 1), zone, st));
+            objects.use(st);
+            s = s.union(objects.address(st.word(st.size() - 1), zone, st));
         }
         return s;
     }
@@ -610,11 +200,11 @@ final class SrxConversions {
                             SecurityPolicy p) {
         if (sts.isEmpty()) {
             reader.unsupported(p.first, "policy " + p.name + " has no 'match " + what + "' (Junos requires one); it may match anything");
-            return unknown(PacketSet.ALL, "policy " + p.name + " has no " + what + ": it may match any traffic");
+            return SrxObjects.unknown(PacketSet.ALL, "policy " + p.name + " has no " + what + ": it may match any traffic");
         }
-        MatchSpan s = exact(PacketSet.EMPTY);
+        MatchSpan s = SrxObjects.exact(PacketSet.EMPTY);
         for (SrxStatement st : sts) {
-            use(st);
+            objects.use(st);
             s = s.union(resolve.apply(st));
         }
         return s;
@@ -622,7 +212,7 @@ final class SrxConversions {
 
     private Action defaultAction() {
         if (cfg.defaultPolicy == null) return Action.DENY;
-        use(cfg.defaultPolicy);
+        objects.use(cfg.defaultPolicy);
         return cfg.defaultPolicy.is(3, "permit-all") ? Action.PERMIT : Action.DENY;
     }
 
@@ -791,7 +381,7 @@ final class SrxConversions {
                             if (member) in++;
                         }
                         if (in == 0) continue;
-                        if (!name.equals("default")) for (String i : z.interfaces.keySet()) if (ri.containsKey(i)) use(ri.get(i));
+                        if (!name.equals("default")) for (String i : z.interfaces.keySet()) if (ri.containsKey(i)) objects.use(ri.get(i));
                         out.add(new Where(Set.of(z.name), 2, in == z.interfaces.size() ? null : "rule-set " + rs.name
                                 + " applies to traffic from routing instance " + name + ", which holds " + in + " of the "
                                 + z.interfaces.size() + " interfaces of zone " + z.name));
@@ -821,7 +411,7 @@ final class SrxConversions {
                             Rule rule = natRule(rs, r, w, nat);
                             if (rule != null) {
                                 rules.add(rule);
-                                useAll(rs.from);
+                                objects.useAll(rs.from);
                             }
                         }
                     }
@@ -849,25 +439,25 @@ final class SrxConversions {
         }
         List<String> whys = new ArrayList<>();
         // the mapped (destination) addresses: inline prefixes or names of the global address book
-        MatchSpan dst = exact(PacketSet.EMPTY);
+        MatchSpan dst = SrxObjects.exact(PacketSet.EMPTY);
         IntervalSet mapped = IntervalSet.EMPTY;
         boolean anyDst = false;
         for (SrxStatement st : r.destination) {
-            use(st);
+            objects.use(st);
             try {
                 IntervalSet a = Addresses.parse(st.word(st.size() - 1));
                 mapped = mapped.union(a);
-                dst = dst.union(exact(side(a, false)));
+                dst = dst.union(SrxObjects.exact(SrxObjects.side(a, false)));
                 anyDst = true;
             } catch (IllegalArgumentException e) {
                 reader.unsupported(st, "'" + st.word(st.size() - 1) + "' is not an address or prefix");
-                dst = dst.union(unknown(PacketSet.ALL, label + ": its destination address cannot be read"));
+                dst = dst.union(SrxObjects.unknown(PacketSet.ALL, label + ": its destination address cannot be read"));
                 anyDst = true;
             }
         }
         for (SrxStatement st : r.destinationName) {
-            use(st);
-            Addrs s = address(st.word(st.size() - 1), null, st);
+            objects.use(st);
+            SrxObjects.Addrs s = objects.address(st.word(st.size() - 1), null, st);
             dst = dst.union(s.span(false));
             if (s.exact()) mapped = mapped.union(s.set());
             anyDst = true;
@@ -877,30 +467,30 @@ final class SrxConversions {
                 reader.unsupported(r.first, label + " has no 'match destination-address' (Junos requires one); it is left out");
                 return null;
             }
-            dst = exact(PacketSet.ALL);
+            dst = SrxObjects.exact(PacketSet.ALL);
         }
         MatchSpan src = null;
         for (SrxStatement st : r.source) {
-            use(st);
+            objects.use(st);
             MatchSpan s;
             try {
-                s = exact(side(Addresses.parse(st.word(st.size() - 1)), true));
+                s = SrxObjects.exact(SrxObjects.side(Addresses.parse(st.word(st.size() - 1)), true));
             } catch (IllegalArgumentException e) {
                 reader.unsupported(st, "'" + st.word(st.size() - 1) + "' is not an address or prefix");
-                s = unknown(PacketSet.ALL, label + ": a source address cannot be read");
+                s = SrxObjects.unknown(PacketSet.ALL, label + ": a source address cannot be read");
             }
             src = src == null ? s : src.union(s);
         }
         for (SrxStatement st : r.sourceName) {
-            use(st);
-            MatchSpan s = address(st.word(st.size() - 1), null, st).span(true);
+            objects.use(st);
+            MatchSpan s = objects.address(st.word(st.size() - 1), null, st).span(true);
             src = src == null ? s : src.union(s);
         }
         MatchSpan m = src == null ? dst : dst.intersect(src);
         // destination ports (with the protocols named, or every protocol with ports) and applications
         IntervalSet dports = null;
         for (SrxStatement st : r.destinationPort) {
-            use(st);
+            objects.use(st);
             IntervalSet p = natPorts(st);
             if (p == null) {
                 reader.unsupported(st, "'" + String.join(" ", st.words.subList(st.words.indexOf("destination-port") + 1, st.size()))
@@ -912,7 +502,7 @@ final class SrxConversions {
         }
         IntervalSet protos = null;
         for (SrxStatement st : r.protocol) {
-            use(st);
+            objects.use(st);
             int p = SrxDefaults.protocol(st.word(st.size() - 1));
             if (p < 0) {
                 reader.unsupported(st, "unknown protocol '" + st.word(st.size() - 1) + "'");
@@ -929,22 +519,22 @@ final class SrxConversions {
                     svc = svc.union(SrxDefaults.box((int) p, dports != null && Protocols.hasPorts((int) p) ? dports : Ports.ALL));
                 }
             }
-            m = m.intersect(exact(svc));
+            m = m.intersect(SrxObjects.exact(svc));
         }
         if (!r.application.isEmpty()) {
-            MatchSpan apps = exact(PacketSet.EMPTY);
+            MatchSpan apps = SrxObjects.exact(PacketSet.EMPTY);
             for (SrxStatement st : r.application) {
-                use(st);
-                apps = apps.union(application(st.word(st.size() - 1), st));
+                objects.use(st);
+                apps = apps.union(objects.application(st.word(st.size() - 1), st));
             }
             m = m.intersect(apps);
         }
         for (SrxStatement st : r.unmodelled) {
             reader.unsupported(st, "this NAT condition is not modelled; the rule is uncertain");
-            m = m.intersect(over(PacketSet.ALL, label + " matches only traffic of " + condition(st)));
+            m = m.intersect(SrxObjects.over(PacketSet.ALL, label + " matches only traffic of " + condition(st)));
         }
-        if (w.why != null) m = m.intersect(over(PacketSet.ALL, w.why));
-        for (String why : whys) m = m.intersect(over(PacketSet.ALL, why));
+        if (w.why != null) m = m.intersect(SrxObjects.over(PacketSet.ALL, w.why));
+        for (String why : whys) m = m.intersect(SrxObjects.over(PacketSet.ALL, why));
         // the translation
         Translation t = null;
         SrxStatement ref = r.then.get(0);
@@ -973,7 +563,7 @@ final class SrxConversions {
             SrxStatement then = null;
             for (SrxStatement s : r.then) {
                 then = s;
-                use(s);
+                objects.use(s);
             }
             ref = then;
             int i = then.words.indexOf("destination-nat");
@@ -983,7 +573,7 @@ final class SrxConversions {
             } else if ("pool".equals(how) && then.word(i + 2) != null) {
                 Target pt = poolTarget(then.word(i + 2), then, label);
                 if (pt == null) {
-                    m = m.intersect(over(PacketSet.ALL, label + ": pool " + then.word(i + 2) + " cannot be read"));
+                    m = m.intersect(SrxObjects.over(PacketSet.ALL, label + ": pool " + then.word(i + 2) + " cannot be read"));
                     t = null;
                     tWhy.add(label + " translates to pool " + then.word(i + 2) + ", which cannot be read: read as not translating");
                 } else {
@@ -1017,11 +607,11 @@ final class SrxConversions {
         String a = st.word(i + 1);
         if (a == null) return null;
         if (st.is(i + 2, "to") && st.word(i + 3) != null) {
-            IntervalSet x = ports(a), y = ports(st.word(i + 3));
+            IntervalSet x = SrxObjects.ports(a), y = SrxObjects.ports(st.word(i + 3));
             if (x == null || y == null || x.intervalCount() != 1 || y.intervalCount() != 1 || x.startLong(0) > y.startLong(0)) return null;
             return IntervalSet.of(x.startLong(0), y.startLong(0));
         }
-        return st.size() == i + 2 ? ports(a) : null;
+        return st.size() == i + 2 ? SrxObjects.ports(a) : null;
     }
 
     private static IntervalSet first(IntervalSet s) {
@@ -1042,24 +632,24 @@ final class SrxConversions {
                 String v = st.word(i + 2);
                 if (v == null) continue;
                 if (v.equals("mapped-port")) {
-                    IntervalSet p = st.is(i + 4, "to") ? ports(st.word(i + 3) + "-" + st.word(i + 5)) : ports(st.word(i + 3));
+                    IntervalSet p = st.is(i + 4, "to") ? SrxObjects.ports(st.word(i + 3) + "-" + st.word(i + 5)) : SrxObjects.ports(st.word(i + 3));
                     if (p == null) {
                         reader.unsupported(st, "the mapped port cannot be read");
                         return null;
                     }
                     port = p;
-                    use(st);
+                    objects.use(st);
                 } else if (v.equals("routing-instance")) {
-                    use(st);
+                    objects.use(st);
                 } else {
                     try {
                         prefix = Addresses.parse(v);
                         ref = st;
-                        use(st);
+                        objects.use(st);
                         // display set puts mapped-port on the same line as the prefix in some releases
                         int mp = st.words.indexOf("mapped-port");
                         if (mp > 0 && st.word(mp + 1) != null) {
-                            port = st.is(mp + 2, "to") ? ports(st.word(mp + 1) + "-" + st.word(mp + 3)) : ports(st.word(mp + 1));
+                            port = st.is(mp + 2, "to") ? SrxObjects.ports(st.word(mp + 1) + "-" + st.word(mp + 3)) : SrxObjects.ports(st.word(mp + 1));
                         }
                     } catch (IllegalArgumentException e) {
                         reader.unsupported(st, "'" + v + "' is not an address or prefix");
@@ -1067,8 +657,8 @@ final class SrxConversions {
                     }
                 }
             } else if ("prefix-name".equals(how) && st.word(i + 2) != null) {
-                Addrs s = address(st.word(i + 2), null, st);
-                use(st);
+                SrxObjects.Addrs s = objects.address(st.word(i + 2), null, st);
+                objects.use(st);
                 ref = st;
                 if (!s.exact() || s.set().isEmpty()) {
                     reader.unsupported(st, "the translated address " + st.word(i + 2) + " cannot be resolved to one prefix");
@@ -1102,10 +692,10 @@ final class SrxConversions {
         IntervalSet addr = null, port = null;
         String why = null;
         for (SrxStatement st : p.address) {
-            use(st);
+            objects.use(st);
             String v = st.word(6);
             if ("port".equals(v)) {
-                port = ports(st.word(7));
+                port = SrxObjects.ports(st.word(7));
                 continue;
             }
             try {
@@ -1113,7 +703,7 @@ final class SrxConversions {
                 if (st.is(7, "to") && st.word(8) != null) {
                     a = Addresses.parse(v.split("/")[0] + "-" + st.word(8).split("/")[0]);
                 } else if (st.is(7, "port") && st.word(8) != null) {
-                    port = ports(st.word(8));
+                    port = SrxObjects.ports(st.word(8));
                 }
                 addr = addr == null ? a : addr.union(a);
             } catch (IllegalArgumentException e) {
@@ -1126,7 +716,7 @@ final class SrxConversions {
             why = label + ": pool " + name + " holds " + Addresses.format(addr) + ", one address per session: read as "
                     + Addresses.format(first(addr));
         }
-        if (p.other.size() > 0) useAll(p.other);
+        if (p.other.size() > 0) objects.useAll(p.other);
         return new Target(addr, port, why);
     }
 }

@@ -8,7 +8,7 @@
  * inherits configuration groups where {@code apply-groups} says, wildcards matching what the
  * configuration has; {@link io.lyncaudit.importer.srx.SrxReader} builds the raw vendor model
  * {@link io.lyncaudit.importer.srx.SrxConfig}; {@link io.lyncaudit.importer.srx.SrxConversions}
- * makes the neutral policy: a NAT stage (static, then destination NAT, most specific context
+ * makes the neutral policy, with {@link io.lyncaudit.importer.srx.SrxObjects} resolving addresses and applications: a NAT stage (static, then destination NAT, most specific context
  * first) before the security policies (zone contexts in order, global policies, the default
  * policy), and the stages of traffic to and from the device itself.
  *
