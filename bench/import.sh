@@ -4,7 +4,8 @@
 # from GNU time, as in run.sh). With LYNCAUDIT_TIMING=1 parse also reports its phases: "import" (read, parse,
 # convert) and "write" (the neutral JSON); the rest of the wall time is JVM start-up, which the first line, the
 # parse of a 73-line fixture, shows on its own.
-# Usage: bench/import.sh [N] [ROWS] [RULES]   (default 100000: an N-line Cisco ASA config and an N-rule iptables-save file;
+# Usage: bench/import.sh [N] [ROWS] [RULES]   (default 100000: an N-line Cisco ASA config, an N-rule iptables-save file, and an
+# N-line Juniper SRX configuration in set form with the same configuration in the hierarchical form;
 # default 250000: a ROWS-row rule sheet as XLSX and as CSV, and a sheet of 1000 MiB of XML at the edge of POI's zip-bomb ratio;
 # default 20000: a PAN-OS running configuration of RULES security rules, as XML and in the set form)
 # Needs target/lyncaudit.jar (mvn -B -ntp package -DskipTests) and GNU time at /usr/bin/time.
@@ -44,6 +45,10 @@ java bench/GenerateIptables.java "$out/iptables-$n.rules" "$n" >/dev/null
 measure "start-up (73-line ASA fixture)" src/test/resources/importer/asa/groups.asa
 measure "ASA, $n lines" "$out/asa-$n.cfg"
 measure "iptables-save, $n rules" "$out/iptables-$n.rules"
+java bench/GenerateSrx.java set "$out/srx-$n.set" "$n" >/dev/null
+java bench/GenerateSrx.java hier "$out/srx-$n.conf" "$n" >/dev/null
+measure "SRX display set, $n lines" "$out/srx-$n.set"
+measure "SRX hierarchical, same config" "$out/srx-$n.conf"
 java -cp "$jar" bench/GenerateSheet.java xlsx "$out/sheet-$rows.xlsx" "$rows" >/dev/null
 java -cp "$jar" bench/GenerateSheet.java csv "$out/sheet-$rows.csv" "$rows" >/dev/null
 java -cp "$jar" bench/GenerateSheet.java ratio "$out/sheet-ratio-1000.xlsx" 1000 >/dev/null

@@ -32,7 +32,7 @@ public final class DeploymentLoader {
     private static final List<String> PORT_RANGES = List.of("edgeMedia", "audio", "video", "applicationSharing", "clientMedia");
     /** Formats a deployment may name; only some have importers yet, the rest are rejected when loaded. */
     public static final List<String> FORMATS = List.of("spreadsheet", "cisco-asa", "cisco-ios", "iptables", "nftables",
-            "panos", "fortigate", "junos", "windows-firewall", "windows-ipsec", "aws-sg", "azure-nsg", "neutral");
+            "panos", "fortigate", "junos-srx", "junos", "windows-firewall", "windows-ipsec", "aws-sg", "azure-nsg", "neutral");
     public static final Map<String, String> DEFAULT_PORT_RANGES = Map.of(
             "edgeMedia", "50000-59999", "audio", "49152-57500", "video", "57501-65535", "applicationSharing", "49152-65535");
 

@@ -81,7 +81,7 @@ public final class InitTemplate {
                 firewalls:
                   - name: edge-external
                     config: edge-external-rules.xlsx     # format is detected from content unless `format:` is given
-                    # format: spreadsheet
+                    # format: spreadsheet                # or cisco-asa, cisco-ios, iptables, nftables, junos-srx (zones are the interfaces), neutral
                     # encoding: windows-1252             # a text export's encoding, when detection should not decide
                     # action: permit                     # a spreadsheet without an action column: every row is an opening
                     interfaces:                          # interface (ASA nameif, Linux ifname) or, on a zone firewall

@@ -10,6 +10,7 @@ import io.lyncaudit.importer.nftables.NftablesImporter;
 import io.lyncaudit.importer.panos.PanosImporter;
 import io.lyncaudit.importer.sheet.IpsecSpreadsheetImporter;
 import io.lyncaudit.importer.sheet.SpreadsheetImporter;
+import io.lyncaudit.importer.srx.SrxImporter;
 import io.lyncaudit.importer.windows.WindowsFirewallImporter;
 import io.lyncaudit.importer.windows.WindowsIpsecImporter;
 import io.lyncaudit.ipsec.IpsecPolicy;
@@ -28,8 +29,8 @@ import java.util.stream.Collectors;
 public final class Importers {
     /** Every importer, in detection order (most specific first). */
     public static final List<Importer> ALL = List.of(new NeutralImporter(), new AsaImporter(), new IosImporter(),
-            new IptablesImporter(), new NftablesImporter(), new PanosImporter(), new WindowsFirewallImporter(), new WindowsIpsecImporter(),
-            new SpreadsheetImporter());
+            new IptablesImporter(), new NftablesImporter(), new PanosImporter(), new SrxImporter(), new WindowsFirewallImporter(),
+            new WindowsIpsecImporter(), new SpreadsheetImporter());
 
     private Importers() {}
 
@@ -37,10 +38,14 @@ public final class Importers {
         return ALL.stream().map(Importer::format).collect(Collectors.joining(", "));
     }
 
-    /** The importer for a format name, or null. */
+    /** Format names of the deployment contract ({@code contracts/deployment.example.yaml}) that an importer reads under another name. */
+    private static final java.util.Map<String, String> ALIASES = java.util.Map.of("junos", SrxImporter.FORMAT);
+
+    /** The importer for a format name (or a name of the contract it stands for), or null. */
     public static Importer forFormat(String format) {
+        String name = ALIASES.getOrDefault(format, format);
         for (Importer i : ALL) {
-            if (i.format().equals(format)) return i;
+            if (i.format().equals(name)) return i;
         }
         return null;
     }
@@ -109,6 +114,8 @@ public final class Importers {
             "nftables: 'table FAMILY NAME {', 'flush ruleset', include or define lines, or {\"nftables\": [...]} JSON",
             "panos: a PAN-OS <config> XML (running configuration, Panorama, XML API answer) or <policy><panorama> (pushed policy),"
                     + " or set commands such as 'set rulebase security rules' and 'set zone Z network'",
+            "junos-srx: 'set security policies|zones|nat ...' lines, or 'version X;', 'security-zone NAME {', 'from-zone A to-zone B {' "
+                    + "of show configuration",
             "windows-firewall: Get-NetFirewallRule or netsh advfirewall firewall output",
             "windows-ipsec: Get-NetIPsecRule or netsh advfirewall consec output",
             "spreadsheet: an XLSX workbook, or CSV with Source, Destination and Service or Port columns");

@@ -12,17 +12,31 @@ import io.lyncaudit.model.PacketSet;
  * @param uncertainty why the evaluator itself cannot be sure of this decision (e.g. where a packet
  *                    goes after a translation), or null; the rules' own uncertainty is separate
  *                    ({@link Uncertainty})
+ * @param in          the interface or zone the packets entered at, or null when not known
+ * @param out         the interface or zone they leave at, or null when not known: only rules that
+ *                    apply between the two ({@link Rule#appliesBetween}) could have decided them
  */
-public record Decision(Policy policy, Rule rule, Action action, PacketSet packets, Translation via, String uncertainty) {
+public record Decision(Policy policy, Rule rule, Action action, PacketSet packets, Translation via, String uncertainty, String in,
+                       String out) {
 
-    /** A decision on packets the policy saw as they arrived. */
+    /** A decision on packets the policy saw as they arrived, at a crossing not known. */
     public Decision(Policy policy, Rule rule, Action action, PacketSet packets) {
-        this(policy, rule, action, packets, null, null);
+        this(policy, rule, action, packets, null, null, null, null);
     }
 
-    /** A decision on packets the policy saw through {@code via}. */
+    /** A decision on packets the policy saw through {@code via}, at a crossing not known. */
     public Decision(Policy policy, Rule rule, Action action, PacketSet packets, Translation via) {
-        this(policy, rule, action, packets, via, null);
+        this(policy, rule, action, packets, via, null, null, null);
+    }
+
+    /** A decision at a crossing not known. */
+    public Decision(Policy policy, Rule rule, Action action, PacketSet packets, Translation via, String uncertainty) {
+        this(policy, rule, action, packets, via, uncertainty, null, null);
+    }
+
+    /** This decision as made for packets entering at {@code newIn} and leaving at {@code newOut}. */
+    public Decision at(String newIn, String newOut) {
+        return new Decision(policy, rule, action, packets, via, uncertainty, newIn, newOut);
     }
 
     /** The packets as the deciding policy saw them (translated by earlier stages); what its rules are compared with. */
@@ -32,7 +46,7 @@ public record Decision(Policy policy, Rule rule, Action action, PacketSet packet
 
     /** This decision restricted to {@code part} of its packets (as they arrived). */
     public Decision restrictedTo(PacketSet part) {
-        return new Decision(policy, rule, action, part, via, uncertainty);
+        return new Decision(policy, rule, action, part, via, uncertainty, in, out);
     }
 
     public boolean isDefault() {

@@ -25,8 +25,10 @@ import java.util.Set;
  * In a translation stage (a nat chain) an earlier uncertain rule that translates otherwise changes
  * the outcome too, whatever its action: the packets would reach the later stages with another
  * destination. A redirect that takes packets off a path through the box is a deny by its rule.
- * The default decision is treated as coming after every rule. Zones are not considered, which
- * can only make more decisions uncertain, never fewer.
+ * The default decision is treated as coming after every rule. An uncertain rule that does not
+ * apply between the interfaces or zones the packets crossed ({@link Decision#in()},
+ * {@link Decision#out()}) cannot have decided them and changes nothing; where the crossing is not
+ * known, every uncertain rule counts, which can only make more decisions uncertain, never fewer.
  *
  * <p>A policy's {@link Policy#scope() scope} is exact, and a decision of a policy names only
  * packets inside it, so what an uncertain rule may match outside the scope never meets one. The
@@ -66,6 +68,8 @@ public final class Uncertainty {
         for (Rule u : us) {
             // a rule of the same action changes nothing, unless it translates differently
             if (u == decider || (u.action() == d.action() && java.util.Objects.equals(u.translation(), dt))) continue;
+            // a rule limited to other interfaces or zones never saw these packets
+            if (!u.appliesBetween(d.in(), d.out())) continue;
             boolean before = d.policy().kind() == PolicyKind.BLOCK_WINS || decider == null || u.index() < decider.index();
             if (before && u.mayMatch().intersects(d.seen())) why.add(reason(u));
         }

@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the package-info promises of the spreadsheet, neutral, Windows, Cisco, iptables, nftables and PAN-OS importers true. */
+/** Keeps the package-info promises of the spreadsheet, neutral, Windows, Cisco, iptables, nftables, PAN-OS and SRX importers true. */
 class ImporterPackagesTest {
 
     static JavaClasses classes;
@@ -75,10 +75,21 @@ class ImporterPackagesTest {
     }
 
     @Test
+    void srxImporterSeesOnlyJavaModelPolicyAndTheSharedReadingClasses() {
+        classes().that().resideInAPackage("io.lyncaudit.importer.srx..")
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", "io.lyncaudit.model..",
+                        "io.lyncaudit.policy..", "io.lyncaudit.importer.srx..")
+                        .or(JavaClass.Predicates.belongToAnyOf(Importer.class, LineLedger.class, LineLedger.Verdict.class, ConfigText.class,
+                                ConfigText.Source.class, MatchSpan.class)))
+                .check(classes);
+    }
+
+    @Test
     void importersUseOnlyModelPolicyAndTheImporterInterface() {
         noClasses().that().resideInAnyPackage("io.lyncaudit.importer.sheet..", "io.lyncaudit.importer.neutral..",
                         "io.lyncaudit.importer.asa..", "io.lyncaudit.importer.ios..",
-                        "io.lyncaudit.importer.iptables..", "io.lyncaudit.importer.nftables..", "io.lyncaudit.importer.panos..")
+                        "io.lyncaudit.importer.iptables..", "io.lyncaudit.importer.nftables..", "io.lyncaudit.importer.panos..",
+                        "io.lyncaudit.importer.srx..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lyncaudit.finding..", "io.lyncaudit.report..",
                         "io.lyncaudit.cli..", "org.drools..", "org.kie..")
                 .check(classes);

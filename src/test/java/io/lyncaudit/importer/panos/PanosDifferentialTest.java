@@ -150,7 +150,9 @@ class PanosDifferentialTest {
                     }
                 }
             }
-            assertTrue(certain > 1000 && uncertain > 1000, "both kinds occur: " + certain + " certain, " + uncertain + " uncertain");
+            // both kinds occur in numbers (an uncertain rule limited to other zones leaves a decision certain, see
+            // Uncertainty, so fewer than a tenth are uncertain)
+            assertTrue(certain > 1000 && uncertain > 500, "both kinds occur: " + certain + " certain, " + uncertain + " uncertain");
             STUN.remove();
         });
     }
