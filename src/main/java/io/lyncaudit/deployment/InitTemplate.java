@@ -84,6 +84,7 @@ public final class InitTemplate {
                     # format: spreadsheet
                     # encoding: windows-1252             # a text export's encoding, when detection should not decide
                     # action: permit                     # a spreadsheet without an action column: every row is an opening
+                    # vdom: root                         # a multi-VDOM FortiGate export: the VDOM this firewall is
                     interfaces:                          # interface or zone name -> networks behind it
                       outside: [internet]
                       dmz: [perimeter]

@@ -3,6 +3,7 @@ package io.lyncaudit.importer;
 import io.lyncaudit.importer.neutral.NeutralWriter;
 
 import io.lyncaudit.importer.asa.AsaImporter;
+import io.lyncaudit.importer.fortigate.FortiGateImporter;
 import io.lyncaudit.importer.ios.IosImporter;
 import io.lyncaudit.importer.iptables.IptablesImporter;
 import io.lyncaudit.importer.neutral.NeutralImporter;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 public final class Importers {
     /** Every importer, in detection order (most specific first). */
     public static final List<Importer> ALL = List.of(new NeutralImporter(), new AsaImporter(), new IosImporter(),
-            new IptablesImporter(), new NftablesImporter(), new WindowsFirewallImporter(), new WindowsIpsecImporter(),
+            new IptablesImporter(), new NftablesImporter(), new FortiGateImporter(), new WindowsFirewallImporter(), new WindowsIpsecImporter(),
             new SpreadsheetImporter());
 
     private Importers() {}
@@ -71,6 +72,10 @@ public final class Importers {
                     + "' is set for this input, but it is read as " + importer.format() + ", whose rules say their own action; "
                     + "'action:' is for spreadsheets without an action column");
         }
+        if (options.vdom() != null && !(importer instanceof FortiGateImporter)) {
+            throw new BadInputException(display, 0, "'vdom: " + options.vdom() + "' is set for this input, but it is read as "
+                    + importer.format() + "; 'vdom:' chooses the VDOM of a FortiGate export");
+        }
         return importer.importFile(file, display, options.failingOnBadValues(true));
     }
 
@@ -106,6 +111,7 @@ public final class Importers {
             "cisco-ios: 'ip access-list extended|standard', numbered access-list or ip access-group lines",
             "iptables: '*filter' (or another table) and ':CHAIN POLICY [0:0]' lines of iptables-save",
             "nftables: 'table FAMILY NAME {', 'flush ruleset', include or define lines, or {\"nftables\": [...]} JSON",
+            "fortigate: a '#config-version=FG…' header, or 'config firewall …' blocks with set srcintf/dstintf/srcaddr/dstaddr",
             "windows-firewall: Get-NetFirewallRule or netsh advfirewall firewall output",
             "windows-ipsec: Get-NetIPsecRule or netsh advfirewall consec output",
             "spreadsheet: an XLSX workbook, or CSV with Source, Destination and Service or Port columns");
@@ -243,6 +249,9 @@ public final class Importers {
         if (options.rowAction() != null && !(importer instanceof SpreadsheetImporter)) {
             throw new BadInputException(display, 0, "--action is for spreadsheets without an action column, and this file is read as "
                     + importer.format());
+        }
+        if (options.vdom() != null && !(importer instanceof FortiGateImporter)) {
+            throw new BadInputException(display, 0, "--vdom chooses the VDOM of a FortiGate export, and this file is read as " + importer.format());
         }
         ImportResult r = importer.importFile(file, display, options.failingOnBadValues(false));
         imported.run();

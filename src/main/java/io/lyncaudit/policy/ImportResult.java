@@ -30,9 +30,12 @@ public record ImportResult(String file, String format, List<Policy> policies, Li
         return List.copyOf(sorted);
     }
 
-    /** True when a stage of the path translates destinations (a Linux nat chain with DNAT or redirect). */
+    /**
+     * True when a stage of the path translates destinations (a Linux nat chain with DNAT or
+     * redirect, a FortiGate policy that names a VIP).
+     */
     public boolean translates() {
-        for (Policy p : policies) if (p.hook() != null && p.translates()) return true;
+        for (Policy p : policies) if (p.translates()) return true;
         return false;
     }
 

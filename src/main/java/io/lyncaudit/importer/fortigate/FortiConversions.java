@@ -1,0 +1,828 @@
+package io.lyncaudit.importer.fortigate;
+
+import io.lyncaudit.importer.LineLedger;
+import io.lyncaudit.importer.fortigate.FortiConfig.Entry;
+import io.lyncaudit.importer.fortigate.FortiConfig.Table;
+import io.lyncaudit.importer.fortigate.FortiObjects.Net;
+import io.lyncaudit.importer.fortigate.FortiObjects.Part;
+import io.lyncaudit.importer.fortigate.FortiObjects.Svc;
+import io.lyncaudit.importer.fortigate.FortiTree.Node;
+import io.lyncaudit.model.Addresses;
+import io.lyncaudit.model.IntervalSet;
+import io.lyncaudit.model.PacketBox;
+import io.lyncaudit.model.PacketSet;
+import io.lyncaudit.model.Ports;
+import io.lyncaudit.model.Protocols;
+import io.lyncaudit.policy.Action;
+import io.lyncaudit.policy.NatRule;
+import io.lyncaudit.policy.Policy;
+import io.lyncaudit.policy.PolicyKind;
+import io.lyncaudit.policy.Rule;
+import io.lyncaudit.policy.SourceRef;
+import io.lyncaudit.policy.Translation;
+import io.lyncaudit.policy.Zones;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage two: one VDOM's {@link FortiConfig} into the neutral policy. {@code config firewall policy}
+ * becomes one first-match policy in the order the block lists the entries (not by id), ending in
+ * the implicit deny; a disabled entry is left out, an entry without {@code set action} denies.
+ * Interfaces and zones become the rules' zones; addresses, services, groups and VIPs are expanded
+ * to packet sets. A VIP is applied as FortiOS applies it: before the policy lookup, so a policy
+ * that does not name the VIP never sees its traffic (unless it is a deny with {@code match-vip}),
+ * and the policy that names it matches the external address and port as the packet arrives, its
+ * service compared with the mapped port, and carries the translation to the mapped server.
+ *
+ * <p>What cannot be modelled exactly becomes an uncertain rule: FQDN, wildcard-FQDN, geography and
+ * dynamic addresses and services (read as nothing, may be anything), ICMP types (read as every
+ * type), schedules other than {@code always}, users and groups, internet services, and settings
+ * the importer does not know (read as they are, may match less). Every line of the VDOM gets its
+ * verdict here.
+ */
+final class FortiConversions {
+
+    /** Policy settings that decide which traffic the policy matches and are read. */
+    private static final Set<String> MODELLED = Set.of("srcintf", "dstintf", "srcaddr", "dstaddr", "srcaddr6", "dstaddr6",
+            "srcaddr-negate", "dstaddr-negate", "srcaddr6-negate", "dstaddr6-negate", "service", "service-negate", "action",
+            "status", "schedule", "match-vip", "name", "uuid", "comments", "comment", "policyid", "global-label", "label");
+
+    /**
+     * Policy settings that narrow what the policy matches by something the audit does not model;
+     * with one of these values they change nothing.
+     */
+    private static final Map<String, Set<String>> NARROWING = new HashMap<>();
+
+    static {
+        Set<String> off = Set.of("disable", "0", "0x00", "");
+        for (String k : List.of("users", "groups", "fsso-groups", "fsso", "rsso", "ntlm", "internet-service", "internet-service-src",
+                "internet-service6", "internet-service6-src", "internet-service-name", "internet-service-id", "internet-service-group",
+                "internet-service-custom", "internet-service-custom-group", "internet-service-src-name", "internet-service-src-id",
+                "internet-service-src-group", "internet-service-src-custom", "internet-service-src-custom-group", "internet-service6-name",
+                "internet-service6-group", "internet-service6-custom", "internet-service6-custom-group", "internet-service6-src-name",
+                "internet-service6-src-group", "internet-service6-src-custom", "internet-service6-src-custom-group", "application",
+                "app-category", "app-group", "url-category", "src-vendor-mac", "vlan-filter", "sgt-check", "sgt", "ztna-status",
+                "ztna-ems-tag", "ztna-ems-tag-secondary", "ztna-geo-tag", "reputation-minimum", "reputation-minimum6", "tos-mask",
+                "policy-expiry", "devices", "device", "match-vip-only", "network-service-dynamic", "network-service-src-dynamic",
+                "internet-service-fortiguard", "internet-service-src-fortiguard", "email-collect", "captive-portal-exempt", "dstaddr-type")) {
+            NARROWING.put(k, off);
+        }
+    }
+
+    /** Policy settings that do not change which traffic the policy matches, with why. */
+    private static final Map<String, String> IGNORED = new HashMap<>();
+
+    static {
+        String log = "logging: does not change which traffic the policy matches";
+        String utm = "a security profile: it inspects what the policy accepts; not modelled";
+        String nat = "source NAT: changes the source of what the policy accepts, not which traffic it matches";
+        String qos = "traffic shaping or marking: does not change which traffic the policy matches";
+        String ses = "a session or offload setting: does not change which traffic the policy matches";
+        for (String k : List.of("logtraffic", "logtraffic-start", "log-http-transaction", "capture-packet", "custom-log-fields")) IGNORED.put(k, log);
+        for (String k : List.of("utm-status", "inspection-mode", "profile-type", "profile-group", "profile-protocol-options", "ssl-ssh-profile",
+                "av-profile", "webfilter-profile", "dnsfilter-profile", "emailfilter-profile", "spamfilter-profile", "dlp-profile", "dlp-sensor",
+                "file-filter-profile", "ips-sensor", "application-list", "voip-profile", "sctp-filter-profile", "icap-profile", "cifs-profile",
+                "videofilter-profile", "waf-profile", "ssh-filter-profile", "casb-profile", "virtual-patch-profile", "diameter-filter-profile",
+                "ips-voip-filter", "webproxy-profile", "webproxy-forward-server", "http-policy-redirect", "ssh-policy-redirect",
+                "ztna-policy-redirect", "webcache", "webcache-https", "wccp", "wanopt", "wanopt-detection", "wanopt-passive-opt",
+                "wanopt-profile", "wanopt-peer", "decrypted-traffic-mirror", "replacemsg-override-group", "block-notification", "disclaimer",
+                "redirect-url", "scan-botnet-connections", "auth-cert", "auth-redirect-addr", "auth-path", "ztna-tags-match-logic",
+                "ztna-device-ownership", "fsso-agent-for-ntlm", "ntlm-guest", "ntlm-enabled-browsers", "reputation-direction",
+                "reputation-direction6", "internet-service-negate", "internet-service-src-negate", "internet-service6-negate",
+                "internet-service6-src-negate", "tos", "tos-negate", "learning-mode", "nat64", "nat46", "ips-sensor-status", "dlp-sensor-status")) {
+            IGNORED.put(k, utm);
+        }
+        for (String k : List.of("nat", "natip", "ippool", "poolname", "poolname6", "fixedport", "port-preserve", "permit-any-host",
+                "permit-stun-host", "natinbound", "natoutbound", "inbound", "outbound", "rtp-nat", "rtp-addr", "pcp-outbound",
+                "pcp-inbound", "pcp-poolname", "port-random", "central-nat")) {
+            IGNORED.put(k, nat);
+        }
+        for (String k : List.of("traffic-shaper", "traffic-shaper-reverse", "per-ip-shaper", "vlan-cos-fwd", "vlan-cos-rev", "diffserv-forward",
+                "diffserv-reverse", "diffservcode-forward", "diffservcode-rev", "diffserv-copy", "dynamic-shaping",
+                "passive-wan-health-measurement", "app-monitor", "tcp-mss-sender", "tcp-mss-receiver", "srcaddr6-negate-dummy")) {
+            IGNORED.put(k, qos);
+        }
+        for (String k : List.of("session-ttl", "timeout-send-rst", "anti-replay", "tcp-session-without-syn", "auto-asic-offload",
+                "np-acceleration", "delay-tcp-npu-session", "schedule-timeout", "firewall-session-dirty", "send-deny-packet",
+                "geoip-anycast", "geoip-match", "identity-based-route", "vpntunnel", "radius-mac-auth-bypass", "dsri", "policy-expiry-date",
+                "policy-expiry-date-utc", "udp-timeout-pid", "tcp-timeout-pid", "cgn-session-quota", "cgn-resource-quota", "cgn-eif",
+                "cgn-eim", "cgn-log-server-grp", "ntlm", "fec", "color")) {
+            IGNORED.putIfAbsent(k, ses);
+        }
+    }
+
+    /** Config blocks the importer does not read, with why (by path prefix); others are "not firewall policy". */
+    private static final Map<String, String> BLOCKS = new LinkedHashMap<>();
+
+    static {
+        BLOCKS.put("firewall local-in-policy", "local-in policies filter traffic to the FortiGate itself, which the audit does not ask about");
+        BLOCKS.put("firewall central-snat-map", "central source NAT: changes the source of permitted traffic, not which traffic is permitted");
+        BLOCKS.put("firewall ippool", "IP pools: source NAT of permitted traffic");
+        BLOCKS.put("firewall service category", "service categories group services in the GUI; they do not change what a service matches");
+        BLOCKS.put("firewall shaping-policy", "traffic shaping: does not permit or deny");
+        BLOCKS.put("firewall DoS-policy", "DoS policies drop traffic over anomaly thresholds (rates), which the audit does not model");
+        BLOCKS.put("firewall multicast", "multicast policies and addresses: the audit asks about unicast flows");
+        BLOCKS.put("firewall internet-service", "internet service database entries: read only where a policy names them");
+        BLOCKS.put("firewall ssl", "SSL inspection settings: do not permit or deny");
+        BLOCKS.put("firewall profile", "security profile groups: inspect what a policy accepts");
+        BLOCKS.put("firewall vip6", "IPv6 virtual IPs are not modelled; a policy naming one is uncertain");
+        BLOCKS.put("firewall vip46", "NAT46 virtual IPs are not modelled");
+        BLOCKS.put("firewall vip64", "NAT64 virtual IPs are not modelled");
+        BLOCKS.put("system interface", "interfaces: policies name them; their addresses do not decide what a policy matches");
+        BLOCKS.put("system zone", "zones: read where a policy names a zone or one of its interfaces");
+        BLOCKS.put("router", "routing: the audit takes the path from the deployment's interfaces");
+    }
+
+    private final FortiConfig cfg;
+    private final FortiObjects objects;
+    private final LineLedger ledger;
+    private final String version;
+    /** The converted policies' entries; the lines of everything else are marked at the end. */
+    private final Map<Entry, String> policyVerdicts = new java.util.IdentityHashMap<>();
+    private final List<NatRule> nat = new ArrayList<>();
+    private List<Vip> vips;
+
+    /** What the conversion made. */
+    record Converted(List<Policy> policies, List<NatRule> nat) {}
+
+    /** One neutral rule before it is numbered. */
+    private record Made(String name, Action action, PacketSet match, PacketSet may, String why, Set<String> from, Set<String> to,
+                        SourceRef source, Translation translation) {}
+
+    /**
+     * A VIP: the packets it translates as they arrive ({@code ext}: external address, protocol and
+     * port, source filter), where it takes them, and why that reading may be off (null: exact).
+     */
+    private record Vip(Entry entry, String extintf, IntervalSet extip, IntervalSet mappedip, boolean portforward, IntervalSet protocols,
+                       IntervalSet extport, IntervalSet mappedport, IntervalSet srcFilter, PacketSet ext, String why) {}
+
+    FortiConversions(FortiConfig cfg, FortiConfig builtin, LineLedger ledger, String version) {
+        this.cfg = cfg;
+        this.ledger = ledger;
+        this.version = version;
+        this.objects = new FortiObjects(cfg, builtin, ledger);
+    }
+
+    Converted run() {
+        vips = readVips();
+        boolean centralNat = "enable".equals(setting("system settings", "central-nat"));
+        boolean ngfwPolicy = "policy-based".equals(setting("system settings", "ngfw-mode"));
+        List<Policy> out = new ArrayList<>();
+        if (centralNat && !vips.isEmpty()) out.add(centralNatStage());
+        Table pol6 = cfg.table("firewall policy6");
+        List<Made> rules = new ArrayList<>();
+        if (ngfwPolicy) rules.addAll(ngfwPlaceholders());
+        for (Entry p : cfg.policyOrder) rules.addAll(policy(p, pol6.entries.isEmpty() ? 0 : 4, centralNat));
+        Policy v4 = policy("firewall policy", rules);
+        if (pol6.entries.isEmpty()) {
+            out.add(v4);
+        } else {
+            // FortiOS 6.2 and earlier: IPv4 policies see IPv4 traffic only, policy6 IPv6 only
+            out.add(v4.withScope(PacketSet.IPV4));
+            List<Made> r6 = new ArrayList<>();
+            for (Entry p : pol6.entries.values()) r6.addAll(policy(p, 6, centralNat));
+            out.add(policy("firewall policy6", r6).withScope(PacketSet.IPV6));
+        }
+        for (Vip v : vips) {
+            // each VIP in use is a static destination NAT; with central NAT the policies name the mapped address
+            if (v.why() != null || !objects.used.contains(v.entry())) continue;
+            nat.add(new NatRule(v.extip(), v.mappedip(), centralNat, SourceRef.line(ledger.file(), v.entry().line(), "edit " + v.entry().name)));
+        }
+        markLines(centralNat);
+        return new Converted(out, nat);
+    }
+
+    private String setting(String block, String key) {
+        Entry e = cfg.settings.get(block);
+        return e == null ? null : e.word(key, null);
+    }
+
+    private Policy policy(String name, List<Made> made) {
+        List<Rule> rules = new ArrayList<>();
+        for (Made m : made) {
+            Rule r = new Rule(rules.size() + 1, m.name(), m.action(), m.match(), m.from(), m.to(), m.source(), m.match(), null, m.translation());
+            rules.add(m.why() == null ? r : r.withUncertainty(m.why(), m.may()));
+        }
+        return new Policy(name, PolicyKind.FIRST_MATCH, null, Action.DENY, rules);
+    }
+
+    // ---- policies --------------------------------------------------------------------------------
+
+    /**
+     * The neutral rules of one policy entry: one per VIP it names (the VIP's traffic, translated),
+     * then its other traffic, split by the interfaces VIPs listen on (on a VIP's external interface
+     * FortiOS has translated the VIP's traffic before the lookup, so the entry does not see it).
+     *
+     * @param family 0 for a policy of both families (FortiOS 6.4+), 4 or 6 for one of {@code policy}/{@code policy6} side by side
+     */
+    private List<Made> policy(Entry p, int family, boolean centralNat) {
+        String status = p.word("status", "enable");
+        if (status.equals("disable")) {
+            policyVerdicts.put(p, "policy " + p.name + " is disabled (set status disable): FortiOS skips it");
+            return List.of();
+        }
+        policyVerdicts.put(p, null);
+        SourceRef src = source(p);
+        String name = p.has("name") ? p.get("name").get(0) : p.name;
+        List<String> why = new ArrayList<>();
+        String actionWord = p.word("action", "deny");
+        Action action = switch (actionWord) {
+            case "accept" -> Action.PERMIT;
+            case "ipsec" -> {
+                why.add(flag(p, "action", "policy " + p.name + " accepts into the IPsec tunnel " + p.word("vpntunnel", "?")
+                        + " (policy-based VPN): only traffic the tunnel carries is accepted", false));
+                yield Action.PERMIT;
+            }
+            case "deny" -> Action.DENY;
+            default -> {
+                why.add(flag(p, "action", "action '" + actionWord + "' is unknown; read as deny", true));
+                yield Action.DENY;
+            }
+        };
+        // settings: known, narrowing, ignored or unknown
+        for (String k : p.keys()) {
+            if (MODELLED.contains(k)) continue;
+            Set<String> off = NARROWING.get(k);
+            if (off != null) {
+                List<String> v = p.get(k);
+                if (v == null || v.isEmpty() || (v.size() == 1 && off.contains(v.get(0).toLowerCase(Locale.ROOT)))) continue;
+                why.add(flag(p, k, "set " + k + " " + String.join(" ", v) + " narrows the policy by something the audit does not model; "
+                        + "the policy may match less", false));
+                continue;
+            }
+            String ig = IGNORED.get(k);
+            if (ig != null) {
+                for (int l : p.lines(k)) ledger.ignored(l, ig);
+                continue;
+            }
+            why.add(flag(p, k, "policy setting '" + k + "' is unknown to the importer; the policy may match less", true));
+        }
+        String schedule = p.has("schedule") && !p.get("schedule").isEmpty() ? p.get("schedule").get(0) : "always";
+        if (!schedule.equals("always")) {
+            Entry s = schedule(schedule);
+            why.add(flag(p, "schedule", "schedule " + schedule + (s == null ? " is not defined" : "") + ": the policy matches only while "
+                    + "it is active", s == null));
+        }
+        Set<String> from = zones(p, "srcintf", why), to = zones(p, "dstintf", why);
+
+        // address operands per family; the dstaddr members that are VIPs are read apart
+        List<Vip> named = new ArrayList<>();
+        Net s4 = null, d4 = null, s6 = null, d6 = null;
+        if (family != 6) {
+            s4 = addresses(p, "srcaddr", 4, null, why);
+            d4 = addresses(p, "dstaddr", 4, family == 4 || family == 0 ? named : null, why);
+        }
+        if (family == 6) {
+            s6 = addresses(p, "srcaddr", 6, null, why);
+            d6 = addresses(p, "dstaddr", 6, null, why);
+        } else if (family == 0 && (p.has("srcaddr6") || p.has("dstaddr6"))) {
+            s6 = addresses(p, "srcaddr6", 6, null, why);
+            d6 = addresses(p, "dstaddr6", 6, null, why);
+        }
+        Svc svc = services(p, why);
+        boolean svcNeg = "enable".equals(p.word("service-negate", "disable"));
+
+        PacketSet match = PacketSet.EMPTY, may = PacketSet.EMPTY;
+        if (s4 != null && d4 != null) {
+            Net s = negate(p, "srcaddr-negate", s4, Addresses.ALL_V4), d = negate(p, "dstaddr-negate", d4, Addresses.ALL_V4);
+            match = match.union(boxes(svc.sure(), svc.may(), svcNeg, true, s.sure(), d.sure()));
+            may = may.union(boxes(svc.sure(), svc.may(), svcNeg, false, s.may(), d.may()));
+        }
+        if (s6 != null && d6 != null) {
+            String sn = family == 6 ? "srcaddr-negate" : "srcaddr6-negate", dn = family == 6 ? "dstaddr-negate" : "dstaddr6-negate";
+            Net s = negate(p, sn, s6, Addresses.ALL_V6), d = negate(p, dn, d6, Addresses.ALL_V6);
+            match = match.union(boxes(svc.sure(), svc.may(), svcNeg, true, s.sure(), d.sure()));
+            may = may.union(boxes(svc.sure(), svc.may(), svcNeg, false, s.may(), d.may()));
+        }
+        why.addAll(svc.why());
+        if (s4 != null) why.addAll(s4.why());
+        if (d4 != null) why.addAll(d4.why());
+        if (s6 != null) why.addAll(s6.why());
+        if (d6 != null) why.addAll(d6.why());
+
+        List<Made> out = new ArrayList<>();
+        // the VIPs the policy names: their traffic as it arrives, translated to the mapped server
+        for (Vip v : named) {
+            if (centralNat) {
+                why.add(flag(p, "dstaddr", "VIP " + v.entry().name + " in a policy while central NAT is on; FortiOS refuses it", true));
+                continue;
+            }
+            out.addAll(vipRules(p, name, action, v, s4, svc, svcNeg, from, to, why, src));
+        }
+        String reason = why.isEmpty() ? null : String.join("; ", new LinkedHashSet<>(why));
+        if (match.isEmpty() && may.isEmpty()) return out;
+        boolean matchVip = action == Action.DENY && matchVip(p);
+        if (centralNat || vips.isEmpty() || matchVip) {
+            if (matchVip) {
+                // a deny with match-vip also sees VIP traffic, compared after the translation: its pre-image joins the match
+                PacketSet pre = vipPreimage(match), preMay = vipPreimage(may);
+                match = match.union(pre);
+                may = may.union(preMay);
+            }
+            out.add(new Made(name, action, match, may, reason, from, to, src, null));
+            return out;
+        }
+        out.addAll(withoutVipTraffic(p, name, action, match, may, reason, from, to, src));
+        return out;
+    }
+
+    private Entry schedule(String name) {
+        for (String t : List.of("firewall schedule recurring", "firewall schedule onetime", "firewall schedule group")) {
+            Entry e = cfg.table(t).get(name);
+            if (e != null) {
+                objects.used.add(e);
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * True when a deny policy also matches traffic a VIP translated: {@code set match-vip enable},
+     * or, left unset, the default of its FortiOS version (enable from 7.2.3 on, disable before).
+     */
+    private boolean matchVip(Entry p) {
+        if (p.has("match-vip")) return "enable".equals(p.word("match-vip", "disable"));
+        return version != null && compare(version, "7.2.3") >= 0;
+    }
+
+    private static int compare(String a, String b) {
+        String[] x = a.split("\\."), y = b.split("\\.");
+        for (int i = 0; i < 3; i++) {
+            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    /** Marks the lines of setting {@code key} unsupported (or unrecognized) with {@code reason}, and returns it. */
+    private String flag(Entry p, String key, String reason, boolean unrecognized) {
+        for (int l : p.lines(key)) {
+            if (unrecognized) ledger.unrecognized(l, reason);
+            else ledger.unsupported(l, reason);
+        }
+        return reason;
+    }
+
+    private SourceRef source(Entry p) {
+        int line = p.line();
+        return SourceRef.line(ledger.file(), line, "edit " + p.name + (p.has("name") ? " (" + p.get("name").get(0) + ")" : ""));
+    }
+
+    /** The zones of srcintf or dstintf: empty for "any"; a zone stands for its interfaces too. */
+    private Set<String> zones(Entry p, String key, List<String> why) {
+        List<String> v = p.get(key);
+        if (v == null || v.isEmpty()) {
+            why.add("policy " + p.name + " has no " + key + "; FortiOS requires one, so the entry may be incomplete: read as any interface");
+            for (int l : p.lines(key.equals("srcintf") ? "srcintf" : "dstintf")) ledger.unrecognized(l, "empty " + key);
+            return Set.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String n : v) {
+            if (n.equalsIgnoreCase("any")) return Set.of();
+            out.addAll(objects.names(n));
+        }
+        return out;
+    }
+
+    /**
+     * An address operand of family 4 or 6; VIPs and VIP groups among {@code dstaddr} go to {@code vipsOut}
+     * (when it is null they are not allowed there). What is not defined is unrecognized and may be any address.
+     */
+    private Net addresses(Entry p, String key, int family, List<Vip> vipsOut, List<String> why) {
+        List<String> names = p.get(key);
+        IntervalSet all = family == 4 ? Addresses.ALL_V4 : Addresses.ALL_V6;
+        if (names == null || names.isEmpty()) return Net.exact(IntervalSet.EMPTY);
+        List<IntervalSet> sure = new ArrayList<>(), may = new ArrayList<>();
+        Set<String> w = new LinkedHashSet<>();
+        for (String n : names) {
+            Net a;
+            try {
+                a = objects.address(n, family);
+            } catch (IllegalArgumentException x) {
+                String r = x.getMessage() + "; it may match any address";
+                for (int l : p.lines(key)) ledger.unrecognized(l, r);
+                sure.add(IntervalSet.EMPTY);
+                may.add(all);
+                w.add(r);
+                continue;
+            }
+            if (a == null && vipsOut != null) {
+                List<Vip> vs = vipsNamed(n);
+                if (vs != null) {
+                    vipsOut.addAll(vs);
+                    continue;
+                }
+            }
+            if (a == null) {
+                String r = "address " + n + " is not defined; it may match any IPv" + family + " address";
+                for (int l : p.lines(key)) ledger.unrecognized(l, r);
+                sure.add(IntervalSet.EMPTY);
+                may.add(all);
+                w.add(r);
+                continue;
+            }
+            for (String r : a.why()) for (int l : p.lines(key)) ledger.unsupported(l, r);
+            sure.add(a.sure());
+            may.add(a.may());
+            w.addAll(a.why());
+        }
+        IntervalSet s = IntervalSet.unionOf(sure);
+        may.add(s);
+        return new Net(s, IntervalSet.unionOf(may), w);
+    }
+
+    private Net negate(Entry p, String key, Net n, IntervalSet universe) {
+        if (!"enable".equals(p.word(key, "disable"))) return n;
+        return new Net(universe.subtract(n.may()), universe.subtract(n.sure()), n.why());
+    }
+
+    private Svc services(Entry p, List<String> why) {
+        List<String> names = p.get("service");
+        if (names == null || names.isEmpty()) {
+            String r = "policy " + p.name + " names no service; FortiOS requires one: read as none, it may be any";
+            why.add(r);
+            return new Svc(List.of(), List.of(new Part(Protocols.ALL, Ports.ALL, Ports.ALL, Addresses.ALL)), Set.of());
+        }
+        List<Part> sure = new ArrayList<>(), may = new ArrayList<>();
+        Set<String> w = new LinkedHashSet<>();
+        for (String n : names) {
+            Svc s;
+            try {
+                s = objects.service(n);
+                if (s == null) throw new IllegalArgumentException("service " + n + " is not defined");
+            } catch (IllegalArgumentException x) {
+                String r = x.getMessage() + "; it may be any protocol and port";
+                for (int l : p.lines("service")) ledger.unrecognized(l, r);
+                may.add(new Part(Protocols.ALL, Ports.ALL, Ports.ALL, Addresses.ALL));
+                w.add(r);
+                continue;
+            }
+            for (String r : s.why()) for (int l : p.lines("service")) ledger.unsupported(l, r);
+            sure.addAll(s.sure());
+            may.addAll(s.may());
+            w.addAll(s.why());
+        }
+        may.addAll(sure);
+        return new Svc(sure, may, w);
+    }
+
+    /**
+     * Source × destination × service as a packet set; with {@code negate} the service is every
+     * packet it does not match ({@code sureSide}: the reading that surely matches, else the bound).
+     */
+    private static PacketSet boxes(List<Part> sure, List<Part> may, boolean negate, boolean sureSide, IntervalSet src, IntervalSet dst) {
+        if (src.isEmpty() || dst.isEmpty()) return PacketSet.EMPTY;
+        if (!negate) return serviceSet(sureSide ? sure : may, src, dst);
+        PacketSet all = PacketSet.of(new PacketBox(Protocols.ALL, src, dst, Ports.ALL, Ports.ALL));
+        return all.subtract(serviceSet(sureSide ? may : sure, src, dst));
+    }
+
+    private static PacketSet serviceSet(List<Part> parts, IntervalSet src, IntervalSet dst) {
+        List<PacketBox> boxes = new ArrayList<>(parts.size());
+        for (Part pt : parts) {
+            IntervalSet d = dst.intersect(pt.destinations());
+            boolean ported = pt.protocols().intersect(PORTED).equals(pt.protocols());
+            PacketBox b = new PacketBox(pt.protocols(), src, d, ported ? pt.sourcePorts() : Ports.ALL, ported ? pt.destinationPorts() : Ports.ALL);
+            if (!b.isEmpty()) boxes.add(b);
+        }
+        return PacketSet.union(boxes);
+    }
+
+    private static final IntervalSet PORTED = Protocols.TCP_UDP.union(FortiObjects.SCTP);
+
+    // ---- VIPs ------------------------------------------------------------------------------------
+
+    private List<Vip> readVips() {
+        List<Vip> out = new ArrayList<>();
+        for (Entry e : cfg.table("firewall vip").entries.values()) {
+            Vip v = vip(e);
+            if (v != null) out.add(v);
+        }
+        return out;
+    }
+
+    /** The VIPs a dstaddr name stands for (a VIP or a VIP group), or null when it is neither. */
+    private List<Vip> vipsNamed(String n) {
+        for (Vip v : vips) {
+            if (v.entry().name.equals(n)) {
+                objects.used.add(v.entry());
+                return List.of(v);
+            }
+        }
+        Entry g = cfg.table("firewall vipgrp").get(n);
+        if (g == null) return null;
+        objects.used.add(g);
+        List<Vip> out = new ArrayList<>();
+        for (String m : g.get("member") == null ? List.<String>of() : g.get("member")) {
+            boolean found = false;
+            for (Vip v : vips) {
+                if (v.entry().name.equals(m)) {
+                    objects.used.add(v.entry());
+                    out.add(v);
+                    found = true;
+                }
+            }
+            if (!found) for (int l : g.lines("member")) ledger.unrecognized(l, "VIP " + m + " (in group " + n + ") is not defined");
+        }
+        return out;
+    }
+
+    /** Reads a VIP; one that cannot be read is unrecognized and null. */
+    private Vip vip(Entry e) {
+        try {
+            String type = e.word("type", "static-nat");
+            List<String> why = new ArrayList<>();
+            if (!type.equals("static-nat")) {
+                why.add(flagVip(e, "type", "VIP " + e.name + " is of type " + type + ", which the importer does not model: where it takes "
+                        + "the traffic is not read"));
+            }
+            IntervalSet ext = range(e.word("extip", null), "extip");
+            String extintf = e.has("extintf") && !e.get("extintf").isEmpty() ? e.get("extintf").get(0) : "any";
+            List<String> mapped = e.get("mappedip");
+            IntervalSet map = IntervalSet.EMPTY;
+            for (String m : mapped == null ? List.<String>of() : mapped) map = map.union(range(m, "mappedip"));
+            if (map.isEmpty() && type.equals("static-nat")) throw new IllegalArgumentException("VIP " + e.name + " has no mappedip");
+            boolean pf = "enable".equals(e.word("portforward", "disable"));
+            IntervalSet protos = Protocols.ALL, extport = Ports.ALL, mappedport = Ports.ALL;
+            if (pf) {
+                String proto = e.word("protocol", "tcp");
+                protos = switch (proto) {
+                    case "tcp" -> Protocols.TCP_SET;
+                    case "udp" -> Protocols.UDP_SET;
+                    case "sctp" -> FortiObjects.SCTP;
+                    case "icmp" -> IntervalSet.point(Protocols.ICMP);
+                    default -> throw new IllegalArgumentException("VIP " + e.name + ": protocol '" + proto + "' is unknown");
+                };
+                if (!proto.equals("icmp")) {
+                    extport = portSetting(e, "extport", null);
+                    mappedport = portSetting(e, "mappedport", extport);
+                    if (!mappedport.size().equals(BigInteger.ONE) && !mappedport.size().equals(extport.size())) {
+                        throw new IllegalArgumentException("VIP " + e.name + ": mappedport " + Ports.format(mappedport)
+                                + " is neither one port nor as many as extport " + Ports.format(extport));
+                    }
+                }
+            }
+            if (e.has("service") && !e.get("service").isEmpty()) {
+                why.add(flagVip(e, "service", "VIP " + e.name + " forwards by service (set service), which the importer does not model: "
+                        + "read as every protocol and port"));
+            }
+            IntervalSet filter = Addresses.ALL;
+            if (e.has("src-filter") && !e.get("src-filter").isEmpty()) {
+                filter = IntervalSet.EMPTY;
+                for (String f : e.get("src-filter")) filter = filter.union(Addresses.parse(f));
+            }
+            PacketSet extSet = PacketSet.of(new PacketBox(protos, filter, ext, Ports.ALL, extport));
+            if (ext.size().compareTo(BigInteger.ONE) > 0 && !ext.size().equals(map.size()) && !map.size().equals(BigInteger.ONE)) {
+                throw new IllegalArgumentException("VIP " + e.name + ": extip " + Addresses.format(ext) + " and mappedip "
+                        + Addresses.format(map) + " differ in size");
+            }
+            return new Vip(e, extintf, ext, map, pf, protos, extport, mappedport, filter, extSet, why.isEmpty() ? null : String.join("; ", why));
+        } catch (IllegalArgumentException x) {
+            for (int l : e.allLines()) ledger.unrecognized(l, x.getMessage().startsWith("VIP") ? x.getMessage() : "VIP " + e.name + ": " + x.getMessage());
+            return null;
+        }
+    }
+
+    private String flagVip(Entry e, String key, String reason) {
+        for (int l : e.lines(key)) ledger.unsupported(l, reason);
+        return reason;
+    }
+
+    private static IntervalSet range(String text, String what) {
+        if (text == null) throw new IllegalArgumentException(what + " is not set");
+        IntervalSet r = Addresses.parse(text);
+        if (!Addresses.ALL_V4.containsAll(r)) throw new IllegalArgumentException(what + " '" + text + "' is not IPv4");
+        return r;
+    }
+
+    private static IntervalSet portSetting(Entry e, String key, IntervalSet dflt) {
+        String t = e.word(key, null);
+        if (t == null) {
+            if (dflt == null) throw new IllegalArgumentException("VIP " + e.name + ": portforward needs " + key);
+            return dflt;
+        }
+        return Ports.parseRange(t);
+    }
+
+    /** {@code ports} moved by {@code delta} (a port-forward range maps its first port to the first mapped port, and so on). */
+    private static IntervalSet shift(IntervalSet ports, long delta) {
+        List<IntervalSet> out = new ArrayList<>();
+        for (int i = 0; i < ports.intervalCount(); i++) out.add(IntervalSet.of(ports.startLong(i) + delta, ports.endLong(i) + delta));
+        return IntervalSet.unionOf(out);
+    }
+
+    /**
+     * The packets that arrive for VIP {@code v} and that a policy matching {@code svc} (compared
+     * with the packet after the translation) from {@code src} takes: external address, the external
+     * ports whose mapped port the service holds.
+     */
+    private PacketSet vipArrivals(Vip v, List<Part> parts, boolean negate, IntervalSet src) {
+        IntervalSet s = src.intersect(v.srcFilter());
+        if (s.isEmpty()) return PacketSet.EMPTY;
+        // the translated packets the service admits, to the mapped servers
+        PacketSet after = boxes(parts, parts, negate, true, s, v.mappedip());
+        List<PacketBox> out = new ArrayList<>();
+        for (PacketBox b : after.boxes()) {
+            IntervalSet protos = b.protocols().intersect(v.protocols());
+            if (protos.isEmpty()) continue;
+            IntervalSet dports = b.destinationPorts();
+            if (v.portforward() && !v.extport().equals(Ports.ALL)) {
+                IntervalSet onMapped = dports.intersect(v.mappedport());
+                if (onMapped.isEmpty()) continue;
+                if (v.mappedport().size().equals(BigInteger.ONE)) {
+                    dports = v.extport(); // every external port goes to the one mapped port
+                } else {
+                    dports = shift(onMapped, v.extport().startLong(0) - v.mappedport().startLong(0)).intersect(v.extport());
+                }
+            }
+            out.add(new PacketBox(protos, b.sources(), v.extip(), b.sourcePorts(), dports));
+        }
+        return PacketSet.union(out);
+    }
+
+    private List<Made> vipRules(Entry p, String name, Action action, Vip v, Net s4, Svc svc, boolean svcNeg, Set<String> from,
+                                Set<String> to, List<String> policyWhy, SourceRef src) {
+        IntervalSet sSure = s4 == null ? IntervalSet.EMPTY : negate(p, "srcaddr-negate", s4, Addresses.ALL_V4).sure();
+        IntervalSet sMay = s4 == null ? IntervalSet.EMPTY : negate(p, "srcaddr-negate", s4, Addresses.ALL_V4).may();
+        PacketSet match = vipArrivals(v, svcNeg ? svc.may() : svc.sure(), svcNeg, sSure);
+        PacketSet may = vipArrivals(v, svcNeg ? svc.sure() : svc.may(), svcNeg, sMay).union(match);
+        List<String> why = new ArrayList<>(policyWhy);
+        if (v.why() != null) {
+            why.add(v.why());
+            may = may.union(PacketSet.of(new PacketBox(Protocols.ALL, sMay.intersect(v.srcFilter()), v.extip(), Ports.ALL, Ports.ALL)));
+        }
+        Set<String> f = from;
+        if (!v.extintf().equalsIgnoreCase("any")) {
+            f = Zones.meet(from, objects.names(v.extintf()));
+            if (f == null) return List.of(); // the policy's source interfaces are not where the VIP listens
+        }
+        Translation t = null;
+        if (action == Action.PERMIT && v.why() == null) {
+            IntervalSet dst = IntervalSet.of(v.mappedip().start(0), v.mappedip().start(0));
+            if (!v.mappedip().size().equals(BigInteger.ONE)) {
+                why.add("VIP " + v.entry().name + " maps " + Addresses.format(v.extip()) + " to " + Addresses.format(v.mappedip())
+                        + " one address to one address; the translation is read as the first, " + Addresses.format(dst));
+            }
+            IntervalSet port = null;
+            if (v.portforward() && !v.mappedport().equals(v.extport()) && !v.extport().equals(Ports.ALL)) {
+                port = IntervalSet.point(v.mappedport().startLong(0));
+                if (!v.mappedport().size().equals(BigInteger.ONE)) {
+                    why.add("VIP " + v.entry().name + " maps ports " + Ports.format(v.extport()) + " to " + Ports.format(v.mappedport())
+                            + " one to one; the translation is read as the first, " + Ports.format(port));
+                }
+            }
+            t = new Translation(dst, port, false);
+        }
+        if (match.isEmpty() && may.isEmpty()) return List.of();
+        String reason = why.isEmpty() ? null : String.join("; ", new LinkedHashSet<>(why));
+        return List.of(new Made(name + " (VIP " + v.entry().name + ")", action, match, may, reason, f, to, src, t));
+    }
+
+    /** The VIP traffic whose translated packet falls in {@code after}: what a deny with match-vip also takes. */
+    private PacketSet vipPreimage(PacketSet after) {
+        PacketSet out = PacketSet.EMPTY;
+        for (Vip v : vips) {
+            for (PacketBox b : after.boxes()) {
+                if (!b.destinations().intersects(v.mappedip())) continue;
+                List<Part> parts = List.of(new Part(b.protocols(), b.sourcePorts(), b.destinationPorts(), Addresses.ALL));
+                out = out.union(vipArrivals(v, parts, false, b.sources()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rule without the traffic VIPs translate before the lookup: on a VIP's external interface
+     * its packets are gone; one piece per such interface, and one for every other interface.
+     */
+    private List<Made> withoutVipTraffic(Entry p, String name, Action action, PacketSet match, PacketSet may, String reason,
+                                         Set<String> from, Set<String> to, SourceRef src) {
+        PacketSet anyIf = PacketSet.EMPTY;
+        Map<String, PacketSet> byIf = new LinkedHashMap<>();
+        for (Vip v : vips) {
+            if (v.extintf().equalsIgnoreCase("any")) anyIf = anyIf.union(v.ext());
+            else byIf.merge(v.extintf(), v.ext(), PacketSet::union);
+        }
+        List<Made> out = new ArrayList<>();
+        Set<String> rest = new LinkedHashSet<>(from);
+        for (Map.Entry<String, PacketSet> e : byIf.entrySet()) {
+            Set<String> names = objects.names(e.getKey());
+            for (String n : names) rest.add("!" + n);
+            Set<String> f = Zones.meet(from, names);
+            if (f == null) continue;
+            PacketSet gone = anyIf.union(e.getValue());
+            PacketSet m = match.subtract(gone), y = may.subtract(gone);
+            if (!m.isEmpty() || !y.isEmpty()) out.add(new Made(name, action, m, y.union(m), reason, f, to, src, null));
+        }
+        // the other interfaces: none left when every interface the policy names listens for a VIP
+        boolean none = !from.isEmpty() && from.stream().allMatch(z -> rest.contains("!" + z));
+        PacketSet m = match.subtract(anyIf), y = may.subtract(anyIf);
+        if (!none && (!m.isEmpty() || !y.isEmpty())) {
+            out.add(new Made(name, action, m, y.union(m), reason, byIf.isEmpty() ? from : rest, to, src, null));
+        }
+        return out;
+    }
+
+    /** Central NAT: every VIP translates what it matches before any policy, as a stage of its own. */
+    private Policy centralNatStage() {
+        List<Rule> rules = new ArrayList<>();
+        for (Vip v : vips) {
+            objects.used.add(v.entry());
+            Set<String> f = v.extintf().equalsIgnoreCase("any") ? Set.of() : objects.names(v.extintf());
+            SourceRef src = SourceRef.line(ledger.file(), v.entry().line(), "edit " + v.entry().name);
+            IntervalSet port = v.portforward() && !v.mappedport().equals(v.extport()) && !v.extport().equals(Ports.ALL)
+                    ? IntervalSet.point(v.mappedport().startLong(0)) : null;
+            Rule r = new Rule(rules.size() + 1, "VIP " + v.entry().name, Action.PERMIT, v.ext(), f, Set.of(), src, v.ext(), null,
+                    v.why() == null ? new Translation(IntervalSet.of(v.mappedip().start(0), v.mappedip().start(0)), port, false) : null);
+            List<String> why = new ArrayList<>();
+            if (v.why() != null) why.add(v.why());
+            if (!v.mappedip().size().equals(BigInteger.ONE)) why.add("VIP " + v.entry().name + " maps a range one to one; read as its first address");
+            if (port != null && !v.mappedport().size().equals(BigInteger.ONE)) why.add("VIP " + v.entry().name + " maps a port range; read as its first port");
+            rules.add(why.isEmpty() ? r : r.withUncertainty(String.join("; ", why), v.ext()));
+        }
+        return new Policy("central NAT (VIPs)", PolicyKind.FIRST_MATCH, null, Action.PERMIT, rules);
+    }
+
+    /** NGFW policy-based mode: security policies decide, and they are not modelled; two stand-ins make every verdict uncertain. */
+    private List<Made> ngfwPlaceholders() {
+        Table t = cfg.table("firewall security-policy");
+        int line = cfg.settings.get("system settings").lines("ngfw-mode").get(0);
+        SourceRef src = SourceRef.line(ledger.file(), line, ledger.text(line));
+        ledger.unsupported(line, "NGFW policy-based mode: 'config firewall security-policy' decides what passes, and it is not modelled; "
+                + "every verdict is uncertain");
+        String why = "NGFW policy-based mode: the security policies (not modelled) may permit or deny any packet";
+        return List.of(new Made("security-policy", Action.PERMIT, PacketSet.EMPTY, PacketSet.ALL, why, Set.of(), Set.of(), src, null),
+                new Made("security-policy", Action.DENY, PacketSet.EMPTY, PacketSet.ALL, why, Set.of(), Set.of(), src, null));
+    }
+
+    // ---- line verdicts ---------------------------------------------------------------------------
+
+    private void markLines(boolean centralNat) {
+        for (Table t : cfg.tables.values()) {
+            boolean any = false;
+            for (Entry e : t.entries.values()) {
+                any |= mark(t, e, centralNat);
+            }
+            for (Map.Entry<Entry, Integer> d : cfg.deleted.entrySet()) {
+                if (d.getKey().nodes.get(0) != null && t.entries.get(d.getKey().name) != d.getKey()) {
+                    for (int l : d.getKey().allLines()) ledger.ignored(l, "deleted by the 'delete' at line " + d.getValue());
+                }
+            }
+            for (int l : t.frameLines) {
+                if (any) ledger.used(l);
+                else ledger.ignored(l, "config " + t.path + ": nothing in it is used by an enabled policy");
+            }
+        }
+        for (Node b : cfg.others) {
+            String why = null;
+            for (Map.Entry<String, String> e : BLOCKS.entrySet()) if (b.name.startsWith(e.getKey())) why = e.getValue();
+            if (b.name.equals("firewall security-policy")) {
+                List<Integer> ls = new ArrayList<>();
+                b.lines(ls);
+                for (int l : ls) ledger.unsupported(l, "NGFW security policies are not modelled");
+                continue;
+            }
+            if (b.name.equals("system settings")) {
+                why = "VDOM settings: read for central-nat and ngfw-mode; the rest does not decide what a policy matches";
+            }
+            FortiConfig.markAll(b, ledger, why != null ? why : "config " + b.name + ": not firewall policy");
+        }
+    }
+
+    /** Gives the lines of one entry their verdict; true when it is used. */
+    private boolean mark(Table t, Entry e, boolean centralNat) {
+        if (t.path.equals("firewall policy") || t.path.equals("firewall policy6")) {
+            if (!policyVerdicts.containsKey(e)) return false;
+            String why = policyVerdicts.get(e);
+            for (int l : e.allLines()) {
+                if (why != null) ledger.ignored(l, why);
+                else if (!ledger.has(l)) ledger.used(l);
+            }
+            return why == null;
+        }
+        if (objects.used.contains(e)) {
+            for (int l : e.allLines()) ledger.used(l);
+            return true;
+        }
+        String kind = switch (t.path) {
+            case "system zone" -> "zone";
+            case "firewall vip", "firewall vipgrp" -> centralNat ? "VIP" : "VIP";
+            case "firewall service custom", "firewall service group" -> "service";
+            case "firewall schedule recurring", "firewall schedule onetime", "firewall schedule group" -> "schedule";
+            default -> "address";
+        };
+        String why = kind.equals("zone") ? "zone " + e.name + " is named by no enabled policy"
+                : kind + " " + e.name + " is named by no enabled policy: it filters nothing";
+        if (kind.equals("VIP")) why += " (FortiOS still answers for its external address, which the audit does not model)";
+        for (int l : e.allLines()) ledger.ignored(l, why);
+        return false;
+    }
+}
