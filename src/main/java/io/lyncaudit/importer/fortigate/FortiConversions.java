@@ -286,7 +286,12 @@ final class FortiConversions {
             s6 = addresses(p, "srcaddr6", 6, null, why);
             d6 = addresses(p, "dstaddr6", 6, null, why);
         }
-        Svc svc = services(p, why);
+        // an internet service (FortiGuard's address and port lists) stands in for the destination, or the source, and the service
+        boolean isdb = "enable".equals(p.word("internet-service", "disable")), isdbSrc = "enable".equals(p.word("internet-service-src", "disable"));
+        if (isdb && d4 != null) d4 = new Net(IntervalSet.EMPTY, Addresses.ALL_V4, Set.of());
+        if (isdbSrc && s4 != null) s4 = new Net(IntervalSet.EMPTY, Addresses.ALL_V4, Set.of());
+        Svc svc = isdb && !p.has("service") ? new Svc(List.of(), List.of(new Part(Protocols.ALL, Ports.ALL, Ports.ALL, Addresses.ALL)), Set.of())
+                : services(p, why);
         boolean svcNeg = "enable".equals(p.word("service-negate", "disable"));
 
         PacketSet match = PacketSet.EMPTY, may = PacketSet.EMPTY;
@@ -371,9 +376,23 @@ final class FortiConversions {
         return reason;
     }
 
+    /** The policy's edit line, with the settings that decide what it matches as its text. */
     private SourceRef source(Entry p) {
-        int line = p.line();
-        return SourceRef.line(ledger.file(), line, "edit " + p.name + (p.has("name") ? " (" + p.get("name").get(0) + ")" : ""));
+        StringBuilder t = new StringBuilder("edit ").append(p.name);
+        if (p.has("name")) t.append(" \"").append(String.join(" ", p.get("name"))).append('"');
+        t.append(':');
+        for (String k : List.of("srcintf", "dstintf", "srcaddr", "dstaddr", "srcaddr6", "dstaddr6", "service", "action", "schedule")) {
+            List<String> v = p.get(k);
+            if (v != null && !(k.equals("schedule") && v.size() == 1 && v.get(0).equals("always"))) {
+                t.append(' ').append(k).append(' ').append(String.join(",", v)).append(';');
+            }
+        }
+        if (!p.has("action")) t.append(" (no action: deny);");
+        for (String k : List.of("srcaddr-negate", "dstaddr-negate", "service-negate", "match-vip")) {
+            if (p.has(k)) t.append(' ').append(k).append(' ').append(p.word(k, "")).append(';');
+        }
+        String text = t.charAt(t.length() - 1) == ';' ? t.substring(0, t.length() - 1) : t.toString();
+        return SourceRef.line(ledger.file(), p.line(), LineLedger.clip(text));
     }
 
     /** The zones of srcintf or dstintf: empty for "any"; a zone stands for its interfaces too. */
@@ -797,6 +816,11 @@ final class FortiConversions {
         }
     }
 
+    private boolean readVip(Entry e) {
+        for (Vip v : vips) if (v.entry() == e) return true;
+        return false;
+    }
+
     /** Gives the lines of one entry their verdict; true when it is used. */
     private boolean mark(Table t, Entry e, boolean centralNat) {
         if (t.path.equals("firewall policy") || t.path.equals("firewall policy6")) {
@@ -808,20 +832,20 @@ final class FortiConversions {
             }
             return why == null;
         }
-        if (objects.used.contains(e)) {
+        if (objects.used.contains(e) || (t.path.equals("firewall vip") && readVip(e))) {
+            // a VIP translates its traffic before the lookup whether a policy names it or not: no other policy sees that traffic
             for (int l : e.allLines()) ledger.used(l);
             return true;
         }
         String kind = switch (t.path) {
             case "system zone" -> "zone";
-            case "firewall vip", "firewall vipgrp" -> centralNat ? "VIP" : "VIP";
+            case "firewall vip", "firewall vipgrp" -> "VIP";
             case "firewall service custom", "firewall service group" -> "service";
             case "firewall schedule recurring", "firewall schedule onetime", "firewall schedule group" -> "schedule";
             default -> "address";
         };
         String why = kind.equals("zone") ? "zone " + e.name + " is named by no enabled policy"
                 : kind + " " + e.name + " is named by no enabled policy: it filters nothing";
-        if (kind.equals("VIP")) why += " (FortiOS still answers for its external address, which the audit does not model)";
         for (int l : e.allLines()) ledger.ignored(l, why);
         return false;
     }

@@ -153,8 +153,9 @@ final class FortiTree {
                         if (ch != '\r') sb.append(ch);
                         j++;
                     }
-                    if (!closed) {
-                        // no closing quote anywhere after it: this line alone is junk; read on from the next line
+                    if (!closed || (l > line && looksLikeStatements(sb))) {
+                        // no closing quote after it, or one only past lines that read as statements (an unbalanced
+                        // quote, not a certificate or a comment over lines): this line alone is junk; read on from the next
                         broken = true;
                         i = eol;
                         break;
@@ -180,7 +181,7 @@ final class FortiTree {
                 }
             }
             if (broken) {
-                ledger.unrecognized(startLine, "a quoted value that is never closed");
+                ledger.unrecognized(startLine, "a quoted value that is not closed on this line, and runs into what reads as statements");
                 continue;
             }
             int endLine = line;
@@ -259,6 +260,22 @@ final class FortiTree {
             }
             default -> unrecognized(ledger, s, "not a FortiOS configuration statement (config, edit, set, unset, append, next, end)");
         }
+    }
+
+    /** True when a value that runs over lines holds a line that reads as a statement. */
+    private static boolean looksLikeStatements(CharSequence value) {
+        String v = value.toString();
+        int from = v.indexOf('\n');
+        while (from >= 0) {
+            int to = v.indexOf('\n', from + 1);
+            String l = (to < 0 ? v.substring(from + 1) : v.substring(from + 1, to)).strip();
+            if (l.startsWith("set ") || l.startsWith("unset ") || l.startsWith("edit ") || l.startsWith("config ") || l.equals("next")
+                    || l.equals("end")) {
+                return true;
+            }
+            from = to;
+        }
+        return false;
     }
 
     private static void addFrameLines(Node b, Stmt s) {
