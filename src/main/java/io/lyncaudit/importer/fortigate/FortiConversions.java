@@ -271,6 +271,9 @@ final class FortiConversions {
                     + "it is active", s == null));
         }
         Set<String> from = zones(p, "srcintf", why), to = zones(p, "dstintf", why);
+        if (p.nodes.stream().anyMatch(n -> n.endLine == 0)) {
+            why.add("policy " + p.name + " is not closed by 'next' (a truncated file?): settings after its last line may narrow or disable it");
+        }
 
         // address operands per family; the dstaddr members that are VIPs are read apart
         List<Vip> named = new ArrayList<>();
