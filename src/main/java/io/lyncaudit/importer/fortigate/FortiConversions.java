@@ -148,6 +148,17 @@ final class FortiConversions {
     private final Map<Entry, String> policyVerdicts = new java.util.IdentityHashMap<>();
     private final List<NatRule> nat = new ArrayList<>();
     private List<Vip> vips;
+    /** The VIP traffic of VIPs listening on every interface, and per external interface: what FortiOS translates before the lookup. */
+    private PacketSet vipsAnyIf = PacketSet.EMPTY;
+    private final Map<String, PacketSet> vipsByIf = new LinkedHashMap<>();
+    /** Per external interface, the VIP traffic gone from it before the lookup: its VIPs' and those on every interface. */
+    private final Map<String, PacketSet> goneByIf = new LinkedHashMap<>();
+    /** The same VIPs in classes alike in all but their addresses ("any" for those on every interface). */
+    private final Map<String, List<VipClass>> vipClasses = new LinkedHashMap<>();
+
+    /** VIPs alike in protocol, source filter and ports: their pre-images differ only in the external address. */
+    private record VipClass(IntervalSet protocols, IntervalSet srcFilter, boolean portforward, IntervalSet extport, IntervalSet mappedport,
+                            List<Vip> members, IntervalSet allMapped, IntervalSet allExt) {}
 
     /** What the conversion made. */
     record Converted(List<Policy> policies, List<NatRule> nat) {}
@@ -172,6 +183,28 @@ final class FortiConversions {
 
     Converted run() {
         vips = readVips();
+        Map<String, List<Vip>> byIf = new LinkedHashMap<>();
+        for (Vip v : vips) byIf.computeIfAbsent(v.extintf().equalsIgnoreCase("any") ? "any" : v.extintf(), k -> new ArrayList<>()).add(v);
+        for (Map.Entry<String, List<Vip>> e : byIf.entrySet()) {
+            if (e.getKey().equals("any")) vipsAnyIf = vipTraffic(e.getValue());
+            else vipsByIf.put(e.getKey(), vipTraffic(e.getValue()));
+            Map<List<Object>, List<Vip>> cls = new LinkedHashMap<>();
+            for (Vip v : e.getValue()) {
+                cls.computeIfAbsent(List.of(v.protocols(), v.srcFilter(), v.portforward(), v.extport(), v.mappedport()), k -> new ArrayList<>()).add(v);
+            }
+            List<VipClass> list = new ArrayList<>();
+            for (List<Vip> m : cls.values()) {
+                Vip f = m.get(0);
+                IntervalSet mapped = IntervalSet.EMPTY, ext = IntervalSet.EMPTY;
+                for (Vip v : m) {
+                    mapped = mapped.union(v.mappedip());
+                    ext = ext.union(v.extip());
+                }
+                list.add(new VipClass(f.protocols(), f.srcFilter(), f.portforward(), f.extport(), f.mappedport(), m, mapped, ext));
+            }
+            vipClasses.put(e.getKey(), list);
+        }
+        for (Map.Entry<String, PacketSet> e : vipsByIf.entrySet()) goneByIf.put(e.getKey(), vipsAnyIf.union(e.getValue()));
         boolean centralNat = "enable".equals(setting("system settings", "central-nat"));
         boolean ngfwPolicy = "policy-based".equals(setting("system settings", "ngfw-mode"));
         List<Policy> out = new ArrayList<>();
@@ -298,17 +331,21 @@ final class FortiConversions {
         boolean svcNeg = "enable".equals(p.word("service-negate", "disable"));
 
         PacketSet match = PacketSet.EMPTY, may = PacketSet.EMPTY;
+        boolean exact = svc.sure() == svc.may();
         if (s4 != null && d4 != null) {
             Net s = negate(p, "srcaddr-negate", s4, Addresses.ALL_V4), d = negate(p, "dstaddr-negate", d4, Addresses.ALL_V4);
+            exact &= s.sure().equals(s.may()) && d.sure().equals(d.may());
             match = match.union(boxes(svc.sure(), svc.may(), svcNeg, true, s.sure(), d.sure()));
             may = may.union(boxes(svc.sure(), svc.may(), svcNeg, false, s.may(), d.may()));
         }
         if (s6 != null && d6 != null) {
             String sn = family == 6 ? "srcaddr-negate" : "srcaddr6-negate", dn = family == 6 ? "dstaddr-negate" : "dstaddr6-negate";
             Net s = negate(p, sn, s6, Addresses.ALL_V6), d = negate(p, dn, d6, Addresses.ALL_V6);
+            exact &= s.sure().equals(s.may()) && d.sure().equals(d.may());
             match = match.union(boxes(svc.sure(), svc.may(), svcNeg, true, s.sure(), d.sure()));
             may = may.union(boxes(svc.sure(), svc.may(), svcNeg, false, s.may(), d.may()));
         }
+        if (exact) may = match; // one object: the later steps compare by identity
         why.addAll(svc.why());
         if (s4 != null) why.addAll(s4.why());
         if (d4 != null) why.addAll(d4.why());
@@ -326,18 +363,12 @@ final class FortiConversions {
         }
         String reason = why.isEmpty() ? null : String.join("; ", new LinkedHashSet<>(why));
         if (match.isEmpty() && may.isEmpty()) return out;
-        boolean matchVip = action == Action.DENY && matchVip(p);
-        if (centralNat || vips.isEmpty() || matchVip) {
-            if (matchVip) {
-                // a deny with match-vip also sees VIP traffic, compared after the translation: its pre-image joins the match
-                PacketSet pre = vipPreimage(match), preMay = vipPreimage(may);
-                match = match.union(pre);
-                may = may.union(preMay);
-            }
+        if (centralNat || vips.isEmpty()) {
             out.add(new Made(name, action, match, may, reason, from, to, src, null));
             return out;
         }
-        out.addAll(withoutVipTraffic(p, name, action, match, may, reason, from, to, src));
+        // a deny with match-vip also sees VIP traffic, compared after the translation
+        out.addAll(withoutVipTraffic(name, action, match, may, reason, from, to, src, action == Action.DENY && matchVip(p)));
         return out;
     }
 
@@ -475,6 +506,7 @@ final class FortiConversions {
         }
         List<Part> sure = new ArrayList<>(), may = new ArrayList<>();
         Set<String> w = new LinkedHashSet<>();
+        boolean exact = true;
         for (String n : names) {
             Svc s;
             try {
@@ -485,13 +517,16 @@ final class FortiConversions {
                 for (int l : p.lines("service")) ledger.unrecognized(l, r);
                 may.add(new Part(Protocols.ALL, Ports.ALL, Ports.ALL, Addresses.ALL));
                 w.add(r);
+                exact = false;
                 continue;
             }
             for (String r : s.why()) for (int l : p.lines("service")) ledger.unsupported(l, r);
             sure.addAll(s.sure());
             may.addAll(s.may());
+            exact &= s.sure() == s.may();
             w.addAll(s.why());
         }
+        if (exact) return new Svc(sure, sure, w);
         may.addAll(sure);
         return new Svc(sure, may, w);
     }
@@ -508,14 +543,20 @@ final class FortiConversions {
     }
 
     private static PacketSet serviceSet(List<Part> parts, IntervalSet src, IntervalSet dst) {
-        List<PacketBox> boxes = new ArrayList<>(parts.size());
+        // parts alike but in their destination ports make one box: few boxes, few overlaps to resolve
+        Map<List<IntervalSet>, IntervalSet> merged = new LinkedHashMap<>();
         for (Part pt : parts) {
-            IntervalSet d = dst.intersect(pt.destinations());
             boolean ported = pt.protocols().intersect(PORTED).equals(pt.protocols());
-            PacketBox b = new PacketBox(pt.protocols(), src, d, ported ? pt.sourcePorts() : Ports.ALL, ported ? pt.destinationPorts() : Ports.ALL);
+            merged.merge(List.of(pt.protocols(), ported ? pt.sourcePorts() : Ports.ALL, pt.destinations()),
+                    ported ? pt.destinationPorts() : Ports.ALL, IntervalSet::union);
+        }
+        List<PacketBox> boxes = new ArrayList<>(merged.size());
+        for (Map.Entry<List<IntervalSet>, IntervalSet> e : merged.entrySet()) {
+            List<IntervalSet> k = e.getKey();
+            PacketBox b = new PacketBox(k.get(0), src, dst.intersect(k.get(2)), k.get(1), e.getValue());
             if (!b.isEmpty()) boxes.add(b);
         }
-        return PacketSet.union(boxes);
+        return boxes.size() == 1 ? PacketSet.of(boxes.get(0)) : PacketSet.union(boxes);
     }
 
     private static final IntervalSet PORTED = Protocols.TCP_UDP.union(FortiObjects.SCTP);
@@ -708,31 +749,59 @@ final class FortiConversions {
         return List.of(new Made(name + " (VIP " + v.entry().name + ")", action, match, may, reason, f, to, src, t));
     }
 
-    /** The VIP traffic whose translated packet falls in {@code after}: what a deny with match-vip also takes. */
-    private PacketSet vipPreimage(PacketSet after) {
-        PacketSet out = PacketSet.EMPTY;
-        for (Vip v : vips) {
-            for (PacketBox b : after.boxes()) {
-                if (!b.destinations().intersects(v.mappedip())) continue;
-                List<Part> parts = List.of(new Part(b.protocols(), b.sourcePorts(), b.destinationPorts(), Addresses.ALL));
-                out = out.union(vipArrivals(v, parts, false, b.sources()));
+    /**
+     * The traffic of the VIPs of {@code classes} whose translated packet falls in {@code after}:
+     * what a deny with match-vip also takes. Per box of {@code after} and class of VIPs, one box:
+     * the external addresses of the class's VIPs whose mapped address the box holds.
+     */
+    private static PacketSet vipPreimage(PacketSet after, List<VipClass> classes) {
+        if (after.isEmpty() || classes.isEmpty()) return PacketSet.EMPTY;
+        List<PacketBox> out = new ArrayList<>();
+        for (PacketBox b : after.boxes()) {
+            for (VipClass c : classes) {
+                if (!b.destinations().intersects(c.allMapped())) continue;
+                IntervalSet protos = b.protocols().intersect(c.protocols());
+                if (protos.isEmpty()) continue;
+                IntervalSet src = b.sources().intersect(c.srcFilter());
+                if (src.isEmpty()) continue;
+                IntervalSet dports = b.destinationPorts();
+                if (c.portforward() && !c.extport().equals(Ports.ALL)) {
+                    IntervalSet onMapped = dports.intersect(c.mappedport());
+                    if (onMapped.isEmpty()) continue;
+                    dports = c.mappedport().size().equals(BigInteger.ONE) ? c.extport()
+                            : shift(onMapped, c.extport().startLong(0) - c.mappedport().startLong(0)).intersect(c.extport());
+                }
+                IntervalSet ext = c.allExt();
+                if (!b.destinations().containsAll(c.allMapped())) {
+                    ext = IntervalSet.EMPTY;
+                    for (Vip v : c.members()) if (b.destinations().intersects(v.mappedip())) ext = ext.union(v.extip());
+                }
+                out.add(new PacketBox(protos, src, ext, b.sourcePorts(), dports));
             }
         }
-        return out;
+        return PacketSet.union(out);
+    }
+
+    /** The packets of VIPs as they arrive, VIPs alike in protocol, source filter and ports sharing one box. */
+    private static PacketSet vipTraffic(List<Vip> vs) {
+        Map<List<IntervalSet>, IntervalSet> boxes = new LinkedHashMap<>();
+        for (Vip v : vs) boxes.merge(List.of(v.protocols(), v.srcFilter(), v.extport()), v.extip(), IntervalSet::union);
+        List<PacketBox> out = new ArrayList<>(boxes.size());
+        for (Map.Entry<List<IntervalSet>, IntervalSet> e : boxes.entrySet()) {
+            List<IntervalSet> k = e.getKey();
+            out.add(new PacketBox(k.get(0), k.get(1), e.getValue(), Ports.ALL, k.get(2)));
+        }
+        return PacketSet.union(out);
     }
 
     /**
      * The rule without the traffic VIPs translate before the lookup: on a VIP's external interface
      * its packets are gone; one piece per such interface, and one for every other interface.
      */
-    private List<Made> withoutVipTraffic(Entry p, String name, Action action, PacketSet match, PacketSet may, String reason,
-                                         Set<String> from, Set<String> to, SourceRef src) {
-        PacketSet anyIf = PacketSet.EMPTY;
-        Map<String, PacketSet> byIf = new LinkedHashMap<>();
-        for (Vip v : vips) {
-            if (v.extintf().equalsIgnoreCase("any")) anyIf = anyIf.union(v.ext());
-            else byIf.merge(v.extintf(), v.ext(), PacketSet::union);
-        }
+    private List<Made> withoutVipTraffic(String name, Action action, PacketSet match, PacketSet may, String reason,
+                                         Set<String> from, Set<String> to, SourceRef src, boolean matchVip) {
+        PacketSet anyIf = vipsAnyIf;
+        Map<String, PacketSet> byIf = vipsByIf;
         List<Made> out = new ArrayList<>();
         Set<String> rest = new LinkedHashSet<>(from);
         for (Map.Entry<String, PacketSet> e : byIf.entrySet()) {
@@ -740,17 +809,35 @@ final class FortiConversions {
             for (String n : names) rest.add("!" + n);
             Set<String> f = Zones.meet(from, names);
             if (f == null) continue;
-            PacketSet gone = anyIf.union(e.getValue());
-            PacketSet m = match.subtract(gone), y = may.subtract(gone);
-            if (!m.isEmpty() || !y.isEmpty()) out.add(new Made(name, action, m, y.union(m), reason, f, to, src, null));
+            PacketSet gone = goneByIf.get(e.getKey());
+            PacketSet m = minus(match, gone), y = may == match ? m : minus(may, gone);
+            if (matchVip) {
+                List<VipClass> cls = new ArrayList<>(vipClasses.getOrDefault("any", List.of()));
+                cls.addAll(vipClasses.get(e.getKey()));
+                PacketSet pm = vipPreimage(match, cls);
+                m = m.union(pm);
+                y = may == match ? m : y.union(vipPreimage(may, cls));
+            }
+            if (!m.isEmpty() || !y.isEmpty()) out.add(new Made(name, action, m, y == m ? m : y.union(m), reason, f, to, src, null));
         }
         // the other interfaces: none left when every interface the policy names listens for a VIP
         boolean none = !from.isEmpty() && from.stream().allMatch(z -> rest.contains("!" + z));
-        PacketSet m = match.subtract(anyIf), y = may.subtract(anyIf);
+        PacketSet m = minus(match, anyIf), y = may == match ? m : minus(may, anyIf);
+        if (matchVip && vipClasses.containsKey("any")) {
+            PacketSet pm = vipPreimage(match, vipClasses.get("any"));
+            m = m.union(pm);
+            y = may == match ? m : y.union(vipPreimage(may, vipClasses.get("any")));
+        }
         if (!none && (!m.isEmpty() || !y.isEmpty())) {
-            out.add(new Made(name, action, m, y.union(m), reason, byIf.isEmpty() ? from : rest, to, src, null));
+            out.add(new Made(name, action, m, y == m ? m : y.union(m), reason, byIf.isEmpty() ? from : rest, to, src, null));
         }
         return out;
+    }
+
+    /** {@code a} without {@code b}, cheaply when they do not meet. */
+    private static PacketSet minus(PacketSet a, PacketSet b) {
+        if (a.isEmpty() || b.isEmpty() || !a.bounds().intersects(b.bounds()) || !a.intersects(b)) return a;
+        return a.subtract(b);
     }
 
     /** Central NAT: every VIP translates what it matches before any policy, as a stage of its own. */

@@ -300,7 +300,7 @@ final class FortiObjects {
                 may.addAll(s.may());
                 why.addAll(s.why());
             }
-            return new Svc(sure, may, why);
+            return why.isEmpty() && sure.equals(may) ? new Svc(sure, sure, why) : new Svc(sure, may, why);
         } catch (IllegalArgumentException x) {
             return x.getMessage();
         } finally {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FortiGateDifferentialTest {
     static final long SEED = 20261207L;
-    static final int CONFIGS = 300, PACKETS = 80;
+    static final int CONFIGS = 500, PACKETS = 80;
     static final String[] IFACES = {"port1", "port2", "port3", "port4"};
     /** The zone: port3 and port4. */
     static final String ZONE = "dmz";
@@ -49,7 +49,8 @@ class FortiGateDifferentialTest {
     record Pol(int id, String in, String out, List<String> src, List<String> dst, List<String> svc, String action, boolean disabled,
                boolean srcNeg, boolean svcNeg, String matchVip) {}
 
-    record Config(List<Addr> addrs, List<Group> groups, List<Svc> svcs, List<Vip> vips, List<Pol> pols) {}
+    /** {@code recent}: the header says FortiOS 7.4.3, where a deny without match-vip matches VIP traffic; else 7.0.12. */
+    record Config(List<Addr> addrs, List<Group> groups, List<Svc> svcs, List<Vip> vips, List<Pol> pols, boolean recent) {}
 
     @Test
     void importedPolicyDecidesLikeFortiOs() {
@@ -157,7 +158,7 @@ class FortiGateDifferentialTest {
             pols.add(new Pol(ids.get(i), iface(rnd), iface(rnd), src, dst, pick(rnd, services, 1 + rnd.nextInt(2)), action,
                     rnd.nextInt(8) == 0, rnd.nextInt(8) == 0, rnd.nextInt(10) == 0, mv));
         }
-        return new Config(addrs, groups, svcs, vips, pols);
+        return new Config(addrs, groups, svcs, vips, pols, rnd.nextBoolean());
     }
 
     static String iface(Random rnd) {
@@ -180,7 +181,8 @@ class FortiGateDifferentialTest {
     }
 
     static String render(Config c) {
-        StringBuilder b = new StringBuilder("#config-version=FGT60F-7.0.12-FW-build0523-230418:opmode=0:vdom=0:user=admin\n");
+        StringBuilder b = new StringBuilder(c.recent() ? "#config-version=FGT60F-7.4.3-FW-build2573-240201:opmode=0:vdom=0:user=admin\n"
+                : "#config-version=FGT60F-7.0.12-FW-build0523-230418:opmode=0:vdom=0:user=admin\n");
         b.append("config system zone\n    edit \"").append(ZONE).append("\"\n        set interface \"port3\" \"port4\"\n    next\nend\n");
         b.append("config firewall address\n    edit \"all\"\n    next\n");
         for (Addr a : c.addrs()) {
@@ -239,8 +241,9 @@ class FortiGateDifferentialTest {
             boolean deny = !"accept".equals(p.action());
             if (vip != null) {
                 boolean named = p.dst().contains(vip.name());
-                // match-vip unset: disabled before FortiOS 7.2.3 (the header says 7.0.12)
-                boolean matchVip = deny && "enable".equals(p.matchVip()) && addrMatches(c, p.dst(), d);
+                // match-vip unset: enabled from FortiOS 7.2.3 on, disabled before
+                boolean mv = p.matchVip() != null ? p.matchVip().equals("enable") : c.recent();
+                boolean matchVip = deny && mv && addrMatches(c, p.dst(), d);
                 if (!named && !matchVip) continue;
             } else {
                 if (!addrMatches(c, p.dst(), d)) continue; // d < 0: an address outside 10.0.0.x, which only 'all' holds
