@@ -4,8 +4,9 @@
 # from GNU time, as in run.sh). With LYNCAUDIT_TIMING=1 parse also reports its phases: "import" (read, parse,
 # convert) and "write" (the neutral JSON); the rest of the wall time is JVM start-up, which the first line, the
 # parse of a 73-line fixture, shows on its own.
-# Usage: bench/import.sh [N] [ROWS]   (default 100000: an N-line Cisco ASA config and an N-rule iptables-save file;
-# default 250000: a ROWS-row rule sheet as XLSX and as CSV, and a sheet of 1000 MiB of XML at the edge of POI's zip-bomb ratio)
+# Usage: bench/import.sh [N] [ROWS] [POLICIES]   (default 100000: an N-line Cisco ASA config and an N-rule iptables-save file;
+# default 250000: a ROWS-row rule sheet as XLSX and as CSV, and a sheet of 1000 MiB of XML at the edge of POI's zip-bomb ratio;
+# default 20000: a FortiGate `show` with POLICIES policies)
 # Needs target/lyncaudit.jar (mvn -B -ntp package -DskipTests) and GNU time at /usr/bin/time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ out=bench/out
 mkdir -p "$out"
 n=${1:-100000}
 rows=${2:-250000}
+policies=${3:-20000}
 
 median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 
@@ -42,6 +44,8 @@ java bench/GenerateIptables.java "$out/iptables-$n.rules" "$n" >/dev/null
 measure "start-up (73-line ASA fixture)" src/test/resources/importer/asa/groups.asa
 measure "ASA, $n lines" "$out/asa-$n.cfg"
 measure "iptables-save, $n rules" "$out/iptables-$n.rules"
+java bench/GenerateFortiGate.java "$out/fortigate-$policies.conf" "$policies" >/dev/null
+measure "FortiGate show, $policies policies" "$out/fortigate-$policies.conf"
 java -cp "$jar" bench/GenerateSheet.java xlsx "$out/sheet-$rows.xlsx" "$rows" >/dev/null
 java -cp "$jar" bench/GenerateSheet.java csv "$out/sheet-$rows.csv" "$rows" >/dev/null
 java -cp "$jar" bench/GenerateSheet.java ratio "$out/sheet-ratio-1000.xlsx" 1000 >/dev/null

@@ -835,10 +835,16 @@ final class FortiConversions {
     }
 
     /** {@code a} without {@code b}, cheaply when they do not meet. */
-    private static PacketSet minus(PacketSet a, PacketSet b) {
-        if (a.isEmpty() || b.isEmpty() || !a.bounds().intersects(b.bounds()) || !a.intersects(b)) return a;
-        return a.subtract(b);
+    private PacketSet minus(PacketSet a, PacketSet b) {
+        if (a.isEmpty() || b.isEmpty()) return a;
+        PacketBox bb = bounds.computeIfAbsent(b, PacketSet::bounds);
+        boolean meet = false;
+        for (PacketBox x : a.boxes()) meet |= x.intersects(bb) && b.intersects(x);
+        return meet ? a.subtract(b) : a;
     }
+
+    /** The bounds of the few VIP sets {@link #minus} takes away, computed once. */
+    private final Map<PacketSet, PacketBox> bounds = new java.util.IdentityHashMap<>();
 
     /** Central NAT: every VIP translates what it matches before any policy, as a stage of its own. */
     private Policy centralNatStage() {
