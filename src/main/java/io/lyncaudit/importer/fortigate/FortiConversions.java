@@ -675,6 +675,19 @@ final class FortiConversions {
         return Ports.parseRange(t);
     }
 
+    /**
+     * The external ports whose mapped port is in {@code mapped}: with port forwarding, a range
+     * maps its first port to the first mapped port and so on, and every external port goes to a
+     * single mapped port; without it, the ports themselves.
+     */
+    private static IntervalSet externalPorts(boolean portforward, IntervalSet extport, IntervalSet mappedport, IntervalSet mapped) {
+        if (!portforward || extport.equals(Ports.ALL)) return mapped;
+        IntervalSet onMapped = mapped.intersect(mappedport);
+        if (onMapped.isEmpty()) return IntervalSet.EMPTY;
+        if (mappedport.size().equals(BigInteger.ONE)) return extport;
+        return shift(onMapped, extport.startLong(0) - mappedport.startLong(0)).intersect(extport);
+    }
+
     /** {@code ports} moved by {@code delta} (a port-forward range maps its first port to the first mapped port, and so on). */
     private static IntervalSet shift(IntervalSet ports, long delta) {
         List<IntervalSet> out = new ArrayList<>();
@@ -696,16 +709,8 @@ final class FortiConversions {
         for (PacketBox b : after.boxes()) {
             IntervalSet protos = b.protocols().intersect(v.protocols());
             if (protos.isEmpty()) continue;
-            IntervalSet dports = b.destinationPorts();
-            if (v.portforward() && !v.extport().equals(Ports.ALL)) {
-                IntervalSet onMapped = dports.intersect(v.mappedport());
-                if (onMapped.isEmpty()) continue;
-                if (v.mappedport().size().equals(BigInteger.ONE)) {
-                    dports = v.extport(); // every external port goes to the one mapped port
-                } else {
-                    dports = shift(onMapped, v.extport().startLong(0) - v.mappedport().startLong(0)).intersect(v.extport());
-                }
-            }
+            IntervalSet dports = externalPorts(v.portforward(), v.extport(), v.mappedport(), b.destinationPorts());
+            if (dports.isEmpty()) continue;
             out.add(new PacketBox(protos, b.sources(), v.extip(), b.sourcePorts(), dports));
         }
         return PacketSet.union(out);
@@ -764,13 +769,8 @@ final class FortiConversions {
                 if (protos.isEmpty()) continue;
                 IntervalSet src = b.sources().intersect(c.srcFilter());
                 if (src.isEmpty()) continue;
-                IntervalSet dports = b.destinationPorts();
-                if (c.portforward() && !c.extport().equals(Ports.ALL)) {
-                    IntervalSet onMapped = dports.intersect(c.mappedport());
-                    if (onMapped.isEmpty()) continue;
-                    dports = c.mappedport().size().equals(BigInteger.ONE) ? c.extport()
-                            : shift(onMapped, c.extport().startLong(0) - c.mappedport().startLong(0)).intersect(c.extport());
-                }
+                IntervalSet dports = externalPorts(c.portforward(), c.extport(), c.mappedport(), b.destinationPorts());
+                if (dports.isEmpty()) continue;
                 IntervalSet ext = c.allExt();
                 if (!b.destinations().containsAll(c.allMapped())) {
                     ext = IntervalSet.EMPTY;
