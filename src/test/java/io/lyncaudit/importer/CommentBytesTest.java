@@ -45,7 +45,12 @@ class CommentBytesTest {
                         + "access-list OUT remark %s\naccess-list OUT extended permit tcp any host 10.0.0.1 eq 22\n"
                         + "access-group OUT in interface outside\n", 5),
                 Arguments.of("cisco-ios", "hostname r\nip access-list extended A\n remark %s\n permit tcp any host 10.0.0.1 eq 22\n"
-                        + "interface Gi0/0\n description %s\n ip access-group A in\n", 3));
+                        + "interface Gi0/0\n description %s\n ip access-group A in\n", 3),
+                Arguments.of("fortigate", "config firewall policy\n    edit 1\n        set srcintf \"port1\"\n        set dstintf \"port2\"\n"
+                        + "        set srcaddr \"all\"\n        set dstaddr \"all\"\n        set action accept\n        set service \"SSH\"\n"
+                        + "        set comments \"%s\"\n    next\nend\n", 9),
+                Arguments.of("fortigate", "# %s\nconfig firewall policy\n    edit 1\n        set srcintf \"port1\"\n        set dstintf \"port2\"\n"
+                        + "        set srcaddr \"all\"\n        set dstaddr \"all\"\n        set action accept\n        set service \"SSH\"\n    next\nend\n", 1));
     }
 
     private ImportResult load(String format, byte[] bytes) throws Exception {
