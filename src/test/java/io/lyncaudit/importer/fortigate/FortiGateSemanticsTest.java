@@ -332,4 +332,35 @@ class FortiGateSemanticsTest {
         BadInputException e = assertThrows(BadInputException.class, () -> load("hostname edge\ninterface Gi0/0\n ip address 1.2.3.4 255.0.0.0\n"));
         assertTrue(e.getMessage().contains("not a FortiGate configuration"), e.getMessage());
     }
+
+    @Test
+    void policy6SeesIpv6AndPolicyIpv4() throws Exception {
+        ImportResult r = Forti.load(tmp, "p6.conf", java.nio.file.Files.readString(Path.of("src/test/resources/importer/fortigate/policy6.conf")));
+        assertEquals(P, decide(r, "tcp", "198.51.100.7", "172.25.33.10", 443, "port1", "port2"));
+        assertEquals(P, decide(r, "udp", "2001:db8:1::5", "2001:db8:33::10", 5060, "port1", "port2"));
+        assertEquals(D, decide(r, "udp", "198.51.100.7", "172.25.33.10", 5060, "port1", "port2"), "SIP is open over IPv6 only");
+    }
+
+    @Test
+    void centralNatTranslatesBeforeThePolicyWhichNamesTheMappedAddress() throws Exception {
+        ImportResult r = Forti.load(tmp, "cn.conf", java.nio.file.Files.readString(Path.of("src/test/resources/importer/fortigate/central-nat.conf")));
+        assertEquals(P, decide(r, "tcp", "198.51.100.7", "131.107.155.10", 5061, "port1", "port2"));
+        assertEquals("172.25.33.10:5061", translated(r, "tcp", "198.51.100.7", "131.107.155.10", 5061, "port1", "port2"));
+        assertEquals(D, decide(r, "tcp", "198.51.100.7", "131.107.155.10", 443, "port1", "port2"));
+    }
+
+    @Test
+    void ngfwPolicyModeAndIpsecActionAreUncertain() throws Exception {
+        ImportResult ngfw = load("config system settings\n    set ngfw-mode policy-based\nend\n" + ADDRS
+                + "config firewall security-policy\n    edit 1\n        set srcintf \"port1\"\n    next\nend\n"
+                + "config firewall policy\n" + policy("1", "port1", "port2", "all", "edge", "\"HTTPS\"", "action accept") + "end\n");
+        String why = uncertainty(ngfw, "tcp", "198.51.100.7", "172.25.33.10", 443, "port1", "port2");
+        assertNotNull(why);
+        assertTrue(why.contains("NGFW policy-based mode"), why);
+        assertTrue(ngfw.lines().unsupported() >= 4, ngfw.lines().toString());
+        ImportResult vpn = load(ADDRS + "config firewall policy\n"
+                + policy("1", "port1", "port2", "all", "edge", "\"HTTPS\"", "action ipsec", "vpntunnel \"branch\"") + "end\n");
+        assertEquals(P, decide(vpn, "tcp", "198.51.100.7", "172.25.33.10", 443, "port1", "port2"));
+        assertTrue(uncertainty(vpn, "tcp", "198.51.100.7", "172.25.33.10", 443, "port1", "port2").contains("IPsec tunnel branch"));
+    }
 }
