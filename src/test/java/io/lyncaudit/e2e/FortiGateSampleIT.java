@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample of one multi-VDOM FortiGate backup read as two firewalls: the shaded jar finds
- * exactly the four problems planted where FortiOS's reading differs from a quick look (list order
- * over ids, a VIP's service compared with the mapped port, a predefined service), shows the VIP
+ * exactly the five problems planted where FortiOS's reading differs from a quick look (list order
+ * over ids, a VIP's service compared with the mapped port, an opening through a VIP, a predefined
+ * service), shows the VIP
  * translation behind the satisfied inbound flows, and traces and parses the export by VDOM.
  */
 class FortiGateSampleIT {
@@ -34,8 +35,9 @@ class FortiGateSampleIT {
         assertEquals(new TreeSet<>(List.of(
                 "SHADOWED L13-EDGE-EXT-014 edge-external " + FILE + ":185",
                 "MISSING L13-RP-EXT-002 edge-external " + FILE + ":0",
-                "SHADOWED L13-EDGE-INT-004 edge-internal " + FILE + ":312",
-                "EXTRA - edge-internal " + FILE + ":352")), findings(report));
+                "EXTRA - edge-external " + FILE + ":205",
+                "SHADOWED L13-EDGE-INT-004 edge-internal " + FILE + ":323",
+                "EXTRA - edge-internal " + FILE + ":363")), findings(report));
         for (JsonNode f : report.get("findings")) assertFalse(f.path("uncertain").asBoolean(false), "every verdict is exact: " + f);
         // the Access Edge's TCP 5061 is open through the VIP, and the requirement matrix shows the translation
         boolean translated = false;
