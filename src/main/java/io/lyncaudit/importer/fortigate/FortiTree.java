@@ -56,11 +56,16 @@ final class FortiTree {
             return null;
         }
 
-        /** Every line of the node, its statements and everything inside it. */
+        /** Every line of the node, its statements and everything inside it (without recursion: blocks may nest deep). */
         void lines(List<Integer> out) {
-            out.addAll(frame);
-            for (Stmt s : stmts) for (int l = s.first; l <= s.last; l++) out.add(l);
-            for (Node k : kids) k.lines(out);
+            java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+            todo.push(this);
+            while (!todo.isEmpty()) {
+                Node n = todo.pop();
+                out.addAll(n.frame);
+                for (Stmt s : n.stmts) for (int l = s.first; l <= s.last; l++) out.add(l);
+                for (int i = n.kids.size() - 1; i >= 0; i--) todo.push(n.kids.get(i));
+            }
         }
 
         @Override

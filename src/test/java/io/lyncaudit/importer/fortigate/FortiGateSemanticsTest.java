@@ -363,4 +363,14 @@ class FortiGateSemanticsTest {
         assertEquals(P, decide(vpn, "tcp", "198.51.100.7", "172.25.33.10", 443, "port1", "port2"));
         assertTrue(uncertainty(vpn, "tcp", "198.51.100.7", "172.25.33.10", 443, "port1", "port2").contains("IPsec tunnel branch"));
     }
+
+    @Test
+    void deeplyNestedBlocksEndQuicklyWithoutOverflow() throws Exception {
+        StringBuilder b = new StringBuilder(ADDRS + "config firewall policy\n" + policy("1", "port1", "port2", "all", "edge", "\"HTTPS\"", "action accept")
+                + "end\nconfig system replacemsg\n");
+        for (int i = 0; i < 100_000; i++) b.append("    edit \"m").append(i).append("\"\n        config inner\n");
+        ImportResult r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> load(b.toString()));
+        assertEquals(P, decide(r, "tcp", "198.51.100.7", "172.25.33.10", 443, "port1", "port2"));
+        assertEquals(r.lines().total(), r.lines().used() + r.lines().ignored() + r.lines().unsupported() + r.lines().unrecognized());
+    }
 }
