@@ -178,7 +178,7 @@ final class FortiConversions {
         this.cfg = cfg;
         this.ledger = ledger;
         this.version = version;
-        this.objects = new FortiObjects(cfg, builtin, ledger);
+        this.objects = new FortiObjects(cfg, builtin);
     }
 
     Converted run() {
@@ -213,6 +213,8 @@ final class FortiConversions {
         List<Made> rules = new ArrayList<>();
         if (ngfwPolicy) rules.addAll(ngfwPlaceholders());
         for (Entry p : cfg.policyOrder) rules.addAll(policy(p, pol6.entries.isEmpty() ? 0 : 4, centralNat));
+        List<Made> intrazone = intrazone();
+        rules.addAll(intrazone);
         Policy v4 = policy("firewall policy", rules);
         if (pol6.entries.isEmpty()) {
             out.add(v4);
@@ -221,6 +223,7 @@ final class FortiConversions {
             out.add(v4.withScope(PacketSet.IPV4));
             List<Made> r6 = new ArrayList<>();
             for (Entry p : pol6.entries.values()) r6.addAll(policy(p, 6, centralNat));
+            r6.addAll(intrazone);
             out.add(policy("firewall policy6", r6).withScope(PacketSet.IPV6));
         }
         for (Vip v : vips) {
@@ -230,6 +233,51 @@ final class FortiConversions {
         }
         markLines(centralNat);
         return new Converted(out, nat);
+    }
+
+    /**
+     * {@code set intrazone allow} on a zone: FortiOS accepts traffic between the zone's interfaces
+     * once no policy matched it (policies come first, Fortinet's "Technical Tip: Information about
+     * policy matching order when the intrazone setting is used"), so a permit after every policy. A
+     * zone of one interface gets it from FortiOS 7.4.4 on ("Technical Tip: Block or allow intra-zone
+     * traffic"); without a version in the header that is uncertain.
+     */
+    private List<Made> intrazone() {
+        List<Made> out = new ArrayList<>();
+        for (Entry z : cfg.table("system zone").entries.values()) {
+            if (!"allow".equals(z.word("intrazone", "deny"))) continue;
+            List<String> members = z.get("interface") == null ? List.of() : z.get("interface");
+            if (members.isEmpty()) continue;
+            String why = null;
+            if (members.size() == 1) {
+                if (version != null && compare(version, "7.4.4") < 0) {
+                    for (int l : z.lines("intrazone")) {
+                        ledger.ignored(l, "intrazone allow on a zone of one interface: FortiOS before 7.4.4 creates no accept for it");
+                    }
+                    continue;
+                }
+                if (version == null) {
+                    why = "intrazone allow on zone " + z.name + " of one interface: FortiOS accepts it from 7.4.4 on, and the export "
+                            + "does not say its version";
+                    for (int l : z.lines("intrazone")) ledger.unsupported(l, why);
+                }
+            }
+            Set<String> names = objects.names(z.name);
+            SourceRef src = SourceRef.line(ledger.file(), z.line(), "edit " + z.name + ": intrazone allow (" + String.join(", ", members) + ")");
+            String name = "intrazone allow (zone " + z.name + ")";
+            if (vips.isEmpty()) {
+                out.add(new Made(name, Action.PERMIT, PacketSet.ALL, PacketSet.ALL, why, names, names, src, null));
+                continue;
+            }
+            // VIP traffic is translated before the lookup; whether intrazone allow then accepts it is not documented
+            out.addAll(withoutVipTraffic(name, Action.PERMIT, PacketSet.ALL, PacketSet.ALL, why, names, names, src, false));
+            PacketSet vipTraffic = vipsAnyIf;
+            for (PacketSet v : vipsByIf.values()) vipTraffic = vipTraffic.union(v);
+            out.add(new Made(name, Action.PERMIT, PacketSet.EMPTY, vipTraffic, "VIP traffic between the interfaces of zone " + z.name
+                    + ": FortiOS translates it before the lookup, and whether intrazone allow then accepts it is not documented",
+                    names, names, src, null));
+        }
+        return out;
     }
 
     private String setting(String block, String key) {

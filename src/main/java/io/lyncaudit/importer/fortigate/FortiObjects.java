@@ -1,6 +1,5 @@
 package io.lyncaudit.importer.fortigate;
 
-import io.lyncaudit.importer.LineLedger;
 import io.lyncaudit.importer.fortigate.FortiConfig.Entry;
 import io.lyncaudit.model.Addresses;
 import io.lyncaudit.model.IntervalSet;
@@ -45,7 +44,6 @@ final class FortiObjects {
 
     private final FortiConfig cfg;
     private final FortiConfig builtin;
-    private final LineLedger ledger;
     /** Entries a converted policy names (directly or through a group). */
     final Set<Entry> used = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Object> memo = new HashMap<>();
@@ -54,10 +52,9 @@ final class FortiObjects {
     private final Map<String, String> zoneOf = new HashMap<>();
     private final Map<String, List<String>> members = new HashMap<>();
 
-    FortiObjects(FortiConfig cfg, FortiConfig builtin, LineLedger ledger) {
+    FortiObjects(FortiConfig cfg, FortiConfig builtin) {
         this.cfg = cfg;
         this.builtin = builtin;
-        this.ledger = ledger;
         for (Entry z : cfg.table("system zone").entries.values()) {
             List<String> ifs = z.get("interface") == null ? List.of() : z.get("interface");
             members.put(z.name, ifs);
@@ -93,11 +90,6 @@ final class FortiObjects {
             out.add(zoneOf.get(name));
         }
         return out;
-    }
-
-    /** The zone an interface belongs to, or null. */
-    String zoneOf(String iface) {
-        return zoneOf.get(iface);
     }
 
     // ---- addresses -------------------------------------------------------------------------------

@@ -22,7 +22,8 @@
  * carries the translation; other policies do not see VIP traffic on the VIP's interface, except a
  * deny with {@code match-vip} (default enable from FortiOS 7.2.3 on, read from the header);
  * {@code policy6} beside {@code policy} (FortiOS 6.2 and earlier) as IPv6 and IPv4 scopes; central
- * NAT as a translation stage before the policies.
+ * NAT as a translation stage before the policies; {@code intrazone allow} as a permit between a
+ * zone's interfaces after every policy.
  *
  * <p>Approximate, and marked uncertain with a bound: FQDN, wildcard-FQDN, geography and dynamic
  * addresses and service FQDNs (read as nothing, may be anything of their family); ICMP types (read as

@@ -373,4 +373,32 @@ class FortiGateSemanticsTest {
         assertEquals(P, decide(r, "tcp", "198.51.100.7", "172.25.33.10", 443, "port1", "port2"));
         assertEquals(r.lines().total(), r.lines().used() + r.lines().ignored() + r.lines().unsupported() + r.lines().unrecognized());
     }
+
+    @Test
+    void intrazoneAllowAcceptsBetweenTheZonesInterfacesAfterEveryPolicy() throws Exception {
+        String zones = """
+                config system zone
+                    edit "dmz"
+                        set interface "port3" "port4"
+                        set intrazone allow
+                    next
+                    edit "solo"
+                        set interface "port7"
+                        set intrazone allow
+                    next
+                end
+                """;
+        String pols = "config firewall policy\n" + policy("1", "\"dmz\"", "\"dmz\"", "\"all\"", "\"edge\"", "\"RDP\"", "action deny") + "end\n";
+        ImportResult r = load("#config-version=FGT60F-7.2.8-FW-build1639-240313:opmode=0:vdom=0:user=admin\n" + ADDRS + zones + pols);
+        assertEquals(P, decide(r, "tcp", "172.25.34.9", "172.25.33.10", 443, "port4", "port3"), "intrazone allow");
+        assertEquals(P, decide(r, "tcp", "172.25.34.9", "172.25.33.10", 443, "dmz", "dmz"));
+        assertEquals(D, decide(r, "tcp", "172.25.34.9", "172.25.33.10", 3389, "port4", "port3"), "the policy comes first");
+        assertEquals(D, decide(r, "tcp", "172.25.34.9", "172.25.33.10", 443, "port4", "port1"), "leaving the zone");
+        assertEquals(D, decide(r, "tcp", "172.25.34.9", "172.25.33.10", 443, "port7", "solo"), "one interface before 7.4.4");
+        ImportResult recent = load("#config-version=FGT60F-7.4.4-FW-build2662-240514:opmode=0:vdom=0:user=admin\n" + ADDRS + zones + pols);
+        assertEquals(P, decide(recent, "tcp", "172.25.34.9", "172.25.33.10", 443, "port7", "solo"), "one interface from 7.4.4 on");
+        ImportResult unknown = load(ADDRS + zones + pols);
+        assertNotNull(uncertainty(unknown, "tcp", "172.25.34.9", "172.25.33.10", 443, "port7", "solo"));
+        assertNull(uncertainty(unknown, "tcp", "172.25.34.9", "172.25.33.10", 443, "port4", "port3"));
+    }
 }
