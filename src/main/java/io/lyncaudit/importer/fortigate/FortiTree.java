@@ -108,6 +108,16 @@ final class FortiTree {
                 i = eol;
                 continue;
             }
+            if (c0 == '-' || (Character.isLetterOrDigit(c0) && promptMark(text, i, eol))) {
+                // what an SSH capture of the CLI adds around the configuration: the prompt with its command, the pager
+                String raw = text.substring(i, eol).strip();
+                if (raw.equals("--More--") || PROMPT.matcher(raw).matches()) {
+                    ledger.ignored(startLine, raw.equals("--More--") ? "the CLI's pager prompt in a captured session"
+                            : "the CLI prompt of a captured session");
+                    i = eol;
+                    continue;
+                }
+            }
             if (c0 == '#') {
                 String header = text.substring(i, eol).strip();
                 if (header.startsWith("#config-version=")) {
@@ -290,6 +300,18 @@ final class FortiTree {
     private static void unrecognized(LineLedger ledger, Stmt s, String why) {
         for (int l = s.first(); l <= s.last(); l++) ledger.unrecognized(l, why);
     }
+
+    /** True when the line holds " # " or " $ " or ends in " #" or " $": the mark of a prompt, checked before the pattern. */
+    private static boolean promptMark(String text, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            char c = text.charAt(k);
+            if ((c == '#' || c == '$') && text.charAt(k - 1) == ' ' && (k + 1 >= to || text.charAt(k + 1) <= ' ')) return true;
+        }
+        return false;
+    }
+
+    /** A FortiOS CLI prompt, alone or with the command typed after it: {@code FGT60F # show}, {@code FGT (root) # }, {@code FGT (policy) $ end}. */
+    private static final java.util.regex.Pattern PROMPT = java.util.regex.Pattern.compile("[A-Za-z0-9][\\w.-]* (\\([\\w.-]+\\) )?[#$]( .*)?");
 
     /** "7.2.5" from "#config-version=FGT60F-7.2.5-FW-build1517-230606:opmode=0:...", or null. */
     static String versionOf(String header) {

@@ -401,4 +401,13 @@ class FortiGateSemanticsTest {
         assertNotNull(uncertainty(unknown, "tcp", "172.25.34.9", "172.25.33.10", 443, "port7", "solo"));
         assertNull(uncertainty(unknown, "tcp", "172.25.34.9", "172.25.33.10", 443, "port4", "port3"));
     }
+
+    @Test
+    void anSshCaptureWithPromptsAndPagerLinesIsRead() throws Exception {
+        ImportResult r = load("FGT60F # show firewall policy\r\n" + ADDRS.replace("\n", "\r\n") + "--More--\r\nconfig firewall policy\r\n"
+                + policy("1", "port1", "port2", "all", "edge", "\"HTTPS\"", "action accept").replace("\n", "\r\n") + "end\r\n\r\nFGT60F (root) # \r\n");
+        assertEquals(P, decide(r, "tcp", "198.51.100.7", "172.25.33.10", 443, "port1", "port2"));
+        assertEquals(0, r.lines().unrecognized(), r.diagnostics().toString());
+        assertEquals(3, r.diagnostics().stream().filter(d -> d.message().contains("captured session")).count(), r.diagnostics().toString());
+    }
 }
