@@ -4,10 +4,11 @@
 # from GNU time, as in run.sh). With LYNCAUDIT_TIMING=1 parse also reports its phases: "import" (read, parse,
 # convert) and "write" (the neutral JSON); the rest of the wall time is JVM start-up, which the first line, the
 # parse of a 73-line fixture, shows on its own.
-# Usage: bench/import.sh [N] [ROWS] [RULES]   (default 100000: an N-line Cisco ASA config, an N-rule iptables-save file, and an
+# Usage: bench/import.sh [N] [ROWS] [RULES] [POLICIES]   (default 100000: an N-line Cisco ASA config, an N-rule iptables-save file, and an
 # N-line Juniper SRX configuration in set form with the same configuration in the hierarchical form;
 # default 250000: a ROWS-row rule sheet as XLSX and as CSV, and a sheet of 1000 MiB of XML at the edge of POI's zip-bomb ratio;
-# default 20000: a PAN-OS running configuration of RULES security rules, as XML and in the set form)
+# default 20000: a PAN-OS running configuration of RULES security rules, as XML and in the set form;
+# default 20000: a FortiGate `show` with POLICIES policies)
 # Needs target/lyncaudit.jar (mvn -B -ntp package -DskipTests) and GNU time at /usr/bin/time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ mkdir -p "$out"
 n=${1:-100000}
 rows=${2:-250000}
 rules=${3:-20000}
+policies=${4:-20000}
 
 median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 
@@ -49,6 +51,8 @@ java bench/GenerateSrx.java set "$out/srx-$n.set" "$n" >/dev/null
 java bench/GenerateSrx.java hier "$out/srx-$n.conf" "$n" >/dev/null
 measure "SRX display set, $n lines" "$out/srx-$n.set"
 measure "SRX hierarchical, same config" "$out/srx-$n.conf"
+java bench/GenerateFortiGate.java "$out/fortigate-$policies.conf" "$policies" >/dev/null
+measure "FortiGate show, $policies policies" "$out/fortigate-$policies.conf"
 java -cp "$jar" bench/GenerateSheet.java xlsx "$out/sheet-$rows.xlsx" "$rows" >/dev/null
 java -cp "$jar" bench/GenerateSheet.java csv "$out/sheet-$rows.csv" "$rows" >/dev/null
 java -cp "$jar" bench/GenerateSheet.java ratio "$out/sheet-ratio-1000.xlsx" 1000 >/dev/null

@@ -200,19 +200,28 @@ public final class FirewallChecks {
     }
 
     /**
-     * The permits (not translations) in the order packets are blamed on them: rules before
-     * defaults, and rules of a filtering stage (no hook, or forward, input, output) before those of
-     * other stages; in path order otherwise. With one policy on the path this is its decisions.
+     * The permits in the order packets are blamed on them: rules before defaults, and rules of a
+     * filtering stage (no hook, or forward, input, output) before those of other stages; in path
+     * order otherwise. With one policy on the path this is its decisions. A translation of a NAT
+     * stage (a Linux nat chain, a policy that passes what it does not translate) is no permit; a
+     * translating rule of a filtering policy without hook is (a FortiGate policy that names a VIP
+     * accepts what it translates), blamed after the plain permits of the path.
      */
     private static List<Decision> permitsByBlame(List<Decision> decisions) {
         List<Decision> out = new ArrayList<>();
-        for (Decision d : decisions) if (d.action() == Action.PERMIT && d.translation() == null) out.add(d);
+        for (Decision d : decisions) {
+            // a translating rule of a filtering policy (no hook, default deny: not a NAT stage, which passes what it does not translate)
+            boolean filters = d.translation() == null || (d.policy() != null && d.policy().hook() == null
+                    && d.policy().defaultAction() == Action.DENY && !d.translation().toHost());
+            if (d.action() == Action.PERMIT && filters) out.add(d);
+        }
         if (out.size() > 1) out.sort(java.util.Comparator.comparingInt(FirewallChecks::blameRank));
         return out;
     }
 
     private static int blameRank(Decision d) {
         if (d.rule() == null) return 2;
+        if (d.translation() != null) return 1;
         Hook h = d.policy() == null ? null : d.policy().hook();
         return h == null || h == Hook.FORWARD || h == Hook.INPUT || h == Hook.OUTPUT ? 0 : 1;
     }

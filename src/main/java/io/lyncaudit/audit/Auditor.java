@@ -234,6 +234,12 @@ public final class Auditor {
         return known.stream().noneMatch(k -> Zones.admits(java.util.Set.of(zone), k));
     }
 
+    /** True when some plain name of {@code zones} is an interface or zone of the deployment. */
+    private static boolean anyKnown(java.util.Set<String> zones, java.util.Set<String> known) {
+        for (String z : zones) if (Zones.plain(z) && known.contains(z)) return true;
+        return false;
+    }
+
     /**
      * Zones or interfaces named by rules that the deployment does not list for the firewall: such
      * rules can never apply to a crossing, which is almost always a naming mistake worth a warning.
@@ -248,8 +254,9 @@ public final class Auditor {
             if (fw.host() == null && (p.hook() == Hook.INPUT || p.hook() == Hook.OUTPUT)) continue;
             if (p.binding() != null && !known.contains(p.binding().iface())) firstUse.putIfAbsent(p.binding().iface(), null);
             for (Rule r : p.rules()) {
-                for (String z : r.fromZones()) if (unknown(z, known)) firstUse.putIfAbsent(z, r);
-                for (String z : r.toZones()) if (unknown(z, known)) firstUse.putIfAbsent(z, r);
+                // a name beside a known one is no mistake: the rule applies there (a FortiGate zone and its interfaces)
+                if (!anyKnown(r.fromZones(), known)) for (String z : r.fromZones()) if (unknown(z, known)) firstUse.putIfAbsent(z, r);
+                if (!anyKnown(r.toZones(), known)) for (String z : r.toZones()) if (unknown(z, known)) firstUse.putIfAbsent(z, r);
             }
         }
         List<Report.ReportDiagnostic> out = new ArrayList<>();

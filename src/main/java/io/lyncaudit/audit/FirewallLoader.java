@@ -11,7 +11,7 @@ import io.lyncaudit.policy.ImportResult;
 public interface FirewallLoader {
     ImportResult load(FirewallSpec firewall) throws BadInputException;
 
-    /** The importer registry, told what the deployment says about each export (its Windows profile, its sheets' row action, its encoding). */
+    /** The importer registry, told what the deployment says about each export (its Windows profile, its sheets' row action, its encoding, its FortiGate VDOM). */
     FirewallLoader IMPORTERS = fw -> Importers.load(fw.config(), fw.configDisplay(), fw.format(), options(fw));
 
     /** The importer registry (as {@link #IMPORTERS}). */
@@ -21,6 +21,6 @@ public interface FirewallLoader {
 
     /** What the deployment says about a firewall's export. */
     static ImportOptions options(FirewallSpec fw) {
-        return ImportOptions.of(fw.profile(), fw.rowAction(), true).withEncoding(fw.encoding());
+        return ImportOptions.of(fw.profile(), fw.rowAction(), true).withEncoding(fw.encoding()).withVdom(fw.vdom());
     }
 }

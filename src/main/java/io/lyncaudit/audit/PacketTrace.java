@@ -75,7 +75,14 @@ public final class PacketTrace {
      * @throws IllegalArgumentException when {@code rowAction} is neither
      */
     public static PacketTrace ofExport(Path file, String display, String vendor, String rowAction, String encoding) throws BadInputException {
-        return new PacketTrace(Importers.load(file, display, vendor, ImportOptions.of(null, rowAction, true).withEncoding(encoding)), null);
+        return ofExport(file, display, vendor, rowAction, encoding, null);
+    }
+
+    /** As {@link #ofExport(Path, String, String, String, String)}, for the FortiGate VDOM {@code vdom} (null: the export has one). */
+    public static PacketTrace ofExport(Path file, String display, String vendor, String rowAction, String encoding, String vdom)
+            throws BadInputException {
+        return new PacketTrace(Importers.load(file, display, vendor, ImportOptions.of(null, rowAction, true).withEncoding(encoding)
+                .withVdom(vdom)), null);
     }
 
     /** Traces through a firewall of a deployment ({@code name} may be null when the deployment has one firewall). */

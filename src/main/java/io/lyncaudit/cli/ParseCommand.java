@@ -39,6 +39,9 @@ final class ParseCommand implements Callable<Integer> {
             "permit (a list of openings) or deny. Without it such a sheet is refused."})
     String action;
 
+    @Option(names = "--vdom", paramLabel = "NAME", description = "For a FortiGate export with several VDOMs: the VDOM to read.")
+    String vdom;
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("json") && !format.equals("yaml")) throw new Main.UsageException("unknown format '" + format + "' (json, yaml)");
@@ -52,7 +55,7 @@ final class ParseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> warnings;
         try {
-            warnings = Importers.parseListing(file, DeploymentLoader.display(file), vendor, options.withEncoding(encoding),
+            warnings = Importers.parseListing(file, DeploymentLoader.display(file), vendor, options.withEncoding(encoding).withVdom(vdom),
                     format.equals("yaml"), out, () -> timings.mark("import"));
         } catch (Importers.UnknownVendorException e) {
             throw new Main.UsageException(e.getMessage());

@@ -57,6 +57,10 @@ final class TraceCommand implements Callable<Integer> {
             "permit (a list of openings) or deny. With a deployment file its firewall's 'action:' says it."})
     String action;
 
+    @Option(names = "--vdom", paramLabel = "NAME", description = {"For a FortiGate export with several VDOMs: the VDOM to trace through.",
+            "With a deployment file its firewall's 'vdom:' says it."})
+    String vdom;
+
     @Option(names = "--firewall", paramLabel = "NAME", description = "With a deployment file: the firewall to trace through.")
     String firewall;
 
@@ -86,11 +90,12 @@ final class TraceCommand implements Callable<Integer> {
             throw new Main.UsageException("--encoding is for an export; a deployment names each firewall's encoding with 'encoding:'");
         }
         if (deployment && action != null) throw new Main.UsageException("--action is for a bare export; a deployment's firewall says it with 'action:'");
+        if (deployment && vdom != null) throw new Main.UsageException("--vdom is for a bare export; a deployment's firewall says it with 'vdom:'");
         if (action != null && !FirewallSpec.ROW_ACTIONS.contains(action.strip().toLowerCase(java.util.Locale.ROOT))) {
             throw new Main.UsageException("--action is permit (every row is an opening) or deny, not '" + action + "'");
         }
         PacketTrace t = deployment ? PacketTrace.ofDeployment(file, firewall)
-                : PacketTrace.ofExport(file, DeploymentLoader.display(file), vendor, action, encoding);
+                : PacketTrace.ofExport(file, DeploymentLoader.display(file), vendor, action, encoding, vdom);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         for (Probe p : probes) {
             Trace trace;

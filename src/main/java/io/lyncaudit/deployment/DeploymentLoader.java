@@ -27,7 +27,7 @@ public final class DeploymentLoader {
     private static final List<String> POOL = List.of("name", "role", "vip", "servers", "collocatedMediation",
             "centralManagementStore", "internal", "external", "loadBalancing");
     private static final List<String> FIREWALL = List.of("name", "config", "format", "encoding", "interfaces", "host", "edgeAddresses",
-            "profile", "action");
+            "profile", "action", "vdom");
     private static final List<String> IPSEC = List.of("config", "format", "encoding");
     private static final List<String> PORT_RANGES = List.of("edgeMedia", "audio", "video", "applicationSharing", "clientMedia");
     /** Formats a deployment may name; only some have importers yet, the rest are rejected when loaded. */
@@ -276,8 +276,17 @@ public final class DeploymentLoader {
                     throw at.error("'action' is for spreadsheets without an action column; a " + format + " export says the action of each rule");
                 }
             }
+            String vdom = null;
+            YamlTree vt = f.get("vdom");
+            if (vt != null && !vt.isNull()) {
+                vdom = vt.text().strip();
+                if (vdom.isEmpty()) throw vt.error("'vdom' names the VDOM of a multi-VDOM FortiGate export; it is empty");
+                if (format != null && !format.equals("fortigate")) {
+                    throw vt.error("'vdom' chooses the VDOM of a FortiGate export; a " + format + " export has none");
+                }
+            }
             out.add(new FirewallSpec(name, config, display(config), format, ifaces, host, edgeAddresses, f.line(), profile, rowAction,
-                    encoding(f)));
+                    encoding(f), vdom));
         }
         return out;
     }

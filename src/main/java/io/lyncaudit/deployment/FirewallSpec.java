@@ -29,10 +29,11 @@ import java.util.Map;
  *                      a sheet without an action column is then bad input
  * @param encoding      the declared encoding of the export ({@code encoding:}: utf-8, utf-16, utf-16le,
  *                      utf-16be, windows-1252), or null to detect it
+ * @param vdom          for a FortiGate export with several VDOMs, the VDOM this firewall is ({@code vdom:}); null otherwise
  */
 public record FirewallSpec(String name, Path config, String configDisplay, String format,
                            Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line, String profile,
-                           String rowAction, String encoding) {
+                           String rowAction, String encoding, String vdom) {
 
     /** The row actions a firewall may name. */
     public static final List<String> ROW_ACTIONS = List.of("permit", "deny");
@@ -43,6 +44,13 @@ public record FirewallSpec(String name, Path config, String configDisplay, Strin
     public FirewallSpec {
         interfaces = Map.copyOf(interfaces);
         if (profile == null) profile = "domain";
+    }
+
+    /** A firewall that is no VDOM of a multi-VDOM FortiGate. */
+    public FirewallSpec(String name, Path config, String configDisplay, String format,
+                        Map<String, List<String>> interfaces, Address host, String edgeAddresses, int line, String profile,
+                        String rowAction, String encoding) {
+        this(name, config, configDisplay, format, interfaces, host, edgeAddresses, line, profile, rowAction, encoding, null);
     }
 
     /** A firewall whose export says what its rules do, its encoding detected. */
@@ -59,7 +67,7 @@ public record FirewallSpec(String name, Path config, String configDisplay, Strin
 
     /** This firewall with another export (diff's before and after). */
     public FirewallSpec withConfig(Path newConfig, String newDisplay) {
-        return new FirewallSpec(name, newConfig, newDisplay, format, interfaces, host, edgeAddresses, line, profile, rowAction, encoding);
+        return new FirewallSpec(name, newConfig, newDisplay, format, interfaces, host, edgeAddresses, line, profile, rowAction, encoding, vdom);
     }
 
     /** True when the deployment file states {@code edgeAddresses} for this firewall. */

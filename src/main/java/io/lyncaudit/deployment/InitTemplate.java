@@ -84,6 +84,7 @@ public final class InitTemplate {
                     # format: spreadsheet                # or cisco-asa, cisco-ios, iptables, nftables, junos-srx (zones are the interfaces), neutral
                     # encoding: windows-1252             # a text export's encoding, when detection should not decide
                     # action: permit                     # a spreadsheet without an action column: every row is an opening
+                    # vdom: root                         # a multi-VDOM FortiGate export: the VDOM to audit
                     interfaces:                          # interface (ASA nameif, Linux ifname) or, on a zone firewall
                       outside: [internet]                #   (PAN-OS, FortiGate, SRX), zone name -> networks behind it
                       dmz: [perimeter]

@@ -17,25 +17,38 @@ import java.util.Locale;
  *                       needs; false to report it as a diagnostic only, as {@code parse} shows it
  * @param encoding       the declared encoding of a text input (utf-8, utf-16, utf-16le, utf-16be,
  *                       windows-1252), or null to detect it ({@code io.lyncaudit.io.InputText})
+ * @param vdom           for a FortiGate export with several VDOMs, the VDOM whose policy the firewall
+ *                       is ({@code vdom:} in the deployment, {@code --vdom}); null when the export has
+ *                       one (a multi-VDOM export without it is bad input naming its VDOMs)
  */
-public record ImportOptions(String windowsProfile, Action rowAction, boolean badValuesFail, String encoding) {
+public record ImportOptions(String windowsProfile, Action rowAction, boolean badValuesFail, String encoding, String vdom) {
 
     /** Nothing said: the file decides, and malformed values are diagnostics. */
-    public static final ImportOptions NONE = new ImportOptions(null, null, false, null);
+    public static final ImportOptions NONE = new ImportOptions(null, null, false, null, null);
+
+    /** Options without a VDOM. */
+    public ImportOptions(String windowsProfile, Action rowAction, boolean badValuesFail, String encoding) {
+        this(windowsProfile, rowAction, badValuesFail, encoding, null);
+    }
 
     /** Options with the encoding detected. */
     public ImportOptions(String windowsProfile, Action rowAction, boolean badValuesFail) {
-        this(windowsProfile, rowAction, badValuesFail, null);
+        this(windowsProfile, rowAction, badValuesFail, null, null);
     }
 
     /** These options with {@code badValuesFail} set as given. */
     public ImportOptions failingOnBadValues(boolean fail) {
-        return new ImportOptions(windowsProfile, rowAction, fail, encoding);
+        return new ImportOptions(windowsProfile, rowAction, fail, encoding, vdom);
     }
 
     /** These options with the text read in {@code declared} (null: detected). */
     public ImportOptions withEncoding(String declared) {
-        return new ImportOptions(windowsProfile, rowAction, badValuesFail, declared);
+        return new ImportOptions(windowsProfile, rowAction, badValuesFail, declared, vdom);
+    }
+
+    /** These options for the FortiGate VDOM {@code name} (null: the export must have one VDOM). */
+    public ImportOptions withVdom(String name) {
+        return new ImportOptions(windowsProfile, rowAction, badValuesFail, encoding, name);
     }
 
     /** The words a deployment file or --action may use for {@link #rowAction()}. */

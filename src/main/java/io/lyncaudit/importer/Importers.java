@@ -3,6 +3,7 @@ package io.lyncaudit.importer;
 import io.lyncaudit.importer.neutral.NeutralWriter;
 
 import io.lyncaudit.importer.asa.AsaImporter;
+import io.lyncaudit.importer.fortigate.FortiGateImporter;
 import io.lyncaudit.importer.ios.IosImporter;
 import io.lyncaudit.importer.iptables.IptablesImporter;
 import io.lyncaudit.importer.neutral.NeutralImporter;
@@ -29,8 +30,8 @@ import java.util.stream.Collectors;
 public final class Importers {
     /** Every importer, in detection order (most specific first). */
     public static final List<Importer> ALL = List.of(new NeutralImporter(), new AsaImporter(), new IosImporter(),
-            new IptablesImporter(), new NftablesImporter(), new PanosImporter(), new SrxImporter(), new WindowsFirewallImporter(),
-            new WindowsIpsecImporter(), new SpreadsheetImporter());
+            new IptablesImporter(), new NftablesImporter(), new PanosImporter(), new SrxImporter(), new FortiGateImporter(),
+            new WindowsFirewallImporter(), new WindowsIpsecImporter(), new SpreadsheetImporter());
 
     private Importers() {}
 
@@ -77,6 +78,10 @@ public final class Importers {
                     + "' is set for this input, but it is read as " + importer.format() + ", whose rules say their own action; "
                     + "'action:' is for spreadsheets without an action column");
         }
+        if (options.vdom() != null && !(importer instanceof FortiGateImporter)) {
+            throw new BadInputException(display, 0, "'vdom: " + options.vdom() + "' is set for this input, but it is read as "
+                    + importer.format() + "; 'vdom:' chooses the VDOM of a FortiGate export");
+        }
         return importer.importFile(file, display, options.failingOnBadValues(true));
     }
 
@@ -116,6 +121,7 @@ public final class Importers {
                     + " or set commands such as 'set rulebase security rules' and 'set zone Z network'",
             "junos-srx: 'set security policies|zones|nat ...' lines, or 'version X;', 'security-zone NAME {', 'from-zone A to-zone B {' "
                     + "of show configuration",
+            "fortigate: a '#config-version=FG…' header, or 'config firewall …' blocks with set srcintf/dstintf/srcaddr/dstaddr",
             "windows-firewall: Get-NetFirewallRule or netsh advfirewall firewall output",
             "windows-ipsec: Get-NetIPsecRule or netsh advfirewall consec output",
             "spreadsheet: an XLSX workbook, or CSV with Source, Destination and Service or Port columns");
@@ -253,6 +259,9 @@ public final class Importers {
         if (options.rowAction() != null && !(importer instanceof SpreadsheetImporter)) {
             throw new BadInputException(display, 0, "--action is for spreadsheets without an action column, and this file is read as "
                     + importer.format());
+        }
+        if (options.vdom() != null && !(importer instanceof FortiGateImporter)) {
+            throw new BadInputException(display, 0, "--vdom chooses the VDOM of a FortiGate export, and this file is read as " + importer.format());
         }
         ImportResult r = importer.importFile(file, display, options.failingOnBadValues(false));
         imported.run();

@@ -54,7 +54,7 @@ public final class PacketSet {
     }
 
     public PacketSet union(PacketSet o) {
-        if (o.isEmpty()) return this;
+        if (o.isEmpty() || o == this) return this;
         if (isEmpty()) return o;
         List<PacketBox> out = new ArrayList<>(boxes);
         out.addAll(o.subtract(this).boxes);

@@ -45,7 +45,10 @@ public record ImportResult(String file, String format, List<Policy> policies, Li
         return List.copyOf(sorted);
     }
 
-    /** True when a stage of the path translates destinations (a Linux nat chain with DNAT, an ASA's static NAT, ...). */
+    /**
+     * True when a stage of the path translates destinations (a Linux nat chain with DNAT or
+     * redirect, an ASA's static NAT, a PAN-OS or SRX NAT policy, a FortiGate policy that names a VIP).
+     */
     public boolean translates() {
         for (Policy p : policies) if (p.translates()) return true;
         return false;

@@ -47,7 +47,12 @@ class CommentBytesTest {
                 Arguments.of("cisco-ios", "hostname r\nip access-list extended A\n remark %s\n permit tcp any host 10.0.0.1 eq 22\n"
                         + "interface Gi0/0\n description %s\n ip access-group A in\n", 3),
                 Arguments.of("panos", "set service s protocol tcp port 22\nset rulebase security rules r from any to any source any "
-                        + "destination 10.0.0.1 application any service s description \"%s\" action allow\n", 2));
+                        + "destination 10.0.0.1 application any service s description \"%s\" action allow\n", 2),
+                Arguments.of("fortigate", "config firewall policy\n    edit 1\n        set srcintf \"port1\"\n        set dstintf \"port2\"\n"
+                        + "        set srcaddr \"all\"\n        set dstaddr \"all\"\n        set action accept\n        set service \"SSH\"\n"
+                        + "        set comments \"%s\"\n    next\nend\n", 9),
+                Arguments.of("fortigate", "# %s\nconfig firewall policy\n    edit 1\n        set srcintf \"port1\"\n        set dstintf \"port2\"\n"
+                        + "        set srcaddr \"all\"\n        set dstaddr \"all\"\n        set action accept\n        set service \"SSH\"\n    next\nend\n", 1));
     }
 
     private ImportResult load(String format, byte[] bytes) throws Exception {

@@ -23,7 +23,7 @@ class DetectFixturesTest {
     static final Path ROOT = Path.of("src", "test", "resources", "importer");
     /** Fixture directory to the format its (non-negative, non-golden) fixtures must be detected as. */
     static final Map<String, String> DIRS = Map.of("iptables", "iptables", "nftables", "nftables", "neutral", "neutral",
-            "sheet", "spreadsheet", "panos", "panos", "srx", "junos-srx");
+            "sheet", "spreadsheet", "panos", "panos", "srx", "junos-srx", "fortigate", "fortigate");
 
     static Stream<Path> fixtures() throws IOException {
         try (Stream<Path> s = Files.walk(ROOT)) {

@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the package-info promises of the spreadsheet, neutral, Windows, Cisco, iptables, nftables, PAN-OS and SRX importers true. */
+/** Keeps the package-info promises of the spreadsheet, neutral, Windows, Cisco, iptables, nftables, PAN-OS, SRX and FortiGate importers true. */
 class ImporterPackagesTest {
 
     static JavaClasses classes;
@@ -85,11 +85,20 @@ class ImporterPackagesTest {
     }
 
     @Test
+    void fortigateImporterSeesOnlyJavaModelPolicyAndTheSharedImporterClasses() {
+        classes().that().resideInAPackage("io.lyncaudit.importer.fortigate..")
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", "io.lyncaudit.model..",
+                        "io.lyncaudit.policy..", "io.lyncaudit.importer", "io.lyncaudit.importer.fortigate.."))
+                .check(classes);
+    }
+
+    @Test
     void importersUseOnlyModelPolicyAndTheImporterInterface() {
         noClasses().that().resideInAnyPackage("io.lyncaudit.importer.sheet..", "io.lyncaudit.importer.neutral..",
                         "io.lyncaudit.importer.asa..", "io.lyncaudit.importer.ios..",
                         "io.lyncaudit.importer.iptables..", "io.lyncaudit.importer.nftables..", "io.lyncaudit.importer.panos..",
-                        "io.lyncaudit.importer.srx..")
+                        "io.lyncaudit.importer.srx..",
+                        "io.lyncaudit.importer.fortigate..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lyncaudit.finding..", "io.lyncaudit.report..",
                         "io.lyncaudit.cli..", "org.drools..", "org.kie..")
                 .check(classes);
