@@ -77,7 +77,7 @@ public record FirewallSpec(String name, Path config, String configDisplay, Strin
 
     /** This firewall with {@code edgeAddresses} as given (the audit's reading when the export carries its own NAT). */
     public FirewallSpec withEdgeAddresses(String value) {
-        return new FirewallSpec(name, config, configDisplay, format, interfaces, host, value, line, profile, rowAction, encoding);
+        return new FirewallSpec(name, config, configDisplay, format, interfaces, host, value, line, profile, rowAction, encoding, vdom);
     }
 
     public boolean seesPublicEdgeAddresses() {
