@@ -222,8 +222,7 @@ public final class Auditor {
      * wrong box's export), whatever its format: read as the defaults alone, it is seldom what was meant.
      */
     private static Report.ReportDiagnostic noRules(String file, String what) {
-        String m = Importers.noRules(file, what);
-        return new Report.ReportDiagnostic(file, 0, "warning", "no-rules", file, m.substring(file.length() + 2));
+        return new Report.ReportDiagnostic(file, 0, "warning", "no-rules", file, Importers.noRulesMessage(what));
     }
 
     /** A plain name the deployment does not list, or a wildcard that matches none it lists; exclusions never are. */

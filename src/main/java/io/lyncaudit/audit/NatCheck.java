@@ -63,15 +63,9 @@ final class NatCheck {
      */
     static FirewallSpec effective(FirewallSpec fw, ImportResult ir, List<Pair> pairs) {
         if (fw.statesEdgeAddresses() || !ir.translates()) return fw;
-        for (Policy p : ir.policies()) {
-            if (!p.translates()) continue;
-            for (Rule r : p.rules()) {
-                Translation t = r.translation();
-                if (t == null || t.destination() == null || t.toHost()) continue;
-                IntervalSet to = r.match().bounds().destinations();
-                for (Pair pair : pairs) {
-                    if (to.containsAll(pair.mapped()) && t.destination().equals(pair.real())) return fw.withEdgeAddresses("nat");
-                }
+        for (NatRule n : fromTranslations(ir)) {
+            for (Pair pair : pairs) {
+                if (n.mapped().containsAll(pair.mapped()) && n.real().equals(pair.real())) return fw.withEdgeAddresses("nat");
             }
         }
         return fw;

@@ -12,7 +12,7 @@ import java.util.Map;
  * differ only in some names and in whether {@code eq}/{@code neq} take one port (ASA) or a list (IOS).
  */
 public final class CiscoNames {
-    private static final IntervalSet PORTFUL = Protocols.TCP_UDP.union(IntervalSet.point(132));
+    private static final IntervalSet PORTFUL = Protocols.PORTED;
 
     /** The port names ASA and IOS both write, with the same numbers. */
     private static final Map<String, Integer> COMMON_NAMES = Map.ofEntries(

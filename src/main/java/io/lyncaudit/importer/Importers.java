@@ -279,8 +279,13 @@ public final class Importers {
      * an export of the wrong box): the audit would read it as the firewall's defaults alone.
      */
     public static String noRules(String display, String what) {
-        return display + ": the export holds no " + what + " at all; it is read as the firewall's default action alone "
-                + "(is it the right file, and complete?)";
+        return display + ": " + noRulesMessage(what);
+    }
+
+    /** {@link #noRules} without the file, for a report diagnostic that names the file on its own. */
+    public static String noRulesMessage(String what) {
+        return "the export holds no " + what + " at all; it is read as the firewall's default action alone (is it the right file, "
+                + "and complete?)";
     }
 
 }

@@ -22,7 +22,7 @@ import java.util.List;
 public record IpsecRule(int index, String name, boolean exempt, String authentication, PacketSet match, SourceRef source) {
 
     /** Protocols whose packets carry ports; port cells restrict only these. */
-    private static final IntervalSet PORTED = Protocols.TCP_UDP.union(IntervalSet.point(132));
+    private static final IntervalSet PORTED = Protocols.PORTED;
 
     /**
      * The packets a rule between two endpoints matches: endpoint 1 to endpoint 2 with ports 1 to

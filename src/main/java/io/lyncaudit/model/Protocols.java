@@ -19,6 +19,8 @@ public final class Protocols {
     public static final IntervalSet TCP_SET = IntervalSet.point(TCP);
     public static final IntervalSet UDP_SET = IntervalSet.point(UDP);
     public static final IntervalSet TCP_UDP = TCP_SET.union(UDP_SET);
+    /** The protocols whose packets carry ports: TCP, UDP and SCTP (132). */
+    public static final IntervalSet PORTED = TCP_UDP.union(IntervalSet.point(132));
 
     private static final Map<String, Integer> NAMES = Map.ofEntries(
             Map.entry("icmp", ICMP), Map.entry("tcp", TCP), Map.entry("udp", UDP), Map.entry("gre", GRE),

@@ -29,15 +29,6 @@ public record Decision(Policy policy, Rule rule, Action action, PacketSet packet
         this(policy, rule, action, packets, via, null, null, null);
     }
 
-    /** A decision at a crossing not known. */
-    public Decision(Policy policy, Rule rule, Action action, PacketSet packets, Translation via, String uncertainty) {
-        this(policy, rule, action, packets, via, uncertainty, null, null);
-    }
-
-    /** This decision as made for packets entering at {@code newIn} and leaving at {@code newOut}. */
-    public Decision at(String newIn, String newOut) {
-        return new Decision(policy, rule, action, packets, via, uncertainty, newIn, newOut);
-    }
 
     /** The packets as the deciding policy saw them (translated by earlier stages); what its rules are compared with. */
     public PacketSet seen() {

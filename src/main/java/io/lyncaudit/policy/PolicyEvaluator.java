@@ -48,14 +48,14 @@ public final class PolicyEvaluator {
             if (!r.appliesBetween(in, out) || !r.bounds().intersects(bounds)) continue;
             PacketSet hit = remaining.intersect(r.match());
             if (hit.isEmpty()) continue;
-            decisions.add(new Decision(policy, r, r.action(), hit).at(in, out));
+            decisions.add(new Decision(policy, r, r.action(), hit, null, null, in, out));
             // hits of a first-match walk are pairwise disjoint: each comes from what earlier rules left
             if (r.action() == Action.PERMIT) permitted = permitted.unionDisjoint(hit);
             else denied = denied.unionDisjoint(hit);
             remaining = remaining.subtract(r.match());
         }
         if (!remaining.isEmpty()) {
-            decisions.add(new Decision(policy, null, policy.defaultAction(), remaining).at(in, out));
+            decisions.add(new Decision(policy, null, policy.defaultAction(), remaining, null, null, in, out));
             if (policy.defaultAction() == Action.PERMIT) permitted = permitted.unionDisjoint(remaining);
             else denied = denied.unionDisjoint(remaining);
         }
@@ -70,7 +70,7 @@ public final class PolicyEvaluator {
             if (r.action() != Action.DENY || !r.appliesBetween(in, out) || !r.bounds().intersects(bounds)) continue;
             PacketSet hit = query.intersect(r.match());
             if (hit.isEmpty()) continue;
-            decisions.add(new Decision(policy, r, Action.DENY, hit).at(in, out));
+            decisions.add(new Decision(policy, r, Action.DENY, hit, null, null, in, out));
             blocked = blocked.union(hit);
         }
         PacketSet open = query.subtract(blocked);
@@ -80,13 +80,13 @@ public final class PolicyEvaluator {
             if (r.action() != Action.PERMIT || !r.appliesBetween(in, out) || !r.bounds().intersects(bounds)) continue;
             PacketSet hit = open.intersect(r.match());
             if (hit.isEmpty()) continue;
-            decisions.add(new Decision(policy, r, Action.PERMIT, hit).at(in, out));
+            decisions.add(new Decision(policy, r, Action.PERMIT, hit, null, null, in, out));
             allowed = allowed.union(hit);
         }
         PacketSet rest = open.subtract(allowed);
         PacketSet permitted = allowed, denied = blocked;
         if (!rest.isEmpty()) {
-            decisions.add(new Decision(policy, null, policy.defaultAction(), rest).at(in, out));
+            decisions.add(new Decision(policy, null, policy.defaultAction(), rest, null, null, in, out));
             if (policy.defaultAction() == Action.PERMIT) permitted = permitted.union(rest);
             else denied = denied.union(rest);
         }
@@ -141,7 +141,7 @@ public final class PolicyEvaluator {
                     PacketSet arrived = b.back(d.packets());
                     if (t.toHost() && offPath) {
                         // redirected to the firewall itself: these packets never leave by the egress interface
-                        decisions.add(new Decision(p, d.rule(), Action.DENY, arrived, b.t).at(in, out));
+                        decisions.add(new Decision(p, d.rule(), Action.DENY, arrived, b.t, null, in, out));
                         denied = denied.union(arrived);
                         continue;
                     }
@@ -149,11 +149,11 @@ public final class PolicyEvaluator {
                         // to the firewall itself, but now addressed elsewhere: routed on unless the new address is its own
                         decisions.add(new Decision(p, d.rule(), Action.DENY, arrived, b.t, "after the translation to " + t.describe()
                                 + " the packet is routed again; it reaches the firewall itself only if that is one of its own "
-                                + "addresses, which the export does not say").at(in, out));
+                                + "addresses, which the export does not say", in, out));
                         denied = denied.union(arrived);
                         continue;
                     }
-                    decisions.add(new Decision(p, d.rule(), Action.PERMIT, arrived, b.t).at(in, out));
+                    decisions.add(new Decision(p, d.rule(), Action.PERMIT, arrived, b.t, null, in, out));
                     Translation all = t.after(b.t);
                     translated.add(new Evaluation.Translated(arrived, all));
                     next.add(new Branch(arrived, t.apply(d.packets()), all));
@@ -167,7 +167,7 @@ public final class PolicyEvaluator {
         for (Branch b : branches) alive = alive.union(b.orig);
         if (!unseen.isEmpty()) {
             Action d = firewall.unboundDefault();
-            decisions.add(new Decision(null, null, d, unseen).at(in, out));
+            decisions.add(new Decision(null, null, d, unseen, null, null, in, out));
             if (d == Action.DENY) {
                 alive = alive.subtract(unseen);
                 denied = denied.union(unseen);

@@ -466,7 +466,7 @@ final class AsaConversions {
             IntervalSet sp = ports(a.srcPorts()), dp = ports(a.dstPorts());
             List<SvcLiteral> out = new ArrayList<>();
             for (SvcLiteral s : svc(n, 0)) {
-                IntervalSet ported = s.protocols().intersect(Protocols.TCP_UDP.union(IntervalSet.point(132)));
+                IntervalSet ported = s.protocols().intersect(Protocols.PORTED);
                 if (!ported.isEmpty()) out.add(new SvcLiteral(s.line(), ported, sp, dp, s.broader()));
             }
             if (out.isEmpty()) throw new IllegalArgumentException("ports are given but object-group " + r.name() + " has no TCP, UDP or SCTP member");

@@ -607,7 +607,7 @@ final class FortiConversions {
         return boxes.size() == 1 ? PacketSet.of(boxes.get(0)) : PacketSet.union(boxes);
     }
 
-    private static final IntervalSet PORTED = Protocols.TCP_UDP.union(FortiObjects.SCTP);
+    private static final IntervalSet PORTED = Protocols.PORTED;
 
     // ---- VIPs ------------------------------------------------------------------------------------
 

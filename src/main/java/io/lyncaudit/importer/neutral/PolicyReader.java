@@ -42,7 +42,7 @@ final class PolicyReader {
     private static final Set<String> DIAGNOSTIC = Set.of("file", "line", "category", "text", "message");
 
     /** Protocols whose packets carry ports. */
-    private static final IntervalSet PORTED = Protocols.TCP_UDP.union(IntervalSet.point(132));
+    private static final IntervalSet PORTED = Protocols.PORTED;
 
     private final String file;      // the neutral file being read: errors name it
     private String policyFile;      // the export the policy describes: rules point at it

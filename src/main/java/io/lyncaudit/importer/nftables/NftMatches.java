@@ -51,7 +51,7 @@ final class NftMatches {
     /** Boxes one rule may read as (concatenations multiply); beyond, the concatenation is not modelled. */
     static final int MAX_BOXES = 10_000;
 
-    private static final IntervalSet TH = Protocols.TCP_UDP.union(IntervalSet.point(132));
+    private static final IntervalSet TH = Protocols.PORTED;
     private static final Set<String> STATES = Set.of("new", "established", "related", "invalid", "untracked");
     private static final Map<String, Integer> MORE_PROTOCOLS = Map.of("udplite", 136, "dccp", 33, "comp", 108, "ipcomp", 108,
             "ipv6-icmp", Protocols.ICMPV6, "icmp6", Protocols.ICMPV6);

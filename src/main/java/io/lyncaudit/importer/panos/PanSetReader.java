@@ -31,13 +31,11 @@ final class PanSetReader {
     private static final Pattern SESSION = Pattern.compile("^(configure|exit|quit|commit( .*)?|\\[edit.*\\]|Entering configuration mode"
             + "|show( .*)?|Number of .*|Last login.*|Exiting configuration mode|=~=~=.*PuTTY log.*)$");
 
-    private final List<String> lines;
     private final PanLedger ledger;
     private final PanNode root = new PanNode("#document", null, null);
     private final PanNode config = root.add("config", null);
 
     private PanSetReader(List<String> lines, PanLedger ledger) {
-        this.lines = lines;
         this.ledger = ledger;
     }
 

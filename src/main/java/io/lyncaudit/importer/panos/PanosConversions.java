@@ -193,7 +193,7 @@ final class PanosConversions {
                 if (rules != null) for (PanNode e : rules.entries()) nat.addAll(nat(e, objects.chainOf(rb.scope), cx));
             }
         }
-        finish(config, policy, network);
+        finish(config, network);
         List<Policy> policies = new ArrayList<>();
         if (!contexts.isEmpty()) {
             policies.add(new Policy("security", PolicyKind.FIRST_MATCH, null, interzone, security, interzoneSource, PacketSet.ALL,
@@ -341,12 +341,7 @@ final class PanosConversions {
 
     private static boolean disabled(PanNode e) {
         PanNode d = e.child("disabled");
-        return d != null && last(d).equals("yes");
-    }
-
-    private static String last(PanNode n) {
-        List<String> v = n.values();
-        return v.isEmpty() ? "" : v.get(v.size() - 1);
+        return d != null && d.value().equals("yes");
     }
 
     /** Longer lines are not a rule's text in reports: an XML answer on one line is shown as the element's start tag. */
@@ -393,7 +388,7 @@ final class PanosConversions {
             Action a = predefined;
             for (PanNode c : e.children()) {
                 if (c.name.equals("action")) {
-                    String v = last(c);
+                    String v = c.value();
                     if (v.equals("allow")) a = Action.PERMIT;
                     else if (DENY_ACTIONS.contains(v)) a = Action.DENY;
                     else {
@@ -427,7 +422,7 @@ final class PanosConversions {
 
     /** A Panorama rule's target: only some firewalls (or all but some) make the rule uncertain here. */
     private void target(PanNode c, List<String> why) {
-        if (c.child("devices") != null || "yes".equals(c.child("negate") == null ? "" : last(c.child("negate")))) {
+        if (c.child("devices") != null || "yes".equals(c.child("negate") == null ? "" : c.child("negate").value())) {
             String w = "the rule targets only some of Panorama's firewalls; read as applying to this one";
             ledger.unsupportedTree(c, w);
             why.add(w);
@@ -450,7 +445,7 @@ final class PanosConversions {
                     ledger.used(c);
                 }
                 case "schedule" -> {
-                    String w = "schedule " + last(c) + ": the rule applies only at the times it names; read as always in force";
+                    String w = "schedule " + c.value() + ": the rule applies only at the times it names; read as always in force";
                     ledger.unsupportedTree(c, w);
                     why.add(w);
                 }
@@ -481,7 +476,7 @@ final class PanosConversions {
         SourceRef src = ref(e);
         // the action
         PanNode act = f.get("action");
-        String actionText = act == null ? "allow" : last(act);
+        String actionText = act == null ? "allow" : act.value();
         Action action = actionText.equals("allow") ? Action.PERMIT : DENY_ACTIONS.contains(actionText) ? Action.DENY : null;
         if (act == null) why.add("the rule states no action; read as allow, PAN-OS's default for a new rule");
         // the zones
@@ -501,7 +496,7 @@ final class PanosConversions {
         PacketSet match = narrowed ? PacketSet.EMPTY : between(l4.sure(), s.sure(), d.sure());
         PacketSet may = between(l4.may(), s.may(), d.may());
         // one neutral rule per pair of zone sets the rule type gives
-        List<Set<String>[]> pairs = zonePairs(cx, from, to, f.get("rule-type") == null ? "universal" : last(f.get("rule-type")), why);
+        List<Set<String>[]> pairs = zonePairs(cx, from, to, f.get("rule-type") == null ? "universal" : f.get("rule-type").value(), why);
         List<Rule> out = new ArrayList<>();
         String reason = why.isEmpty() ? null : String.join("; ", new LinkedHashSet<>(why));
         for (Set<String>[] p : pairs) {
@@ -559,7 +554,7 @@ final class PanosConversions {
     }
 
     private static boolean yes(PanNode n) {
-        return n != null && last(n).equals("yes");
+        return n != null && n.value().equals("yes");
     }
 
     /**
@@ -731,7 +726,7 @@ final class PanosConversions {
         }
         SourceRef src = ref(e);
         ledger.used(e);
-        String type = f.get("nat-type") == null ? "ipv4" : last(f.get("nat-type"));
+        String type = f.get("nat-type") == null ? "ipv4" : f.get("nat-type").value();
         List<String> from = values(e, f, "from", why), to = values(e, f, "to", why);
         Side s = side(f.get("source"), e, "source", chain, why), d = side(f.get("destination"), e, "destination", chain, why);
         why.addAll(s.why());
@@ -740,7 +735,7 @@ final class PanosConversions {
         why.addAll(svc.why());
         // the destination zone is the zone of the route to the original destination
         PanNode toIf = f.get("to-interface");
-        String toInterface = toIf == null || last(toIf).isEmpty() || last(toIf).equals("any") ? null : last(toIf);
+        String toInterface = toIf == null || toIf.value().isEmpty() || toIf.value().equals("any") ? null : toIf.value();
         if (!to.contains("any") || toInterface != null) {
             PanRouting.Answer a = cx.routing.routedTo(from.contains("any") ? Set.of() : new LinkedHashSet<>(from),
                     new LinkedHashSet<>(to), toInterface);
@@ -847,11 +842,11 @@ final class PanosConversions {
                 case "translated-port" -> {
                     ledger.usedTree(c);
                     try {
-                        port = IntervalSet.point(Integer.parseInt(last(c)));
+                        port = IntervalSet.point(Integer.parseInt(c.value()));
                         if (port.first().intValue() > Ports.MAX) throw new NumberFormatException();
                     } catch (NumberFormatException e) {
-                        ledger.unrecognized(c, "'" + last(c) + "' is not a port");
-                        why.add("translated port '" + last(c) + "' is not a port; the port is read as kept");
+                        ledger.unrecognized(c, "'" + c.value() + "' is not a port");
+                        why.add("translated port '" + c.value() + "' is not a port; the port is read as kept");
                         port = null;
                     }
                 }
@@ -889,7 +884,7 @@ final class PanosConversions {
                             + "a static source translation");
                     if (ta != null) ledger.usedTree(ta);
                     if (bi != null) ledger.usedTree(bi);
-                    if (ta != null && bi != null && last(bi).equals("yes")) reverse = reverse(ta, bi, original, cx, to, chain, name);
+                    if (ta != null && bi != null && bi.value().equals("yes")) reverse = reverse(ta, bi, original, cx, to, chain, name);
                 }
                 default -> ledger.unrecognized(kind, "'" + kind.name + "' is not a kind of source translation");
             }
@@ -899,7 +894,7 @@ final class PanosConversions {
 
     private Rule reverse(PanNode ta, PanNode bi, Side original, Context cx, List<String> to, List<PanNode> chain, String name) {
         List<String> why = new ArrayList<>();
-        Side mapped = objects.address(last(ta), ta, chain);
+        Side mapped = objects.address(ta.value(), ta, chain);
         why.addAll(mapped.why());
         IntervalSet dst = mapped.sure(), dstMay = mapped.may();
         if (!to.contains("any")) {
@@ -936,7 +931,7 @@ final class PanosConversions {
 
     // ---- what the rest of the lines are ------------------------------------------------------
 
-    private void finish(PanNode config, PanNode policy, PanNode network) {
+    private void finish(PanNode config, PanNode network) {
         objects.finish(scopes);
         for (PanNode scope : scopes) {
             for (PanNode c : scope.children()) {

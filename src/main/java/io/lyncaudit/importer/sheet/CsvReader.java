@@ -28,13 +28,8 @@ final class CsvReader {
      *
      * @param isHeader recognises a header row (the IPsec sheets have other headers than firewall rule sheets)
      * @param expected the header spellings looked for, for the "no header" message
+     * @param encoding   the text's encoding, or null to detect it
      */
-    static void read(byte[] bytes, String file, String tableName, Predicate<RawRow> isHeader, String expected, RowSink sink)
-            throws BadInputException {
-        read(bytes, file, tableName, isHeader, expected, sink, null);
-    }
-
-    /** As {@link #read(byte[], String, String, Predicate, String, RowSink)}, the text in {@code encoding} (null: detected). */
     static void read(byte[] bytes, String file, String tableName, Predicate<RawRow> isHeader, String expected, RowSink sink,
                      String encoding) throws BadInputException {
         String text = decode(bytes, file, encoding);
@@ -58,20 +53,11 @@ final class CsvReader {
     }
 
 
-    /** The text of a CSV file, decoded by the shared rule (detected), a binary file refused rather than read as garbage. */
-    static String decode(byte[] bytes, String file) throws BadInputException {
-        return decode(bytes, file, null);
-    }
-
     /**
-     * The text of a CSV file in {@code encoding} (null: detected by the shared rule), BOM removed; a
-     * binary file, or one with a line longer than {@link Limits#MAX_CSV_LINE_CHARS}, is refused before the CSV parser sees it.
+     * The text of a CSV file in {@code encoding} (null: detected by the shared rule), BOM removed (its
+     * size is checked by {@link SheetFiles} before it is read); a binary file, or one with a line longer than {@link Limits#MAX_CSV_LINE_CHARS}, is refused before the CSV parser sees it.
      */
     static String decode(byte[] bytes, String file, String encoding) throws BadInputException {
-        if (bytes.length > Limits.MAX_CSV_BYTES) {
-            throw new BadInputException(file, 0, "the file is " + bytes.length + " bytes; a CSV rule table is read up to "
-                    + (Limits.MAX_CSV_BYTES >> 20) + " MiB (a limit against hostile input)");
-        }
         String text;
         try {
             text = InputText.decode(bytes, file, encoding).text();

@@ -92,7 +92,7 @@ public final class IpsecSpreadsheetImporter {
                         + "'Do not authenticate', 'Request' or 'Require')");
             }
             String text = RowConverter.text(r, 0);
-            if (isRepeatedHeader(r)) {
+            if (IpsecColumn.isHeader(r)) {
                 ledger.mark(r.number(), text, Verdict.IGNORED, rowMessage(r, "repeated header row"));
                 return;
             }
@@ -116,7 +116,7 @@ public final class IpsecSpreadsheetImporter {
             IntervalSet p2 = cell(cols, r, IpsecColumn.PORT2, problems, () -> ports(value(r, cols, IpsecColumn.PORT2)));
             String authText = value(r, cols, IpsecColumn.AUTHENTICATION);
             Boolean exempt = cell(cols, r, IpsecColumn.AUTHENTICATION, problems, () -> exempt(authText));
-            if (problems.isEmpty() && protocols.intersect(Protocols.TCP_UDP.union(IntervalSet.point(132))).isEmpty()
+            if (problems.isEmpty() && protocols.intersect(Protocols.PORTED).isEmpty()
                     && !(p1.equals(Ports.ALL) && p2.equals(Ports.ALL))) {
                 problems.add(table.ref(cols.getOrDefault(IpsecColumn.PORT2, cols.getOrDefault(IpsecColumn.PORT1, 0)), r.number())
                         + ": ports are given, but " + Protocols.format(protocols) + " has no ports");
@@ -132,13 +132,6 @@ public final class IpsecSpreadsheetImporter {
             ledger.used(r.number(), text);
         }
 
-        private boolean isRepeatedHeader(RawRow r) {
-            try {
-                return IpsecColumn.header(r, table.sheet()) != null;
-            } catch (HeaderRoles.Ambiguous e) {
-                return true;
-            }
-        }
 
         private <T> T cell(Map<IpsecColumn, Integer> cols, RawRow row, IpsecColumn c, List<String> problems, Supplier<T> reader) {
             Integer col = cols.get(c);

@@ -50,7 +50,7 @@ final class Limits {
     static final int MAX_MERGED_REGIONS = 100_000;
 
     /** Characters of a cell quoted in a message; the rest is counted, not shown. */
-    static final int EXCERPT_CHARS = 80;
+    static final int EXCERPT_CHARS = io.lyncaudit.model.Excerpt.MAX_QUOTED;
 
     /** Characters of a row's text kept as its source text (reports, diff); a longer row keeps a hash of the rest. */
     static final int ROW_TEXT_CHARS = 240;

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 final class RowConverter {
 
     /** Protocols whose packets carry ports; port columns restrict only these. */
-    private static final IntervalSet PORTED = Protocols.TCP_UDP.union(IntervalSet.point(132));
+    private static final IntervalSet PORTED = Protocols.PORTED;
     /** An IPv4 or IPv6 literal as written, valid or not (a name has other letters). */
     private static final Pattern LITERAL = Pattern.compile("[0-9./-]*[0-9][0-9./-]*|[0-9a-fA-F:./-]*:[0-9a-fA-F:./-]*");
     private static final int CACHE = 4096;
@@ -138,11 +138,7 @@ final class RowConverter {
     private boolean repeatsHeader(RawRow row) {
         String s = header.value(row, Column.SOURCE);
         if (!Column.normalize(s).equals(Column.normalize(header.value(header.row(), Column.SOURCE)))) return false;
-        try {
-            return Header.of(row, table.sheet()) != null;
-        } catch (HeaderRoles.Ambiguous e) {
-            return true;
-        }
+        return SpreadsheetImporter.isHeader(row);
     }
 
     /** True, false, or null when the enabled cell says neither. */

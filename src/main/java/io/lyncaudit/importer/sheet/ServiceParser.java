@@ -146,7 +146,7 @@ final class ServiceParser {
 
     /** "tcp/443", "udp:any", "tcp/https", "icmp/8": protocols {@code p} with what follows the separator. */
     private static ServiceItem qualified(IntervalSet p, String rest, String written) {
-        boolean ported = !p.intersect(Protocols.TCP_UDP.union(IntervalSet.point(132))).isEmpty();
+        boolean ported = !p.intersect(Protocols.PORTED).isEmpty();
         if (isAny(rest)) return new ServiceItem(p, Ports.ALL, ServiceItem.Kind.EXPLICIT, written);
         if (!ported) {
             // "icmp/8", "icmp:echo-request": a type or code of a protocol without ports, which is not modelled

@@ -22,12 +22,8 @@ final class SheetFiles {
      *
      * @param isHeader recognises a header row, which picks a CSV file's delimiter
      * @param expected the header spellings looked for, for the "no header" message
+     * @param encoding a CSV file's encoding, or null to detect it
      */
-    static void read(Path file, String displayName, Predicate<RawRow> isHeader, String expected, RowSink sink) throws BadInputException {
-        read(file, displayName, isHeader, expected, sink, null);
-    }
-
-    /** As {@link #read(Path, String, Predicate, String, RowSink)}, a CSV file's text in {@code encoding} (null: detected). */
     static void read(Path file, String displayName, Predicate<RawRow> isHeader, String expected, RowSink sink, String encoding)
             throws BadInputException {
         byte[] magic = new byte[8];

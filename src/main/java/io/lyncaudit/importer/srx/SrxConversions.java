@@ -512,7 +512,7 @@ final class SrxConversions {
             protos = protos == null ? IntervalSet.point(p) : protos.union(IntervalSet.point(p));
         }
         if (dports != null || protos != null) {
-            IntervalSet ps = protos != null ? protos : Protocols.TCP_UDP.union(IntervalSet.point(132));
+            IntervalSet ps = protos != null ? protos : Protocols.PORTED;
             PacketSet svc = PacketSet.EMPTY;
             for (int i = 0; i < ps.intervalCount(); i++) {
                 for (long p = ps.startLong(i); p <= ps.endLong(i); p++) {

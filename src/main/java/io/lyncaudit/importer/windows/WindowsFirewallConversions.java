@@ -226,7 +226,7 @@ final class WindowsFirewallConversions {
     }
 
     private static boolean ported(IntervalSet protocols) {
-        return protocols.intersect(Protocols.TCP_UDP.union(IntervalSet.point(132))).equals(protocols);
+        return protocols.intersect(Protocols.PORTED).equals(protocols);
     }
 
     private static PacketBox box(boolean inbound, IntervalSet protocols, IntervalSet local, IntervalSet remote, IntervalSet lports,

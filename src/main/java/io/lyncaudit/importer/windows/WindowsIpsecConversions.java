@@ -114,7 +114,7 @@ final class WindowsIpsecConversions {
             props.rule(b, Verdict.UNRECOGNIZED, e.getMessage() + "; rule not read");
             return null;
         }
-        if (protocols.intersect(Protocols.TCP_UDP.union(IntervalSet.point(132))).isEmpty()
+        if (protocols.intersect(Protocols.PORTED).isEmpty()
                 && !(p1.equals(Ports.ALL) && p2.equals(Ports.ALL))) {
             props.rule(b, Verdict.UNRECOGNIZED, "ports are given, but protocol " + Protocols.format(protocols)
                     + " has none; rule not read");
