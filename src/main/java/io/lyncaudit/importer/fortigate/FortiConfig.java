@@ -184,6 +184,8 @@ final class FortiConfig {
                     ledger.unrecognized(s.first(), "delete: no entry '" + (w.size() > 1 ? w.get(1) : "") + "' before it");
                     return;
                 }
+                // gone: a later edit of the name makes a new entry, and nothing finds this one
+                t.entries.remove(w.get(1));
                 deleted.put(e, s.first());
                 if (t.path.equals("firewall policy")) policyOrder.remove(e);
                 ledger.used(s.first());

@@ -929,15 +929,13 @@ final class FortiConversions {
     // ---- line verdicts ---------------------------------------------------------------------------
 
     private void markLines(boolean centralNat) {
+        for (Map.Entry<Entry, Integer> d : cfg.deleted.entrySet()) {
+            for (int l : d.getKey().allLines()) ledger.ignored(l, "deleted by the 'delete' at line " + d.getValue());
+        }
         for (Table t : cfg.tables.values()) {
             boolean any = false;
             for (Entry e : t.entries.values()) {
                 any |= mark(t, e, centralNat);
-            }
-            for (Map.Entry<Entry, Integer> d : cfg.deleted.entrySet()) {
-                if (d.getKey().nodes.get(0) != null && t.entries.get(d.getKey().name) != d.getKey()) {
-                    for (int l : d.getKey().allLines()) ledger.ignored(l, "deleted by the 'delete' at line " + d.getValue());
-                }
             }
             for (int l : t.frameLines) {
                 if (any) ledger.used(l);

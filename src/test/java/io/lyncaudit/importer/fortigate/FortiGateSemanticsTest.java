@@ -5,6 +5,7 @@ import static io.lyncaudit.importer.fortigate.Forti.decidingLine;
 import static io.lyncaudit.importer.fortigate.Forti.translated;
 import static io.lyncaudit.importer.fortigate.Forti.uncertainty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -409,5 +410,26 @@ class FortiGateSemanticsTest {
         assertEquals(P, decide(r, "tcp", "198.51.100.7", "172.25.33.10", 443, "port1", "port2"));
         assertEquals(0, r.lines().unrecognized(), r.diagnostics().toString());
         assertEquals(3, r.diagnostics().stream().filter(d -> d.message().contains("captured session")).count(), r.diagnostics().toString());
+    }
+
+    @Test
+    void aDeletedAddressIsGoneAndItsLinesSaySo() throws Exception {
+        // a CLI script: the address is made, then deleted; a policy naming it afterwards names nothing
+        ImportResult r = load("""
+                config firewall address
+                    edit "srv"
+                        set subnet 10.0.0.5 255.255.255.255
+                    next
+                    delete "srv"
+                end
+                config firewall policy
+                """ + policy("1", "port1", "port2", "all", "srv", "\"ALL\"", "action accept") + "end\n");
+        assertFalse(r.policies().get(0).rules().get(0).match().contains(
+                io.lyncaudit.model.Packet.parse("tcp 203.0.113.5:50123 -> 10.0.0.5:443")), "the deleted address matches nothing for sure");
+        for (int l = 2; l <= 4; l++) {
+            int line = l;
+            assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == line && d.message().startsWith("deleted by the 'delete' at line 5")),
+                    r.diagnostics().toString());
+        }
     }
 }
