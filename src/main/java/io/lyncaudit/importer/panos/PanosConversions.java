@@ -842,8 +842,9 @@ final class PanosConversions {
                 case "translated-port" -> {
                     ledger.usedTree(c);
                     try {
-                        port = IntervalSet.point(Integer.parseInt(c.value()));
-                        if (port.first().intValue() > Ports.MAX) throw new NumberFormatException();
+                        int p = Integer.parseInt(c.value());
+                        if (p < 0 || p > Ports.MAX) throw new NumberFormatException();
+                        port = IntervalSet.point(p);
                     } catch (NumberFormatException e) {
                         ledger.unrecognized(c, "'" + c.value() + "' is not a port");
                         why.add("translated port '" + c.value() + "' is not a port; the port is read as kept");

@@ -118,4 +118,16 @@ class PanosNatTest {
         assertEquals(Addresses.parse("172.25.33.10"), x.translation().destination());
         assertEquals(x.match(), x.mayMatch(), "read for any destination zone: broader than the device, so its own bound");
     }
+
+    @Test
+    void aNegativeTranslatedPortIsNoPort(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.writeString(tmp.resolve("neg.set"), """
+                set zone untrust network layer3 ethernet1/1
+                set zone dmz network layer3 ethernet1/2
+                set rulebase nat rules in from untrust to untrust source any destination 131.107.155.10 service any \
+                destination-translation translated-address 172.25.33.10 translated-port -1
+                """.replace("\\\n", ""));
+        ImportResult n = new PanosImporter().importFile(f, "neg.set");
+        assertTrue(n.diagnostics().stream().anyMatch(d -> d.message().contains("'-1' is not a port")), n.diagnostics().toString());
+    }
 }
